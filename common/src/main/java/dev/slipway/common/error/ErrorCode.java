@@ -1,0 +1,79 @@
+package dev.slipway.common.error;
+
+/**
+ * The stable error codes Slipway reports to users, hooks, workers and clients.
+ *
+ * <p>Codes are grouped in ranges like Koji's fault codes so clients can branch on them: 1000s input and
+ * validation, 2000s source (git), 3000s Dockerfile and labels, 4000s registry, 5000s engine, 6000s image contents,
+ * 7000s mirror and metadata, 8000s configuration, 9000s internal. A code's number never changes once released.
+ */
+public enum ErrorCode {
+    INVALID_INPUT(1000, "invalid input"),
+    INVALID_DIGEST(1001, "invalid digest"),
+    INVALID_IMAGE_REFERENCE(1002, "invalid image reference"),
+    INVALID_NVR(1003, "invalid name-version-release"),
+    INVALID_TAG(1004, "invalid tag"),
+    INVALID_TARGET(1005, "invalid build target"),
+    INVALID_RELEASE(1006, "invalid release"),
+
+    SOURCE_INVALID(2000, "invalid source specification"),
+    SOURCE_NOT_A_COMMIT(2001, "source does not name a full commit id"),
+    SOURCE_NOT_ALLOWED(2002, "source repository is not allowed"),
+    SOURCE_FETCH_FAILED(2003, "source could not be fetched"),
+    SOURCE_COMMIT_UNKNOWN(2004, "commit not found in the source repository"),
+    SOURCE_NO_DOCKERFILE(2005, "the source has no Dockerfile"),
+
+    DOCKERFILE_SYNTAX(3000, "Dockerfile syntax error"),
+    DOCKERFILE_NO_FROM(3001, "Dockerfile has no FROM instruction"),
+    DOCKERFILE_UNSUPPORTED(3002, "Dockerfile uses a feature the engine API cannot build"),
+    DOCKERFILE_BAD_STAGE(3003, "Dockerfile stage reference is invalid"),
+    LABEL_MISSING(3010, "required label missing"),
+    LABEL_INVALID(3011, "label value invalid"),
+    TAG_TOO_LONG(3012, "image tag too long"),
+
+    REGISTRY_UNREACHABLE(4000, "registry could not be reached"),
+    REGISTRY_UNAUTHORIZED(4001, "registry refused the credentials"),
+    REGISTRY_NOT_FOUND(4002, "registry has no such manifest or blob"),
+    REGISTRY_DIGEST_MISMATCH(4003, "registry content does not match its digest"),
+    REGISTRY_PROTOCOL(4004, "registry answered outside the distribution API"),
+    REGISTRY_UPLOAD_FAILED(4005, "registry upload failed"),
+    REGISTRY_DENIED(4006, "registry denied the operation"),
+    REGISTRY_RATE_LIMITED(4007, "registry rate limit reached"),
+
+    ENGINE_UNREACHABLE(5000, "Docker Engine could not be reached"),
+    ENGINE_BUILD_FAILED(5001, "image build failed"),
+    ENGINE_ERROR(5002, "Docker Engine reported an error"),
+    ENGINE_TIMEOUT(5003, "Docker Engine did not answer in time"),
+
+    CONTENTS_UNREADABLE(6000, "image package database could not be read"),
+    RPM_HEADER_INVALID(6001, "RPM header is malformed"),
+    DPKG_STATUS_INVALID(6002, "dpkg status file is malformed"),
+
+    MIRROR_EXPORT_FAILED(7000, "mirror export failed"),
+    MIRROR_EXISTS(7001, "mirror directory already holds this build"),
+    METADATA_INVALID(7002, "build metadata is invalid"),
+
+    CONFIG_INVALID(8000, "configuration is invalid"),
+    CREDENTIALS_INVALID(8001, "registry credentials are invalid"),
+
+    CANCELED(9000, "canceled"),
+    INTERNAL(9999, "internal error");
+
+    private final int code;
+    private final String summary;
+
+    ErrorCode(int code, String summary) {
+        this.code = code;
+        this.summary = summary;
+    }
+
+    /** The stable numeric code clients branch on. */
+    public int code() {
+        return code;
+    }
+
+    /** A short human summary of the category. */
+    public String summary() {
+        return summary;
+    }
+}

@@ -1,0 +1,17 @@
+package dev.slipway.common.error;
+
+/** A value (digest, reference, NVR...) failed validation; keeps the offending input for the message. */
+public final class InvalidValueException extends SlipwayException {
+    private static final long serialVersionUID = 1L;
+    private final String input;
+
+    public InvalidValueException(ErrorCode code, String input, String reason) {
+        super(code, "Invalid " + code.summary().replaceFirst("^invalid ", "") + " '" + input + "': " + reason);
+        this.input = input;
+    }
+
+    /** The text that failed to parse. */
+    public String input() {
+        return input;
+    }
+}
