@@ -1,0 +1,83 @@
+package dev.slipway.worker;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.slipway.common.json.Json;
+import dev.slipway.worker.config.WorkerConfig;
+import dev.slipway.worker.contents.CopiedPathExtractor;
+import dev.slipway.worker.contents.ImageContentsReader;
+import dev.slipway.worker.engine.DockerEngine;
+import dev.slipway.worker.engine.ImageEngine;
+import dev.slipway.worker.image.DockerArchiveReader;
+import dev.slipway.worker.image.OciImageWriter;
+import dev.slipway.worker.pipeline.BuildPipeline;
+import dev.slipway.worker.pipeline.BuildRequest;
+import dev.slipway.worker.pipeline.BuildResult;
+import dev.slipway.worker.pipeline.BuildSteps;
+import dev.slipway.worker.pipeline.PipelineServices;
+import dev.slipway.worker.registry.ClientImageRegistries;
+import dev.slipway.worker.release.RegistryTagReleaseSource;
+import dev.slipway.worker.release.ReleaseSource;
+import dev.slipway.worker.source.GitSourceFetcher;
+import dev.slipway.worker.source.ScmAllowList;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+
+/**
+ * The worker's build API: what {@code slipway-worker build} runs and what the worker daemon calls for each task.
+ * Wires the real adapters (Docker Engine, JGit, registries) from the configuration once.
+ */
+public final class ContainerBuilder implements AutoCloseable {
+    private final BuildPipeline pipeline;
+    private final ImageEngine engine;
+    private final ExecutorService compressors;
+
+    private ContainerBuilder(BuildPipeline pipeline, ImageEngine engine, ExecutorService compressors) {
+        this.pipeline = pipeline;
+        this.engine = engine;
+        this.compressors = compressors;
+    }
+
+    /**
+     * A builder for this configuration.
+     *
+     * @param allowList the SCMs builds may come from (the daemon passes the configured list only)
+     * @param releases where computed releases come from; null for the registries' existing tags (standalone)
+     */
+    public static ContainerBuilder create(WorkerConfig config, ScmAllowList allowList, ReleaseSource releases) {
+        ObjectMapper json = Json.mapper();
+        ImageEngine engine = new DockerEngine(config.engine());
+        ExecutorService compressors = Executors.newFixedThreadPool(
+                Math.max(2, Runtime.getRuntime().availableProcessors()), daemonThreads("slipway-gzip"));
+        ClientImageRegistries registries = new ClientImageRegistries(config.registries(), json);
+        PipelineServices services = new PipelineServices(new GitSourceFetcher(allowList), engine, registries,
+                releases != null ? releases : new RegistryTagReleaseSource(registries), new ImageContentsReader(),
+                new CopiedPathExtractor(), new DockerArchiveReader(json), new OciImageWriter(json, compressors),
+                config.site(), json, Clock.systemUTC(), new SecureRandom());
+        BuildPipeline pipeline = new BuildPipeline(new BuildSteps(services), engine,
+                Path.of(config.workDirectory()), Clock.systemUTC());
+        return new ContainerBuilder(pipeline, engine, compressors);
+    }
+
+    /** Runs one build; the result says how it ended. Interrupt the calling thread to cancel. */
+    public BuildResult build(BuildRequest request, Path logFile, Consumer<String> listener) {
+        return pipeline.run(request, logFile, listener);
+    }
+
+    @Override
+    public void close() {
+        compressors.shutdownNow();
+        engine.close();
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,99 @@
+package dev.slipway.worker.config;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.slipway.common.error.ErrorCode;
+import dev.slipway.common.error.SlipwayException;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads a worker YAML config strictly: unknown keys are errors, so a typo never silently falls back to a default.
+ * See deploy/worker.example.yaml for every key.
+ */
+public final class ConfigLoader {
+    private static final Set<String> TOP = Set.of("allowed_scms", "site", "registries", "engine", "work_dir");
+    private static final Set<String> SITE = Set.of("vendor", "url_format", "authoritative_source_url",
+            "distribution_scope", "bug_tracker_url", "support_disclaimer", "licenses");
+    private static final Set<String> REGISTRY = Set.of("uri", "namespace", "username", "password", "docker_config");
+    private static final Set<String> ENGINE = Set.of("host", "connect_timeout_seconds", "response_timeout_seconds");
+
+    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    public WorkerConfig load(Path file) {
+        JsonNode root;
+        try {
+            root = yaml.readTree(Files.readString(file));
+        } catch (IOException e) {
+            throw new SlipwayException(ErrorCode.CONFIG_INVALID, "Tried to read config " + file + ": " + e.getMessage(), e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new SlipwayException(ErrorCode.CONFIG_INVALID, "Config " + file + " must be a YAML mapping");
+        }
+        checkKeys(root, TOP, "top level");
+        WorkerConfig defaults = WorkerConfig.defaults();
+        List<String> scms = new ArrayList<>();
+        root.path("allowed_scms").forEach(n -> scms.add(n.asText()));
+        return new WorkerConfig(scms, site(root.path("site"), defaults.site()), registries(root.path("registries")),
+                engine(root.path("engine"), defaults.engine()), text(root, "work_dir", defaults.workDirectory()));
+    }
+
+    private static SiteConfig site(JsonNode n, SiteConfig d) {
+        if (n.isMissingNode()) {
+            return d;
+        }
+        checkKeys(n, SITE, "site");
+        return new SiteConfig(text(n, "vendor", d.vendor()), text(n, "url_format", d.urlFormat()),
+                text(n, "authoritative_source_url", d.authoritativeSourceUrl()),
+                text(n, "distribution_scope", d.distributionScope()), text(n, "bug_tracker_url", d.bugTrackerUrl()),
+                text(n, "support_disclaimer", d.supportDisclaimer()), text(n, "licenses", d.defaultLicenses()));
+    }
+
+    private static List<RegistryConfig> registries(JsonNode n) {
+        List<RegistryConfig> out = new ArrayList<>();
+        for (JsonNode r : n) {
+            checkKeys(r, REGISTRY, "registries[]");
+            out.add(new RegistryConfig(URI.create(text(r, "uri", "")), text(r, "namespace", null),
+                    text(r, "username", null), text(r, "password", null), text(r, "docker_config", null)));
+        }
+        return out;
+    }
+
+    private static EngineConfig engine(JsonNode n, EngineConfig d) {
+        if (n.isMissingNode()) {
+            return d;
+        }
+        checkKeys(n, ENGINE, "engine");
+        return new EngineConfig(text(n, "host", d.host()),
+                Duration.ofSeconds(n.path("connect_timeout_seconds").asLong(d.connectTimeout().toSeconds())),
+                Duration.ofSeconds(n.path("response_timeout_seconds").asLong(d.responseTimeout().toSeconds())));
+    }
+
+    private static String text(JsonNode n, String key, String fallback) {
+        JsonNode v = n.get(key);
+        return v == null || v.isNull() ? fallback : v.asText();
+    }
+
+    private static void checkKeys(JsonNode node, Set<String> allowed, String where) {
+        if (!node.isObject()) {
+            throw new SlipwayException(ErrorCode.CONFIG_INVALID, "Config " + where + " must be a mapping");
+        }
+        for (Iterator<String> it = node.fieldNames(); it.hasNext();) {
+            String key = it.next();
+            if (!allowed.contains(key)) {
+                throw new SlipwayException(ErrorCode.CONFIG_INVALID,
+                        "Unknown config key '" + key + "' at " + where + "; allowed: " + allowed);
+            }
+        }
+    }
+}

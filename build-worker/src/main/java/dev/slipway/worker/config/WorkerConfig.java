@@ -1,0 +1,30 @@
+package dev.slipway.worker.config;
+
+import java.util.List;
+
+/**
+ * The worker's whole configuration, read once and passed down through constructors.
+ *
+ * @param allowedScms {@code scheme://host[/path]} prefixes builds may come from (Koji's allowed_scms)
+ */
+public record WorkerConfig(
+        List<String> allowedScms,
+        SiteConfig site,
+        List<RegistryConfig> registries,
+        EngineConfig engine,
+        String workDirectory) {
+
+    public WorkerConfig {
+        allowedScms = List.copyOf(allowedScms);
+        registries = List.copyOf(registries);
+    }
+
+    public static WorkerConfig defaults() {
+        return new WorkerConfig(List.of(), SiteConfig.defaults(), List.of(), EngineConfig.defaults(),
+                System.getProperty("java.io.tmpdir"));
+    }
+
+    public WorkerConfig withRegistries(List<RegistryConfig> more) {
+        return new WorkerConfig(allowedScms, site, more, engine, workDirectory);
+    }
+}

@@ -1,0 +1,202 @@
+package dev.slipway.worker.engine;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.exception.DockerClientException;
+import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.BuildResponseItem;
+import com.github.dockerjava.api.model.Info;
+import com.github.dockerjava.api.model.Version;
+import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import dev.slipway.common.error.ErrorCode;
+import dev.slipway.common.error.SlipwayException;
+import dev.slipway.worker.config.EngineConfig;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The Docker Engine through docker-java: one httpclient5 transport with connect and response timeouts, API 1.41
+ * (Debian's engine 20.10 refuses newer clients). The only class that imports docker-java.
+ */
+public final class DockerEngine implements ImageEngine {
+    private final DockerClient client;
+    private final String host;
+
+    public DockerEngine(EngineConfig config) {
+        this.host = config.host();
+        DefaultDockerClientConfig clientConfig = DefaultDockerClientConfig.createDefaultConfigBuilder()
+                .withDockerHost(config.host())
+                .withApiVersion("1.41")
+                .build();
+        ApacheDockerHttpClient http = new ApacheDockerHttpClient.Builder()
+                .dockerHost(URI.create(config.host()))
+                .connectionTimeout(config.connectTimeout())
+                .responseTimeout(config.responseTimeout())
+                .maxConnections(32)
+                .build();
+        this.client = DockerClientImpl.getInstance(clientConfig, http);
+    }
+
+    @Override
+    public EngineInfo info() {
+        try {
+            Info info = client.infoCmd().exec();
+            Version version = client.versionCmd().exec();
+            return new EngineInfo(info.getArchitecture(), info.getOsType(), version.getVersion(),
+                    version.getApiVersion(), info.getName());
+        } catch (RuntimeException e) {
+            throw unreachable("ask the engine for its info", e);
+        }
+    }
+
+    @Override
+    public String build(BuildSpec spec, Consumer<String> log) throws InterruptedException {
+        BuildOutput output = new BuildOutput(log);
+        try (var cmd = client.buildImageCmd()
+                .withBaseDirectory(spec.context().toFile())
+                .withDockerfile(spec.dockerfile().toFile())
+                .withTags(java.util.Set.of(spec.tag()))
+                .withNoCache(spec.noCache())
+                .withPull(false)
+                .withRemove(true)
+                .withForcerm(true)) {
+            spec.buildArgs().forEach(cmd::withBuildArg);
+            cmd.exec(output);
+            output.awaitCompletion();
+        } catch (InterruptedException e) {
+            output.abandon();
+            throw e;
+        } catch (DockerClientException | DockerException e) {
+            throw new SlipwayException(ErrorCode.ENGINE_BUILD_FAILED,
+                    "The engine failed to build " + spec.tag() + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw unreachable("build " + spec.tag(), e);
+        }
+        output.throwIfFailed(spec.tag());
+        return imageId(spec.tag()).orElseThrow(() -> new SlipwayException(ErrorCode.ENGINE_BUILD_FAILED,
+                "The engine reported success but has no image tagged " + spec.tag()));
+    }
+
+    @Override
+    public Optional<String> imageId(String reference) {
+        try {
+            return Optional.of(client.inspectImageCmd(reference).exec().getId());
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            throw unreachable("inspect image " + reference, e);
+        }
+    }
+
+    @Override
+    public InputStream save(String reference) {
+        try {
+            return client.saveImageCmd(reference).exec();
+        } catch (RuntimeException e) {
+            throw new SlipwayException(ErrorCode.ENGINE_ERROR, "Tried to save image " + reference
+                    + " from the engine: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String createContainer(String image) {
+        try {
+            // A command is required by some images without CMD; it never runs since the container is never started.
+            return client.createContainerCmd(image).withCmd("/slipway-never-started").exec().getId();
+        } catch (RuntimeException e) {
+            throw new SlipwayException(ErrorCode.ENGINE_ERROR, "Tried to create a container of " + image
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Optional<InputStream> copyFromContainer(String containerId, String path) {
+        try {
+            return Optional.of(client.copyArchiveFromContainerCmd(containerId, path).exec());
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            throw new SlipwayException(ErrorCode.ENGINE_ERROR, "Tried to copy " + path + " out of container "
+                    + containerId + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void removeContainer(String containerId) {
+        try {
+            client.removeContainerCmd(containerId).withForce(true).withRemoveVolumes(true).exec();
+        } catch (NotFoundException e) {
+            // Already gone: nothing to clean.
+        }
+    }
+
+    @Override
+    public void removeImage(String reference) {
+        try {
+            client.removeImageCmd(reference).withForce(true).exec();
+        } catch (NotFoundException e) {
+            // Already gone: nothing to clean.
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            client.close();
+        } catch (IOException e) {
+            throw new SlipwayException(ErrorCode.ENGINE_ERROR, "Closing the engine connection failed", e);
+        }
+    }
+
+    private SlipwayException unreachable(String what, RuntimeException e) {
+        return new SlipwayException(ErrorCode.ENGINE_UNREACHABLE, "Tried to " + what + " through the Docker Engine at "
+                + host + " but it failed: " + e.getMessage(), e);
+    }
+
+    /** Collects the build stream: every line to the log, the first errorDetail kept as the failure. */
+    private static final class BuildOutput extends ResultCallback.Adapter<BuildResponseItem> {
+        private final Consumer<String> log;
+        private volatile String error;
+
+        BuildOutput(Consumer<String> log) {
+            this.log = log;
+        }
+
+        @Override
+        public void onNext(BuildResponseItem item) {
+            if (item.getStream() != null) {
+                item.getStream().lines().forEach(log);
+            }
+            if (item.getStatus() != null) {
+                log.accept(item.getStatus());
+            }
+            if (item.getErrorDetail() != null && error == null) {
+                error = item.getErrorDetail().getMessage();
+                log.accept("ERROR: " + error);
+            } else if (item.getError() != null && error == null) {
+                error = item.getError();
+                log.accept("ERROR: " + error);
+            }
+        }
+
+        void abandon() {
+            try {
+                close();
+            } catch (IOException e) {
+                // The stream is being torn down because of a cancel; a close failure changes nothing.
+            }
+        }
+
+        void throwIfFailed(String tag) {
+            if (error != null) {
+                throw new SlipwayException(ErrorCode.ENGINE_BUILD_FAILED, "Building " + tag + " failed: " + error);
+            }
+        }
+    }
+}

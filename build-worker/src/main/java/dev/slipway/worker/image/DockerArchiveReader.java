@@ -1,0 +1,93 @@
+package dev.slipway.worker.image;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.slipway.common.error.ErrorCode;
+import dev.slipway.common.error.SlipwayException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPOutputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.io.input.TeeInputStream;
+
+/**
+ * Unpacks a {@code docker save} stream (manifest.json, the config, one layer.tar per layer) into a directory,
+ * and at the same time writes the same stream gzip-compressed as the mirror's {@code docker load}-able archive,
+ * so the image is read from the engine once.
+ */
+public final class DockerArchiveReader {
+    private final ObjectMapper json;
+
+    public DockerArchiveReader(ObjectMapper json) {
+        this.json = json;
+    }
+
+    public SavedImage read(InputStream dockerSave, Path directory, Path archiveGz) {
+        try (OutputStream gz = new Level6Gzip(Files.newOutputStream(archiveGz));
+                TarArchiveInputStream tar = new TarArchiveInputStream(new TeeInputStream(dockerSave, gz, true))) {
+            Files.createDirectories(directory);
+            TarArchiveEntry entry;
+            while ((entry = tar.getNextEntry()) != null) {
+                Path target = directory.resolve(entry.getName()).normalize();
+                if (!target.startsWith(directory)) {
+                    throw new SlipwayException(ErrorCode.ENGINE_ERROR,
+                            "docker save produced an entry outside its archive: " + entry.getName());
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(target);
+                } else if (entry.isFile()) {
+                    Files.createDirectories(target.getParent());
+                    Files.copy(tar, target);
+                }
+            }
+            tar.transferTo(OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            throw new SlipwayException(ErrorCode.ENGINE_ERROR, "Tried to read the image saved by the engine: "
+                    + e.getMessage(), e);
+        }
+        return parse(directory, archiveGz);
+    }
+
+    private SavedImage parse(Path directory, Path archiveGz) {
+        try {
+            JsonNode manifest = json.readTree(directory.resolve("manifest.json").toFile());
+            if (!manifest.isArray() || manifest.size() != 1) {
+                throw new SlipwayException(ErrorCode.ENGINE_ERROR,
+                        "docker save produced " + manifest.size() + " images; expected exactly one");
+            }
+            JsonNode image = manifest.get(0);
+            byte[] config = Files.readAllBytes(inside(directory, image.path("Config").asText()));
+            List<Path> layers = new ArrayList<>();
+            for (JsonNode layer : image.path("Layers")) {
+                layers.add(inside(directory, layer.asText()));
+            }
+            return new SavedImage(config, layers, archiveGz);
+        } catch (IOException e) {
+            throw new SlipwayException(ErrorCode.ENGINE_ERROR, "The engine's saved image is unreadable: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static Path inside(Path directory, String name) {
+        Path p = directory.resolve(name).normalize();
+        if (!p.startsWith(directory) || !Files.isRegularFile(p)) {
+            throw new SlipwayException(ErrorCode.ENGINE_ERROR, "docker save manifest names a missing file: " + name);
+        }
+        return p;
+    }
+
+    /** gzip at zlib's default level, the same as {@code docker save | gzip}. */
+    private static final class Level6Gzip extends GZIPOutputStream {
+        Level6Gzip(OutputStream out) throws IOException {
+            super(out, 1 << 16);
+            def.setLevel(Deflater.DEFAULT_COMPRESSION);
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package dev.slipway.worker.image;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.slipway.common.error.ErrorCode;
+import dev.slipway.common.error.SlipwayException;
+import dev.slipway.common.image.Digest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Turns a saved image into an OCI image layout: gzips each layer (in parallel), checks every layer's
+ * uncompressed digest against the config's diff_ids, and writes the manifest with the image's OCI annotations.
+ *
+ * @see <a href="https://github.com/opencontainers/image-spec/blob/main/image-layout.md">OCI image layout</a>
+ */
+public final class OciImageWriter {
+    public static final String MANIFEST = "application/vnd.oci.image.manifest.v1+json";
+    public static final String CONFIG = "application/vnd.oci.image.config.v1+json";
+    public static final String LAYER = "application/vnd.oci.image.layer.v1.tar+gzip";
+    private static final String INDEX = "application/vnd.oci.image.index.v1+json";
+
+    private final ObjectMapper json;
+    private final ExecutorService compressors;
+
+    public OciImageWriter(ObjectMapper json, ExecutorService compressors) {
+        this.json = json;
+        this.compressors = compressors;
+    }
+
+    /** Writes the layout into {@code layout} and returns it; {@code refName} is recorded in index.json. */
+    public OciImage write(SavedImage saved, Map<String, String> annotations, Path layout, String refName) {
+        try {
+            Path blobs = Files.createDirectories(layout.resolve("blobs").resolve("sha256"));
+            Descriptor config = writeBlob(blobs, saved.config(), CONFIG);
+            List<Future<Descriptor>> pending = new ArrayList<>();
+            for (Path tar : saved.layerTars()) {
+                pending.add(compressors.submit(() -> compress(tar, blobs)));
+            }
+            List<Descriptor> layers = new ArrayList<>();
+            for (Future<Descriptor> f : pending) {
+                layers.add(f.get());
+            }
+            checkDiffIds(saved.config(), layers);
+            byte[] manifest = manifest(config, layers, annotations);
+            Descriptor manifestDescriptor = writeBlob(blobs, manifest, MANIFEST);
+            writeIndex(layout, manifestDescriptor, refName);
+            return new OciImage(layout, manifest, MANIFEST, manifestDescriptor.digest(), config, layers);
+        } catch (IOException | ExecutionException e) {
+            throw new SlipwayException(ErrorCode.MIRROR_EXPORT_FAILED, "Tried to write the OCI layout " + layout
+                    + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SlipwayException(ErrorCode.CANCELED, "Writing the OCI layout was interrupted", e);
+        }
+    }
+
+    private Descriptor compress(Path tar, Path blobs) throws IOException {
+        MessageDigest raw = Digest.newSha256();
+        MessageDigest packed = Digest.newSha256();
+        Path tmp = Files.createTempFile(blobs, "layer", ".tmp");
+        long rawSize;
+        try (InputStream in = new DigestInputStream(Files.newInputStream(tar), raw);
+                OutputStream gz = new GZIPOutputStream(new DigestOutputStream(Files.newOutputStream(tmp), packed),
+                        1 << 16)) {
+            rawSize = in.transferTo(gz);
+        }
+        Digest digest = Digest.ofSha256(packed);
+        Files.move(tmp, blobs.resolve(digest.hex()), StandardCopyOption.REPLACE_EXISTING);
+        return new Descriptor(LAYER, digest, Files.size(blobs.resolve(digest.hex())), Digest.ofSha256(raw), rawSize);
+    }
+
+    private static Descriptor writeBlob(Path blobs, byte[] bytes, String mediaType) throws IOException {
+        Digest digest = Digest.sha256(bytes);
+        Files.write(blobs.resolve(digest.hex()), bytes);
+        return new Descriptor(mediaType, digest, bytes.length, null, bytes.length);
+    }
+
+    private void checkDiffIds(byte[] config, List<Descriptor> layers) throws IOException {
+        JsonNode diffIds = json.readTree(config).path("rootfs").path("diff_ids");
+        List<String> expected = new ArrayList<>();
+        diffIds.forEach(n -> expected.add(n.asText()));
+        List<String> actual = layers.stream().map(d -> d.diffId().toString()).toList();
+        if (!expected.equals(actual)) {
+            throw new SlipwayException(ErrorCode.REGISTRY_DIGEST_MISMATCH,
+                    "The saved layers do not match the image config: expected diff_ids " + expected + ", got " + actual);
+        }
+    }
+
+    private byte[] manifest(Descriptor config, List<Descriptor> layers, Map<String, String> annotations)
+            throws IOException {
+        ObjectNode m = json.createObjectNode();
+        m.put("schemaVersion", 2);
+        m.put("mediaType", MANIFEST);
+        m.set("config", descriptor(config));
+        ArrayNode ls = m.putArray("layers");
+        layers.forEach(l -> ls.add(descriptor(l)));
+        if (!annotations.isEmpty()) {
+            ObjectNode a = m.putObject("annotations");
+            new TreeMap<>(annotations).forEach(a::put);
+        }
+        return json.writeValueAsBytes(m);
+    }
+
+    private ObjectNode descriptor(Descriptor d) {
+        ObjectNode n = json.createObjectNode();
+        n.put("mediaType", d.mediaType());
+        n.put("digest", d.digest().toString());
+        n.put("size", d.size());
+        return n;
+    }
+
+    private void writeIndex(Path layout, Descriptor manifest, String refName) throws IOException {
+        Files.writeString(layout.resolve("oci-layout"), "{\"imageLayoutVersion\":\"1.0.0\"}");
+        ObjectNode index = json.createObjectNode();
+        index.put("schemaVersion", 2);
+        index.put("mediaType", INDEX);
+        ObjectNode entry = descriptor(manifest);
+        entry.putObject("annotations").put("org.opencontainers.image.ref.name", refName);
+        index.putArray("manifests").add(entry);
+        json.writeValue(layout.resolve("index.json").toFile(), index);
+    }
+}

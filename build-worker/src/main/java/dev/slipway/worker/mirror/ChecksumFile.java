@@ -1,0 +1,42 @@
+package dev.slipway.worker.mirror;
+
+import dev.slipway.common.image.Digest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Writes a {@code CHECKSUM} file in {@code sha256sum -c} format covering every file below a directory. */
+public final class ChecksumFile {
+    public static final String NAME = "CHECKSUM";
+
+    private ChecksumFile() {
+    }
+
+    public static void write(Path root) throws IOException {
+        StringBuilder out = new StringBuilder();
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(root)) {
+            files = walk.filter(Files::isRegularFile).filter(p -> !p.equals(root.resolve(NAME))).sorted().toList();
+        }
+        for (Path file : files) {
+            out.append(sha256(file).hex()).append("  ").append(root.relativize(file).toString().replace('\\', '/'))
+                    .append('\n');
+        }
+        Files.writeString(root.resolve(NAME), out.toString());
+    }
+
+    public static Digest sha256(Path file) throws IOException {
+        MessageDigest md = Digest.newSha256();
+        try (InputStream in = Files.newInputStream(file);
+                OutputStream sink = new DigestOutputStream(OutputStream.nullOutputStream(), md)) {
+            in.transferTo(sink);
+        }
+        return Digest.ofSha256(md);
+    }
+}

@@ -1,0 +1,90 @@
+package dev.slipway.worker.mirror;
+
+import dev.slipway.common.error.ErrorCode;
+import dev.slipway.common.error.SlipwayException;
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.commons.io.file.PathUtils;
+
+/**
+ * Exports one build to a mirror directory tree, {@code <root>/<name>/<version>-<release>/<arch>/}, atomically: the
+ * files are written into a hidden temporary sibling and renamed into place, so a mirror sync never sees half a
+ * build. An existing build directory is never overwritten.
+ */
+public final class MirrorExporter {
+    private final Path root;
+
+    public MirrorExporter(Path root) {
+        this.root = root;
+    }
+
+    /**
+     * Writes {@code files} (name inside the build directory → source file or directory to copy) and a CHECKSUM.
+     *
+     * @return the final build directory
+     */
+    public Path export(String name, String versionRelease, String arch, Map<String, Path> files) {
+        Path parent = root.resolve(name).resolve(versionRelease).normalize();
+        if (!parent.startsWith(root.normalize())) {
+            throw new SlipwayException(ErrorCode.MIRROR_EXPORT_FAILED, "Image name '" + name + "' escapes the mirror root");
+        }
+        Path target = parent.resolve(arch);
+        if (Files.exists(target)) {
+            throw new SlipwayException(ErrorCode.MIRROR_EXISTS, "Mirror " + target + " already holds a build of "
+                    + name + "-" + versionRelease + " for " + arch + "; mirrors are never overwritten");
+        }
+        Path tmp = parent.resolve("." + arch + ".tmp-" + UUID.randomUUID());
+        try {
+            Files.createDirectories(tmp);
+            for (Map.Entry<String, Path> file : files.entrySet()) {
+                Path dest = tmp.resolve(file.getKey());
+                Files.createDirectories(dest.getParent());
+                if (Files.isDirectory(file.getValue())) {
+                    PathUtils.copyDirectory(file.getValue(), dest);
+                } else {
+                    Files.copy(file.getValue(), dest, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+            ChecksumFile.write(tmp);
+            moveAtomically(tmp, target);
+            return target;
+        } catch (IOException e) {
+            deleteQuietly(tmp);
+            throw new SlipwayException(ErrorCode.MIRROR_EXPORT_FAILED, "Tried to export " + name + "-" + versionRelease
+                    + " to " + target + ": " + e, e);
+        } catch (RuntimeException e) {
+            deleteQuietly(tmp);
+            throw e;
+        }
+    }
+
+    private static void moveAtomically(Path tmp, Path target) throws IOException {
+        try {
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (FileAlreadyExistsException e) {
+            throw new SlipwayException(ErrorCode.MIRROR_EXISTS, "Mirror " + target + " appeared while exporting");
+        } catch (AtomicMoveNotSupportedException e) {
+            throw new SlipwayException(ErrorCode.MIRROR_EXPORT_FAILED, "The mirror file system cannot rename "
+                    + tmp + " atomically", e);
+        }
+        if (Files.exists(tmp)) {
+            throw new SlipwayException(ErrorCode.MIRROR_EXPORT_FAILED, "Rename into " + target + " did not happen");
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try {
+            if (Files.exists(dir)) {
+                PathUtils.deleteDirectory(dir);
+            }
+        } catch (IOException e) {
+            // Left behind only as a hidden temporary directory; the export already reports its failure.
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package dev.slipway.worker.pipeline;
+
+import dev.slipway.common.error.ErrorCode;
+import dev.slipway.common.error.SlipwayException;
+import dev.slipway.worker.config.RegistryConfig;
+import dev.slipway.worker.source.SourceSpec;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * One buildContainer request as the worker runs it.
+ *
+ * @param target the Koji build target (names the unique tag)
+ * @param release an explicit release, or null to take the Dockerfile's or compute the next one
+ * @param mirrorRoot where non-scratch builds are exported, or null for no mirror
+ * @param owner who asked for the build (Koji build owner)
+ */
+public record BuildRequest(SourceSpec source, String target, List<RegistryConfig> registries, Path mirrorRoot,
+        boolean scratch, String release, String owner) {
+    private static final Pattern TARGET = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+
+    public BuildRequest {
+        registries = List.copyOf(registries);
+        if (target == null || !TARGET.matcher(target).matches()) {
+            throw new SlipwayException(ErrorCode.INVALID_TARGET, "Build target '" + target
+                    + "' must be 1 to 64 letters, digits, '.', '_' or '-' and start with a letter or digit");
+        }
+        if (registries.isEmpty()) {
+            throw new SlipwayException(ErrorCode.CONFIG_INVALID, "No registry to push to; give at least one --registry");
+        }
+        if (release != null && !dev.slipway.common.image.Nvr.RELEASE.matcher(release).matches()) {
+            throw new SlipwayException(ErrorCode.INVALID_RELEASE, "Release '" + release + "' must match "
+                    + dev.slipway.common.image.Nvr.RELEASE.pattern());
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package dev.slipway.worker.pipeline;
+
+import dev.slipway.common.content.PackageManifest;
+import dev.slipway.common.error.SlipwayException;
+import dev.slipway.worker.image.Descriptor;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The outcome of one build, printed by {@code slipway-worker build} and returned by the API: everything a release
+ * engineer needs to find, pull and audit the image.
+ */
+public record BuildResult(
+        Outcome state,
+        Failure error,
+        String source,
+        String target,
+        boolean scratch,
+        String component,
+        String name,
+        String version,
+        String release,
+        String nvr,
+        String arch,
+        Map<String, String> labels,
+        List<ParentImage> parents,
+        Image image,
+        TagPlan tags,
+        List<PushedImage> registries,
+        PackageManifest packages,
+        String mirror,
+        String log,
+        Instant started,
+        Instant finished,
+        List<StepTiming> steps) {
+
+    /** Koji's build states as far as a worker decides them. */
+    public enum Outcome { COMPLETE, FAILED, CANCELED }
+
+    /** Why a build did not complete, with the stable code clients branch on. */
+    public record Failure(int code, String name, String message, String step) {
+        static Failure of(SlipwayException e, String step) {
+            return new Failure(e.code().code(), e.code().name(), e.getMessage(), step);
+        }
+    }
+
+    /** The built image: the manifest pushed everywhere and what it is made of. */
+    public record Image(String id, String manifestDigest, String mediaType, String configDigest,
+            List<Descriptor> layers) {
+    }
+
+    /** How long a step took and how it ended. */
+    public record StepTiming(String step, long millis, String outcome) {
+    }
+}

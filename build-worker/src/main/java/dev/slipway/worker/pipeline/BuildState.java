@@ -1,0 +1,103 @@
+package dev.slipway.worker.pipeline;
+
+import dev.slipway.common.content.PackageManifest;
+import dev.slipway.common.image.Nvr;
+import dev.slipway.worker.dockerfile.Dockerfile;
+import dev.slipway.worker.dockerfile.ImageLabels;
+import dev.slipway.worker.engine.ImageEngine.EngineInfo;
+import dev.slipway.worker.image.OciImage;
+import dev.slipway.worker.source.SourceFetcher.FetchedSource;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the steps of one build share, like atomic-reactor's workflow: each step reads what earlier steps left and
+ * adds its results. Steps register clean-up actions that the exit phase runs in reverse order.
+ */
+public final class BuildState {
+    final BuildRequest request;
+    final Instant started;
+    final Path workDir;
+    final BuildLog log;
+    final EngineInfo engine;
+
+    FetchedSource source;
+    /** The Dockerfile as fetched, and the final one that was built. */
+    String originalDockerfile;
+    String finalDockerfile;
+    String buildinfoFileName;
+    Path buildContext;
+    Dockerfile dockerfile;
+    /** The validated identity labels; its release is set once computed. */
+    ImageLabels identity;
+    /** The parent the final image is built on (OCI base.name), or null for FROM scratch. */
+    String finalBase;
+    /** External parents (not scratch, not a stage) as written, in FROM order. */
+    final List<String> parentReferences = new ArrayList<>();
+    String component;
+    /** The {@code name} label: the repository the image is pushed to. */
+    String imageName;
+    String version;
+    /** The release label's value when the Dockerfile has one. */
+    String releaseLabel;
+    Nvr nvr;
+    boolean releaseComputed;
+    final Map<String, String> labels = new LinkedHashMap<>();
+    final Map<String, String> annotations = new LinkedHashMap<>();
+    final List<ParentImage> parents = new ArrayList<>();
+    TagPlan tags;
+    String engineTag;
+    String imageId;
+    OciImage image;
+    Path dockerArchive;
+    PackageManifest packages;
+    final List<PushedImage> pushes = new ArrayList<>();
+    Path mirrorDirectory;
+    final List<BuildResult.StepTiming> timings = new ArrayList<>();
+    private final Deque<Cleanup> cleanups = new ArrayDeque<>();
+
+    BuildState(BuildRequest request, Instant started, Path workDir, BuildLog log, EngineInfo engine) {
+        this.request = request;
+        this.started = started;
+        this.workDir = workDir;
+        this.log = log;
+        this.engine = engine;
+    }
+
+    /** Registers an action for the exit phase, which runs them last-registered first. */
+    void onExit(String what, Cleanup action) {
+        cleanups.push(new Cleanup() {
+            @Override
+            public void run() throws Exception {
+                action.run();
+            }
+
+            @Override
+            public String toString() {
+                return what;
+            }
+        });
+    }
+
+    Deque<Cleanup> cleanups() {
+        return cleanups;
+    }
+
+    /** The repository name the image is pushed as: the name label, under the registry namespace when set. */
+    String repository(dev.slipway.worker.config.RegistryConfig registry) {
+        String name = imageName;
+        return registry.namespace() == null ? name : registry.namespace() + "/" + name;
+    }
+
+    /** A clean-up action; failures are logged, never hide the build's own outcome. */
+    @FunctionalInterface
+    interface Cleanup {
+        void run() throws Exception;
+    }
+}

@@ -1,0 +1,34 @@
+package dev.slipway.worker.pipeline;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The recipe: which steps a build runs, in order. Read top to bottom, this is the whole pipeline; the exit phase
+ * (clean-up registered by the steps) always runs after it.
+ */
+public final class BuildSteps {
+    private final PipelineServices s;
+
+    public BuildSteps(PipelineServices services) {
+        this.s = services;
+    }
+
+    List<BuildStep> forRequest(BuildRequest request) {
+        List<BuildStep> recipe = new ArrayList<>(List.of(
+                new FetchSourceStep(s.sources()),                    // 1. dist-git at exactly the commit
+                new CheckDockerfileStep(),                           // 2. parse, check labels, refuse what the engine cannot build
+                new ResolveParentsStep(s.registries()),              // 3. every FROM pinned to the digest its registry serves
+                new ComputeReleaseStep(s.releases(), s.clock(), s.random()), // 3b. explicit, Dockerfile's, or the next free one
+                new AddLabelsStep(s.site(), s.clock()),              // 4. site and automatic labels, buildinfo Dockerfile
+                new BuildImageStep(s.engine()),                      // 5. engine build, no cache, unique tag
+                new SaveImageStep(s.engine(), s.archives(), s.ociWriter()), // 6. one docker save -> OCI layout + archive
+                new ReadPackagesStep(s.engine(), s.packages(), s.extractor()),// 6b. RPMs out of a never-started container
+                new PushStep(s.registries())));                      // 7. unique and version-release tags, confirmed
+        if (!request.scratch()) {
+            recipe.add(new ExportMirrorStep(s.json(), s.clock()));  // 8. atomic mirror export
+            recipe.add(new PushFloatingTagsStep(s.registries()));   // 7b. version and latest: last, only on success
+        }
+        return recipe;
+    }
+}

@@ -1,0 +1,61 @@
+package dev.slipway.worker.pipeline;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.slipway.worker.mirror.MirrorExporter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Step 8: export a release build to the mirror: the {@code docker load}-able archive, the OCI layout (same
+ * manifest digest as pushed), the RPM manifest, the Koji metadata, the final Dockerfile, the log and a CHECKSUM.
+ * Scratch builds never reach the mirror (the recipe leaves this step out for them).
+ */
+final class ExportMirrorStep implements BuildStep {
+    private final ObjectMapper json;
+    private final KojiMetadata metadata;
+    private final KojiComponents components;
+    private final Clock clock;
+
+    ExportMirrorStep(ObjectMapper json, Clock clock) {
+        this.json = json;
+        this.metadata = new KojiMetadata(json);
+        this.components = new KojiComponents(json);
+        this.clock = clock;
+    }
+
+    @Override
+    public String name() {
+        return "export_mirror";
+    }
+
+    @Override
+    public void run(BuildState state) throws Exception {
+        if (state.request.mirrorRoot() == null) {
+            state.log.line("No mirror configured; skipping the mirror export");
+            return;
+        }
+        String arch = state.engine.arch();
+        Path staging = Files.createDirectories(state.workDir.resolve("mirror-files"));
+        String archiveName = "docker-image-" + state.image.imageId().hex() + "." + arch + ".tar.gz";
+        Path rpmManifest = staging.resolve("rpm-manifest.json");
+        json.writerWithDefaultPrettyPrinter().writeValue(rpmManifest.toFile(), components.manifestDocument(state));
+        Path meta = staging.resolve("metadata.json");
+        json.writerWithDefaultPrettyPrinter().writeValue(meta.toFile(),
+                metadata.of(state, state.dockerArchive, archiveName, clock.instant()));
+        Path dockerfile = staging.resolve(state.buildinfoFileName);
+        Files.writeString(dockerfile, state.finalDockerfile);
+        Map<String, Path> files = new LinkedHashMap<>();
+        files.put(archiveName, state.dockerArchive);
+        files.put("oci", state.image.layout());
+        files.put("rpm-manifest.json", rpmManifest);
+        files.put("metadata.json", meta);
+        files.put(state.buildinfoFileName, dockerfile);
+        files.put("build.log", state.log.path());
+        state.mirrorDirectory = new MirrorExporter(state.request.mirrorRoot())
+                .export(state.imageName, state.nvr.versionRelease(), arch, files);
+        state.log.line("Exported to mirror " + state.mirrorDirectory);
+    }
+}

@@ -1,0 +1,30 @@
+package dev.slipway.worker.pipeline;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.slipway.worker.config.SiteConfig;
+import dev.slipway.worker.contents.CopiedPathExtractor;
+import dev.slipway.worker.contents.ImageContentsReader;
+import dev.slipway.worker.engine.ImageEngine;
+import dev.slipway.worker.image.DockerArchiveReader;
+import dev.slipway.worker.image.OciImageWriter;
+import dev.slipway.worker.registry.ImageRegistries;
+import dev.slipway.worker.release.ReleaseSource;
+import dev.slipway.worker.source.SourceFetcher;
+import java.time.Clock;
+import java.util.random.RandomGenerator;
+
+/** The collaborators the build steps are made with: ports to the outside world plus clock and randomness. */
+public record PipelineServices(
+        SourceFetcher sources,
+        ImageEngine engine,
+        ImageRegistries registries,
+        ReleaseSource releases,
+        ImageContentsReader packages,
+        CopiedPathExtractor extractor,
+        DockerArchiveReader archives,
+        OciImageWriter ociWriter,
+        SiteConfig site,
+        ObjectMapper json,
+        Clock clock,
+        RandomGenerator random) {
+}

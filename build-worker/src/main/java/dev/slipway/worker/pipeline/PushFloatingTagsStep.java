@@ -1,0 +1,38 @@
+package dev.slipway.worker.pipeline;
+
+import dev.slipway.worker.config.RegistryConfig;
+import dev.slipway.worker.registry.ImageRegistries;
+import java.util.List;
+
+/**
+ * The last step: move the floating tags ({@code version}, {@code latest}) to the new image, only after every
+ * earlier step succeeded, so a failed or canceled build never changes what {@code latest} means.
+ */
+final class PushFloatingTagsStep implements BuildStep {
+    private final ImageRegistries registries;
+
+    PushFloatingTagsStep(ImageRegistries registries) {
+        this.registries = registries;
+    }
+
+    @Override
+    public String name() {
+        return "push_floating_tags";
+    }
+
+    @Override
+    public void run(BuildState state) throws Exception {
+        for (int i = 0; i < state.pushes.size(); i++) {
+            PushedImage pushed = state.pushes.get(i);
+            RegistryConfig registry = state.request.registries().get(i);
+            for (String tag : state.tags.floating()) {
+                PushStep.checkNotCanceled();
+                registries.tag(registry, pushed.repository(), state.image, tag);
+                PushStep.confirm(registries, registry, pushed.repository(), tag, state);
+            }
+            state.pushes.set(i, pushed.withTags(state.tags.floating()));
+            state.log.line("Floating tags " + state.tags.floating() + " now name " + pushed.digest() + " on "
+                    + registry.hostAndPort());
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package dev.slipway.worker.pipeline;
+
+import dev.slipway.common.error.ErrorCode;
+import dev.slipway.common.error.SlipwayException;
+import dev.slipway.common.image.Digest;
+import dev.slipway.worker.config.RegistryConfig;
+import dev.slipway.worker.registry.ImageRegistries;
+import java.util.List;
+
+/**
+ * Step 7: push the image to every configured registry under its unique tag, then its primary
+ * {@code version-release} tag, confirming each digest with a registry HEAD. Floating tags come last, in
+ * {@link PushFloatingTagsStep}.
+ */
+final class PushStep implements BuildStep {
+    private final ImageRegistries registries;
+
+    PushStep(ImageRegistries registries) {
+        this.registries = registries;
+    }
+
+    @Override
+    public String name() {
+        return "push";
+    }
+
+    @Override
+    public void run(BuildState state) throws Exception {
+        for (RegistryConfig registry : state.request.registries()) {
+            String repository = state.repository(registry);
+            checkNotCanceled();
+            ImageRegistries.PushOutcome outcome = registries.push(registry, repository, state.image, state.tags.unique());
+            confirm(registry, repository, state.tags.unique(), state);
+            state.log.line("Pushed " + registry.hostAndPort() + "/" + repository + ":" + state.tags.unique() + " ("
+                    + outcome.blobsUploaded() + " blobs, " + outcome.bytesUploaded() + " bytes uploaded, "
+                    + outcome.blobsSkipped() + " already there)");
+            PushedImage pushed = new PushedImage(registry.hostAndPort(), repository, outcome.digest(), List.of(),
+                    List.of(), outcome.bytesUploaded()).withTags(List.of(state.tags.unique()));
+            for (String tag : state.tags.primary()) {
+                checkNotCanceled();
+                registries.tag(registry, repository, state.image, tag);
+                confirm(registry, repository, tag, state);
+                pushed = pushed.withTags(List.of(tag));
+            }
+            state.pushes.add(pushed);
+        }
+    }
+
+    /** Asks the registry which digest the tag now names; anything but ours fails the build. */
+    static void confirm(ImageRegistries registries, RegistryConfig registry, String repository, String tag,
+            BuildState state) {
+        Digest expected = state.image.manifestDigest();
+        Digest served = registries.head(registry, repository, tag).orElseThrow(() -> new SlipwayException(
+                ErrorCode.REGISTRY_NOT_FOUND, "Pushed " + registry.hostAndPort() + "/" + repository + ":" + tag
+                        + " but the registry does not serve it"));
+        if (!served.equals(expected)) {
+            throw new SlipwayException(ErrorCode.REGISTRY_DIGEST_MISMATCH, "Pushed " + expected + " as "
+                    + registry.hostAndPort() + "/" + repository + ":" + tag + " but the registry serves " + served);
+        }
+    }
+
+    private void confirm(RegistryConfig registry, String repository, String tag, BuildState state) {
+        confirm(registries, registry, repository, tag, state);
+    }
+
+    static void checkNotCanceled() throws InterruptedException {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new InterruptedException("canceled before the next push");
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package dev.slipway.worker.pipeline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.slipway.common.image.ImageReference;
+import dev.slipway.worker.registry.ImageRegistries;
+import java.io.IOException;
+
+/**
+ * Step 3: pin every parent image to the manifest digest its registry serves right now, so the build, its record
+ * and any rebuild use exactly that parent whatever later happens to its tag.
+ */
+final class ResolveParentsStep implements BuildStep {
+    private final ImageRegistries registries;
+    private final ObjectMapper json = new ObjectMapper();
+
+    ResolveParentsStep(ImageRegistries registries) {
+        this.registries = registries;
+    }
+
+    @Override
+    public String name() {
+        return "resolve_parents";
+    }
+
+    @Override
+    public void run(BuildState state) throws Exception {
+        for (String written : state.parentReferences) {
+            ImageReference ref = ImageReference.parse(written);
+            ImageRegistries.Manifest manifest = registries.resolve(ref);
+            String pinned = ref.withDigest(manifest.digest()).toString();
+            state.parents.add(new ParentImage(written, pinned, manifest.digest(), manifest.mediaType(),
+                    configDigest(manifest)));
+            state.log.line("Parent " + written + " is " + pinned);
+        }
+    }
+
+    private String configDigest(ImageRegistries.Manifest manifest) throws IOException {
+        JsonNode config = json.readTree(manifest.bytes()).path("config").path("digest");
+        return config.isTextual() ? config.asText() : null;
+    }
+}

@@ -1,0 +1,43 @@
+package dev.slipway.worker.registry;
+
+import dev.slipway.common.image.Digest;
+import dev.slipway.common.image.ImageReference;
+import dev.slipway.worker.config.RegistryConfig;
+import dev.slipway.worker.image.OciImage;
+import java.util.List;
+import java.util.Optional;
+
+/** Port to the registries a build reads parents from and pushes to. */
+public interface ImageRegistries {
+
+    /** Resolves a reference to the manifest its registry serves, digest verified over the exact bytes. */
+    Manifest resolve(ImageReference reference);
+
+    /** Pushes every blob the registry lacks, then the manifest under {@code tag}; returns the confirmed digest. */
+    PushOutcome push(RegistryConfig registry, String repository, OciImage image, String tag);
+
+    /** Puts the image's exact manifest bytes under one more tag (blobs are already there). */
+    Digest tag(RegistryConfig registry, String repository, OciImage image, String tag);
+
+    /** The digest the registry serves for a tag or digest, from a HEAD request. */
+    Optional<Digest> head(RegistryConfig registry, String repository, String reference);
+
+    /** The repository's tags (empty when the repository does not exist yet). */
+    List<String> tags(RegistryConfig registry, String repository);
+
+    /** A manifest as served: exact bytes, media type and digest. */
+    record Manifest(byte[] bytes, String mediaType, Digest digest) {
+        public Manifest {
+            bytes = bytes.clone();
+        }
+
+        @Override
+        public byte[] bytes() {
+            return bytes.clone();
+        }
+    }
+
+    /** What a push did: the digest the registry confirmed and how much it had to upload. */
+    record PushOutcome(Digest digest, long bytesUploaded, int blobsUploaded, int blobsSkipped) {
+    }
+}

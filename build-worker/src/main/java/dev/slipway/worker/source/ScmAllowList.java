@@ -1,0 +1,69 @@
+package dev.slipway.worker.source;
+
+import dev.slipway.common.error.ErrorCode;
+import dev.slipway.common.error.SlipwayException;
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The SCM locations builds may come from, as {@code scheme://host[:port][/path-prefix]} entries (Koji's
+ * {@code allowed_scms}). Matching compares scheme and host exactly and the path by whole segments.
+ */
+public record ScmAllowList(List<String> entries) {
+    public ScmAllowList {
+        entries = List.copyOf(entries);
+        for (String entry : entries) {
+            URI uri = URI.create(entry);
+            if (uri.getScheme() == null || (uri.getHost() == null && !"file".equals(uri.getScheme()))) {
+                throw new SlipwayException(ErrorCode.CONFIG_INVALID,
+                        "SCM allow-list entry '" + entry + "' must be scheme://host[/path]");
+            }
+        }
+    }
+
+    /** The allow-list that also admits exactly this repository (what the standalone command's user typed). */
+    public ScmAllowList plus(URI repository) {
+        List<String> more = new java.util.ArrayList<>(entries);
+        more.add(repository.toString());
+        return new ScmAllowList(more);
+    }
+
+    /** Throws SOURCE_NOT_ALLOWED unless some entry admits the repository. */
+    public void check(URI repository) {
+        for (String entry : entries) {
+            if (admits(URI.create(entry), repository)) {
+                return;
+            }
+        }
+        throw new SlipwayException(ErrorCode.SOURCE_NOT_ALLOWED, "Source repository '" + repository
+                + "' is not in the SCM allow-list " + entries);
+    }
+
+    private static boolean admits(URI allowed, URI candidate) {
+        if (!allowed.getScheme().equalsIgnoreCase(candidate.getScheme())) {
+            return false;
+        }
+        if (!hostOf(allowed).equals(hostOf(candidate)) || allowed.getPort() != candidate.getPort()) {
+            return false;
+        }
+        String prefix = normalise(allowed.getPath());
+        String path = normalise(candidate.getPath());
+        return prefix.isEmpty() || path.equals(prefix) || path.startsWith(prefix + "/");
+    }
+
+    private static String hostOf(URI uri) {
+        return uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+    }
+
+    private static String normalise(String path) {
+        if (path == null) {
+            return "";
+        }
+        String p = URI.create(path.replace(" ", "%20")).normalize().getPath();
+        while (p.endsWith("/")) {
+            p = p.substring(0, p.length() - 1);
+        }
+        return p;
+    }
+}

@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Installs and starts what Slipway's demo and tests need on a Debian 12 machine, doing only what is missing:
+# apt packages (always --no-install-recommends), a running Docker Engine, the busybox .deb used by test fixtures.
+# Sourced or run by scripts/demo.sh and scripts/test.sh; safe to run again.
+set -euo pipefail
+
+SLIPWAY_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+SLIPWAY_CACHE="${SLIPWAY_CACHE:-$HOME/.cache/slipway}"
+export SLIPWAY_ROOT SLIPWAY_CACHE
+
+log() { printf '[setup] %s\n' "$*" >&2; }
+
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+# command -> Debian package providing it
+declare -A NEEDED=(
+  [dockerd]=docker.io
+  [docker-registry]=docker-registry
+  [skopeo]=skopeo
+  [rpm]=rpm
+  [rpmbuild]=rpm
+  [rpmsign]=rpm
+  [gpg]=gnupg
+  [git]=git
+  [java]=openjdk-17-jdk-headless
+  [mvn]=maven
+  [sha256sum]=coreutils
+  [curl]=curl
+  [python3]=python3
+)
+
+missing=()
+for cmd in "${!NEEDED[@]}"; do
+  command -v "$cmd" >/dev/null 2>&1 || missing+=("${NEEDED[$cmd]}")
+done
+# /usr/bin/docker is Debian's CLI; another docker on PATH may be a newer CLI the engine refuses.
+[ -x /usr/bin/docker ] || missing+=(docker.io)
+if [ "${#missing[@]}" -gt 0 ]; then
+  mapfile -t missing < <(printf '%s\n' "${missing[@]}" | sort -u)
+  log "installing: ${missing[*]}"
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# A Docker Engine: use the one that answers, else start dockerd on the default socket.
+if ! /usr/bin/docker info >/dev/null 2>&1; then
+  log "starting dockerd"
+  as_root bash -c 'setsid dockerd --host unix:///var/run/docker.sock >/var/log/slipway-dockerd.log 2>&1 < /dev/null &'
+  for _ in $(seq 1 60); do
+    /usr/bin/docker info >/dev/null 2>&1 && break
+    sleep 0.5
+  done
+  /usr/bin/docker info >/dev/null 2>&1 || { log "dockerd did not start; see /var/log/slipway-dockerd.log"; exit 1; }
+fi
+
+# The dynamic busybox .deb the RPM-based base image fixture is made from (no image can be pulled here).
+mkdir -p "$SLIPWAY_CACHE/debs"
+if ! ls "$SLIPWAY_CACHE"/debs/busybox_*.deb >/dev/null 2>&1; then
+  log "downloading the busybox .deb"
+  (cd "$SLIPWAY_CACHE/debs" && apt-get download busybox >/dev/null 2>&1) || {
+    as_root apt-get update -qq
+    (cd "$SLIPWAY_CACHE/debs" && apt-get download busybox >/dev/null)
+  }
+fi
+export SLIPWAY_BUSYBOX_DEB="$(ls "$SLIPWAY_CACHE"/debs/busybox_*.deb | head -n 1)"
+log "ready: $(/usr/bin/docker version --format 'Docker Engine {{.Server.Version}} (API {{.Server.APIVersion}})')"
