@@ -58,7 +58,7 @@ public record Dockerfile(String text, Directives directives, List<Instruction> i
         }
         if (instructions.isEmpty()) {
             throw new DockerfileException(ErrorCode.DOCKERFILE_EMPTY, 0,
-                    "the Dockerfile has no instructions (only comments or blank lines)");
+                    "no instructions found (only comments or blank lines)");
         }
         StageBuilder.Built built = StageBuilder.build(instructions, joined.directives().escape(),
                 Map.copyOf(buildArgs));

@@ -12,7 +12,8 @@ import java.util.TreeMap;
  * Produces the Dockerfile a build runs, as OSBS's {@code change_from_in_dockerfile}, {@code add_dockerfile} and
  * {@code add_labels_in_dockerfile} do: every FROM of an external parent is pinned to a digest, and the final stage
  * ends with {@code COPY <buildinfo file> /root/buildinfo/<buildinfo file>} and exactly one
- * {@code LABEL "k"="v" ...} line. Every other line stays byte-identical.
+ * {@code LABEL "k"="v" ...} line. Every other line stays byte-identical; a FROM continued over several lines
+ * becomes one line.
  */
 public final class DockerfileRewriter {
     private DockerfileRewriter() {

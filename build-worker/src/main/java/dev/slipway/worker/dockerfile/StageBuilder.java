@@ -52,8 +52,8 @@ final class StageBuilder {
             }
         }
         if (froms.isEmpty()) {
-            throw new DockerfileException(ErrorCode.DOCKERFILE_NO_FROM, instructions.get(instructions.size() - 1)
-                    .line(), "the Dockerfile has no FROM instruction; every build starts with FROM <image>");
+            throw new DockerfileException(ErrorCode.DOCKERFILE_NO_FROM, 0,
+                    "no FROM instruction found; every build starts with FROM <image>");
         }
         List<Stage> stages = new ArrayList<>();
         for (int i = 0; i < froms.size(); i++) {

@@ -4,9 +4,9 @@ import static dev.slipway.worker.dockerfile.Refusals.assertParseRefused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.slipway.common.error.ErrorCode;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class EngineSupportTest {
     @ParameterizedTest
