@@ -1,0 +1,143 @@
+package dev.slipway.worker.dockerfile;
+
+import static dev.slipway.worker.dockerfile.Refusals.assertRefused;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.slipway.common.error.ErrorCode;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class DockerfileRewriterTest {
+    private static final String DIGEST = "sha256:" + "a".repeat(64);
+    private static final String PIN = "registry.example.com/fedora@" + DIGEST;
+    private static final String LABELS = "LABEL com.redhat.component=foo name=fedora/foo version=1.0\n";
+
+    private static FinalDockerfile rewrite(String text, Map<String, String> pins, Map<String, String> labels) {
+        Dockerfile df = Dockerfile.parse(text);
+        return DockerfileRewriter.rewrite(df, pins, ImageLabels.of(df).withRelease("3"), labels);
+    }
+
+    @Test
+    void rewrite_singleStage_pinsFromAndAppendsCopyThenOneLabelLine() {
+        FinalDockerfile out = rewrite("FROM fedora:40\n" + LABELS + "RUN make\n",
+                Map.of("fedora:40", PIN), Map.of("vendor", "Slipway", "release", "3"));
+        assertEquals("FROM " + PIN + "\n" + LABELS + "RUN make\n"
+                + "COPY Dockerfile-fedora-foo-1.0-3 /root/buildinfo/Dockerfile-fedora-foo-1.0-3\n"
+                + "LABEL \"release\"=\"3\" \"vendor\"=\"Slipway\"\n", out.text());
+        assertEquals("Dockerfile-fedora-foo-1.0-3", out.buildInfoFileName());
+    }
+
+    @Test
+    void rewrite_keepsPlatformAliasAndOtherLinesByteIdentical() {
+        String text = "# build it\r\nARG BASE=fedora:40\r\n  FROM --platform=$BUILDPLATFORM ${BASE} as builder\r\n"
+                + "RUN echo \\\r\n   hi   \r\nFROM builder\r\n" + LABELS.replace("\n", "\r\n");
+        FinalDockerfile out = rewrite(text, Map.of("fedora:40", PIN), Map.of("a", "b"));
+        assertEquals("# build it\r\nARG BASE=fedora:40\r\n  FROM --platform=$BUILDPLATFORM " + PIN + " as builder\r\n"
+                + "RUN echo \\\r\n   hi   \r\nFROM builder\r\n" + LABELS.replace("\n", "\r\n")
+                + "COPY Dockerfile-fedora-foo-1.0-3 /root/buildinfo/Dockerfile-fedora-foo-1.0-3\r\n"
+                + "LABEL \"a\"=\"b\"\r\n", out.text());
+    }
+
+    @Test
+    void rewrite_continuedFromLine_becomesOneLine() {
+        FinalDockerfile out = rewrite("FROM \\\n  fedora:40 \\\n  AS x\n" + LABELS, Map.of("fedora:40", PIN),
+                Map.of("a", "b"));
+        assertTrue(out.text().startsWith("FROM " + PIN + " AS x\n" + LABELS), out.text());
+    }
+
+    @Test
+    void rewrite_scratchAndStageBases_areLeftAlone() {
+        String text = "FROM scratch AS files\nCOPY a /a\nFROM files\n" + LABELS;
+        FinalDockerfile out = rewrite(text, Map.of(), Map.of("a", "b"));
+        assertTrue(out.text().startsWith(text), out.text());
+    }
+
+    @Test
+    void rewrite_noTrailingNewline_addsOneBeforeAppending() {
+        FinalDockerfile out = rewrite("FROM scratch\n" + LABELS.strip(), Map.of(), Map.of("a", "b"));
+        assertTrue(out.text().contains("version=1.0\nCOPY "), out.text());
+    }
+
+    @Test
+    void rewrite_byteOrderMark_isKept() {
+        FinalDockerfile out = rewrite("\uFEFFFROM fedora:40\n" + LABELS, Map.of("fedora:40", PIN), Map.of("a", "b"));
+        assertTrue(out.text().startsWith("\uFEFFFROM " + PIN + "\n"), out.text());
+    }
+
+    @Test
+    void rewrite_labelValues_areQuotedAndEscapedAndRoundTrip() {
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put("z.desc", "say \"hi\" for $5 in C:\\tmp");
+        labels.put("a.key with space", "`tick` 'single'");
+        labels.put("release", "3");
+        FinalDockerfile out = rewrite("FROM scratch\n" + LABELS, Map.of(), labels);
+        String last = out.text().lines().reduce((a, b) -> b).orElseThrow();
+        assertEquals("LABEL \"a.key with space\"=\"`tick` 'single'\" \"release\"=\"3\""
+                + " \"z.desc\"=\"say \\\"hi\\\" for \\$5 in C:\\\\tmp\"", last);
+        Map<String, String> reparsed = Dockerfile.parse(out.text()).finalConfig().labels();
+        labels.forEach((k, v) -> assertEquals(v, reparsed.get(k), k));
+    }
+
+    @Test
+    void rewrite_backtickEscape_escapesWithBacktickAndRoundTrips() {
+        String text = "# escape=`\nFROM scratch\n" + LABELS;
+        Map<String, String> labels = Map.of("path", "C:\\tools\\`x` \"q\" $v");
+        FinalDockerfile out = rewrite(text, Map.of(), labels);
+        assertTrue(out.text().endsWith("LABEL \"path\"=\"C:\\tools\\``x`` `\"q`\" `$v\"\n"), out.text());
+        assertEquals(labels.get("path"), Dockerfile.parse(out.text()).finalConfig().labels().get("path"));
+    }
+
+    @Test
+    void rewrite_resultParsesWithPinnedParentAndBuildinfoCopy() {
+        FinalDockerfile out = rewrite("FROM fedora:40 AS b\nFROM fedora:40\n" + LABELS, Map.of("fedora:40", PIN),
+                Map.of("release", "3"));
+        Dockerfile again = Dockerfile.parse(out.text());
+        assertEquals(List.of(PIN), again.parents());
+        Instruction copy = again.finalStage().instructions().get(again.finalStage().instructions().size() - 2);
+        assertEquals("COPY", copy.keyword());
+        assertEquals("3", again.finalConfig().labels().get("release"));
+    }
+
+    @Test
+    void rewrite_unpinnedParent_refused() {
+        assertRefused(ErrorCode.DOCKERFILE_PARENT_NOT_PINNED,
+                () -> rewrite("FROM a AS x\nFROM fedora:40\n" + LABELS, Map.of("a", PIN), Map.of("a", "b")),
+                "line 2", "fedora:40");
+    }
+
+    @Test
+    void rewrite_pinWithoutDigest_refused() {
+        assertRefused(ErrorCode.DOCKERFILE_PARENT_NOT_PINNED,
+                () -> rewrite("FROM fedora:40\n" + LABELS, Map.of("fedora:40", "fedora:41"), Map.of("a", "b")),
+                "'fedora:41'", "digest");
+    }
+
+    @Test
+    void rewrite_labelWithNewline_refused() {
+        assertRefused(ErrorCode.LABEL_INVALID,
+                () -> rewrite("FROM scratch\n" + LABELS, Map.of(), Map.of("desc", "two\nlines")), "'desc'",
+                "line break");
+    }
+
+    @Test
+    void rewrite_labelNameWithEquals_refused() {
+        assertRefused(ErrorCode.LABEL_INVALID,
+                () -> rewrite("FROM scratch\n" + LABELS, Map.of(), Map.of("a=b", "c")), "'a=b'");
+    }
+
+    @Test
+    void rewrite_noLabels_isACallerError() {
+        assertThrows(IllegalArgumentException.class, () -> rewrite("FROM scratch\n" + LABELS, Map.of(), Map.of()));
+    }
+
+    @Test
+    void rewrite_withoutRelease_refused() {
+        Dockerfile df = Dockerfile.parse("FROM scratch\n" + LABELS);
+        assertRefused(ErrorCode.LABEL_MISSING,
+                () -> DockerfileRewriter.rewrite(df, Map.of(), ImageLabels.of(df), Map.of("a", "b")), "release");
+    }
+}

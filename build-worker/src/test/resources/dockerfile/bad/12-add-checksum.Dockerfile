@@ -1,0 +1,6 @@
+# expect: DOCKERFILE_UNSUPPORTED
+# mentions: line 5
+# mentions: --checksum
+FROM fedora:40
+ADD --checksum=sha256:24454f830cdb571e2c4ad15481119c43b3cafd48dd869a9b2945d1036d1dc68d https://example.com/a.tar /a.tar
+LABEL com.redhat.component="foo-container" name="fedora/foo" version="1.0"

@@ -1,0 +1,6 @@
+# expect: DOCKERFILE_SYNTAX
+# mentions: line 6
+# mentions: || true
+FROM fedora:40
+LABEL com.redhat.component="foo-container" name="fedora/foo" version="1.0"
+RUN ["/bin/false"] || true
