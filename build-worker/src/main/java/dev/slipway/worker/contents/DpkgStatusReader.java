@@ -19,11 +19,12 @@ import java.util.regex.Pattern;
 
 /**
  * Reads dpkg's {@code /var/lib/dpkg/status} (deb822 stanzas, see deb-control(5) and deb-version(7)) into the
- * packages that are really installed: only stanzas whose Status is {@code install ok installed} count, since dpkg
- * also keeps removed-but-configured and half-installed packages there.
+ * packages that are really installed: only stanzas whose Status ends in {@code ok installed} count ({@code install},
+ * and also {@code hold} or {@code deinstall} wishes whose files are still on disk, as dpkg-query reports them), since
+ * dpkg also keeps removed-but-configured and half-installed packages there.
  */
 public final class DpkgStatusReader {
-    private static final String INSTALLED = "install ok installed";
+    private static final Pattern INSTALLED = Pattern.compile("(install|hold|deinstall|purge|unknown) ok installed");
     private static final Pattern FIELD = Pattern.compile("([!-9;-~]+):(.*)");
     private static final Pattern EPOCH = Pattern.compile("(\\d+):(.+)");
 
@@ -80,7 +81,7 @@ public final class DpkgStatusReader {
         }
         String name = required(stanza, "Package", line);
         String status = required(stanza, "Status", line).replaceAll("\\s+", " ");
-        if (!INSTALLED.equals(status)) {
+        if (!INSTALLED.matcher(status).matches()) {
             return;
         }
         String fullVersion = required(stanza, "Version", line);

@@ -6,7 +6,6 @@ import dev.slipway.common.error.SlipwayException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -39,7 +38,8 @@ final class SqliteRpmdb {
         try {
             scratch = Files.createTempDirectory("slipway-rpmdb-");
             Path copy = scratch.resolve(FILE_NAME);
-            Files.copy(database, copy, StandardCopyOption.COPY_ATTRIBUTES);
+            // No COPY_ATTRIBUTES: a read-only mode copied from the image would stop SQLite from replaying the WAL.
+            Files.copy(database, copy);
             Path wal = directory.resolve(FILE_NAME + WAL_SUFFIX);
             if (Files.isRegularFile(wal) && Files.size(wal) > 0) {
                 Files.copy(wal, scratch.resolve(FILE_NAME + WAL_SUFFIX));

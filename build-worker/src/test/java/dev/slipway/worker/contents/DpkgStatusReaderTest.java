@@ -71,6 +71,13 @@ class DpkgStatusReaderTest {
     }
 
     @Test
+    void parse_heldPackage_isInstalledButHalfInstalledIsNot() {
+        List<InstalledPackage> packages = reader.parse(List.of("Package: held", "Status: hold ok installed",
+                "Version: 1", "", "Package: broken", "Status: install reinstreq half-installed", "Version: 2"));
+        assertEquals(List.of("held"), packages.stream().map(InstalledPackage::name).toList());
+    }
+
+    @Test
     void parse_sourceWithVersion_keepsTheSourceName() {
         assertEquals("tzdata", reader.parse(STATUS.lines().toList()).get(1).sourceRpm());
     }
