@@ -53,6 +53,8 @@ public enum ErrorCode {
     CONTENTS_UNREADABLE(6000, "image package database could not be read"),
     RPM_HEADER_INVALID(6001, "RPM header is malformed"),
     DPKG_STATUS_INVALID(6002, "dpkg status file is malformed"),
+    RPMDB_FORMAT_UNSUPPORTED(6003, "rpm database format is not supported"),
+    ARCHIVE_ENTRY_UNSAFE(6004, "archive entry would escape its target directory"),
 
     MIRROR_EXPORT_FAILED(7000, "mirror export failed"),
     MIRROR_EXISTS(7001, "mirror directory already holds this build"),

@@ -1,0 +1,81 @@
+package dev.slipway.worker.contents;
+
+import dev.slipway.common.error.ErrorCode;
+import dev.slipway.common.error.SlipwayException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Reads the header blobs of an rpm 4.16+ sqlite database ({@code rpmdb.sqlite}), including rows still only in its
+ * write-ahead log.
+ *
+ * <p>An image layer can hold {@code rpmdb.sqlite-wal} with transactions that were never checkpointed. SQLite
+ * replays a WAL only when it can write beside the database (to rebuild the {@code -shm} index and checkpoint), so
+ * the database and its WAL are copied into a private temporary directory first; the input is never modified and a
+ * stale {@code -shm} from the image is deliberately left behind, since SQLite rebuilds it from the WAL.
+ */
+final class SqliteRpmdb {
+    static final String FILE_NAME = "rpmdb.sqlite";
+    private static final String WAL_SUFFIX = "-wal";
+
+    private SqliteRpmdb() {
+    }
+
+    static List<byte[]> readBlobs(Path directory) {
+        Path database = directory.resolve(FILE_NAME);
+        Path scratch = null;
+        try {
+            scratch = Files.createTempDirectory("slipway-rpmdb-");
+            Path copy = scratch.resolve(FILE_NAME);
+            // No COPY_ATTRIBUTES: a read-only mode copied from the image would stop SQLite from replaying the WAL.
+            Files.copy(database, copy);
+            Path wal = directory.resolve(FILE_NAME + WAL_SUFFIX);
+            if (Files.isRegularFile(wal) && Files.size(wal) > 0) {
+                Files.copy(wal, scratch.resolve(FILE_NAME + WAL_SUFFIX));
+            }
+            return query(copy);
+        } catch (IOException e) {
+            throw new SlipwayException(ErrorCode.CONTENTS_UNREADABLE,
+                    "Tried to copy the rpm database " + database + " to a private directory but " + e.getMessage(), e);
+        } catch (SQLException e) {
+            throw new SlipwayException(ErrorCode.CONTENTS_UNREADABLE,
+                    "Tried to read the Packages table of " + database + " but SQLite answered: " + e.getMessage(), e);
+        } finally {
+            deleteQuietly(scratch);
+        }
+    }
+
+    private static List<byte[]> query(Path database) throws SQLException {
+        List<byte[]> blobs = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database);
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT blob FROM Packages")) {
+            while (rows.next()) {
+                blobs.add(rows.getBytes(1));
+            }
+        }
+        return blobs;
+    }
+
+    private static void deleteQuietly(Path directory) {
+        if (directory == null) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // A leftover temp copy is harmless and must not hide the read's own result or failure.
+        }
+    }
+}
