@@ -4,9 +4,7 @@ import dev.slipway.common.error.ErrorCode;
 import dev.slipway.common.image.Digest;
 import dev.slipway.registry.transport.RegistryEndpoint;
 import dev.slipway.registry.transport.RegistryResponse;
-import java.net.URLEncoder;
 import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
 
@@ -36,8 +34,8 @@ final class UploadFinishEndpoint implements RegistryEndpoint<Digest> {
 
     @Override
     public String target() {
-        return location + (location.contains("?") ? "&" : "?") + "digest="
-                + URLEncoder.encode(digest.toString(), StandardCharsets.UTF_8);
+        // A validated digest has only [a-z0-9:], all legal in a query: sent as is, like the spec's examples.
+        return location + (location.contains("?") ? "&" : "?") + "digest=" + digest;
     }
 
     @Override

@@ -4,9 +4,7 @@ import dev.slipway.common.error.ErrorCode;
 import dev.slipway.common.image.Digest;
 import dev.slipway.registry.transport.RegistryEndpoint;
 import dev.slipway.registry.transport.RegistryResponse;
-import java.net.URLEncoder;
 import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -42,16 +40,17 @@ final class UploadStartEndpoint implements RegistryEndpoint<UploadStartEndpoint.
 
     /** A mount of {@code digest} from {@code fromRepository}; token auth must grant pull on the source. */
     static UploadStartEndpoint mount(String repository, Digest digest, String fromRepository) {
-        ApiPaths.tags(fromRepository); // validates the name before it goes into a query
+        // Validated names and digests use only characters legal in a query, so they go in unencoded.
+        ApiPaths.tags(fromRepository);
         Set<String> scopes = new HashSet<>(ApiPaths.push(repository));
         scopes.addAll(ApiPaths.pull(fromRepository));
         return new UploadStartEndpoint(repository,
-                "?mount=" + encode(digest.toString()) + "&from=" + encode(fromRepository), scopes, null);
+                "?mount=" + digest + "&from=" + fromRepository, scopes, null);
     }
 
     /** The whole blob in the POST; registry 2.8 ignores the body and answers 202. */
     static UploadStartEndpoint singlePost(String repository, BlobSource blob) {
-        return new UploadStartEndpoint(repository, "?digest=" + encode(blob.digest().toString()),
+        return new UploadStartEndpoint(repository, "?digest=" + blob.digest(),
                 ApiPaths.push(repository), blob);
     }
 
@@ -101,9 +100,5 @@ final class UploadStartEndpoint implements RegistryEndpoint<UploadStartEndpoint.
             return new Started(true, Optional.empty(), response.contentDigest());
         }
         return new Started(false, Optional.of(response.requireLocation()), Optional.empty());
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }
