@@ -1,5 +1,7 @@
 package dev.slipway.registry;
 
+import dev.slipway.common.error.ErrorCode;
+import dev.slipway.common.error.SlipwayException;
 import dev.slipway.common.image.Digest;
 import dev.slipway.registry.transport.RegistryEndpoint;
 import dev.slipway.registry.transport.RegistryResponse;
@@ -55,15 +57,64 @@ final class BlobGetEndpoint implements RegistryEndpoint<Long> {
         return restartable;
     }
 
+    /** Read failures are the network's (the caller may retry); write failures are local and final. */
     @Override
     public Long handle(RegistryResponse response) throws IOException {
         MessageDigest hash = ContentDigests.newDigest(digest.algorithm());
         long copied;
-        try (InputStream in = new DigestInputStream(response.body(), hash); OutputStream out = sink.open()) {
+        try (InputStream in = new DigestInputStream(response.body(), hash); OutputStream out = new LocalSink()) {
             copied = in.transferTo(out);
+        } catch (LocalFailure e) {
+            throw new SlipwayException(ErrorCode.REGISTRY_LOCAL_IO, "Tried to " + response.action()
+                    + " but could not write the blob locally: " + e.getCause().getMessage(), e.getCause());
         }
         ContentDigests.check(response.action(), digest, ContentDigests.finish(digest.algorithm(), hash),
                 "the content's digest");
         return copied;
+    }
+
+    /** The sink, with its I/O failures marked as local so they are not mistaken for network failures. */
+    private final class LocalSink extends OutputStream {
+        private final OutputStream out;
+
+        LocalSink() {
+            try {
+                out = sink.open();
+            } catch (IOException e) {
+                throw new LocalFailure(e);
+            }
+        }
+
+        @Override
+        public void write(int b) {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            try {
+                out.write(b, off, len);
+            } catch (IOException e) {
+                throw new LocalFailure(e);
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                out.close();
+            } catch (IOException e) {
+                throw new LocalFailure(e);
+            }
+        }
+    }
+
+    /** An I/O failure of the local sink. */
+    private static final class LocalFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        LocalFailure(IOException cause) {
+            super(cause);
+        }
     }
 }

@@ -79,11 +79,14 @@ final class BlobPusher {
                 return new BlobPushResult(blob.digest(), blob.size(), BlobPushResult.Outcome.MOUNTED, 0);
             }
             // 202: the registry could not mount (blob unknown in the source) and opened an upload instead.
+            ensureReadable(repository, blob);
         } else if (singlePost && chunkSize <= 0) {
+            ensureReadable(repository, blob);
             progress.uploading = true;
             progress.bytesSent += blob.size();
             started = caller.call(UploadStartEndpoint.singlePost(repository, blob));
         } else {
+            ensureReadable(repository, blob);
             started = caller.call(UploadStartEndpoint.open(repository));
         }
         if (started.completed()) {
@@ -112,7 +115,7 @@ final class BlobPusher {
                 progress.bytesSent += n;
             }
         } catch (IOException e) {
-            throw new SlipwayException(ErrorCode.REGISTRY_UPLOAD_FAILED,
+            throw new SlipwayException(ErrorCode.REGISTRY_LOCAL_IO,
                     "Tried to upload " + blob.digest() + " to " + repository + " but could not read the blob", e);
         }
         if (offset != blob.size()) {
@@ -120,6 +123,16 @@ final class BlobPusher {
                     + repository + " but its source gave " + offset + " bytes instead of " + blob.size());
         }
         return location;
+    }
+
+    /** Fails early and clearly when the local source is unreadable, rather than as a broken upload. */
+    private static void ensureReadable(String repository, BlobSource blob) {
+        try {
+            blob.open().close();
+        } catch (IOException e) {
+            throw new SlipwayException(ErrorCode.REGISTRY_LOCAL_IO, "Tried to upload " + blob.digest() + " to "
+                    + repository + " but could not read the blob: " + e.getMessage(), e);
+        }
     }
 
     private static BlobPushResult uploaded(BlobSource blob, Progress progress) {

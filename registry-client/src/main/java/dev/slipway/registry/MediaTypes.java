@@ -20,7 +20,8 @@ public final class MediaTypes {
     public static final String DOCKER_LAYER_GZIP = "application/vnd.docker.image.rootfs.diff.tar.gzip";
 
     /** Every manifest type we understand, most preferred first. */
-    public static final List<String> MANIFESTS = List.of(OCI_MANIFEST, OCI_INDEX, DOCKER_MANIFEST, DOCKER_MANIFEST_LIST);
+    public static final List<String> MANIFESTS =
+            List.of(OCI_MANIFEST, OCI_INDEX, DOCKER_MANIFEST, DOCKER_MANIFEST_LIST);
 
     /** The {@code Accept} header value for manifest requests. */
     public static final String MANIFEST_ACCEPT = String.join(", ", MANIFESTS);

@@ -5,6 +5,7 @@ import dev.slipway.common.error.ErrorCode;
 import dev.slipway.common.error.SlipwayException;
 import dev.slipway.common.image.Digest;
 import dev.slipway.registry.transport.EndpointCaller;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -71,18 +72,7 @@ public final class RegistryClient {
      */
     public long fetchBlob(String repository, Digest digest, OutputStream sink) {
         Objects.requireNonNull(sink, "sink");
-        OutputStream unclosable = new java.io.FilterOutputStream(sink) {
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                out.write(b, off, len);
-            }
-
-            @Override
-            public void close() throws IOException {
-                flush(); // the caller owns the stream
-            }
-        };
-        return caller.call(new BlobGetEndpoint(repository, digest, () -> unclosable, false));
+        return caller.call(new BlobGetEndpoint(repository, digest, () -> new KeepOpen(sink), false));
     }
 
     /** Downloads a blob to {@code target}, which only appears once the digest is verified. */
@@ -94,7 +84,7 @@ public final class RegistryClient {
             Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return size;
         } catch (IOException e) {
-            throw new SlipwayException(ErrorCode.REGISTRY_PROTOCOL,
+            throw new SlipwayException(ErrorCode.REGISTRY_LOCAL_IO,
                     "Tried to store blob " + digest + " at " + target + " but could not: " + e.getMessage(), e);
         } finally {
             try {
@@ -178,5 +168,22 @@ public final class RegistryClient {
     @Override
     public String toString() {
         return "RegistryClient[" + caller.baseUri() + "]";
+    }
+
+    /** Leaves the caller's stream open: whoever opened it closes it. */
+    private static final class KeepOpen extends FilterOutputStream {
+        KeepOpen(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
     }
 }

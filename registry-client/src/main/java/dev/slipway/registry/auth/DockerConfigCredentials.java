@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -35,8 +34,8 @@ public final class DockerConfigCredentials implements CredentialsSource {
         try {
             return parse(Files.readString(file, StandardCharsets.UTF_8), json, file.toString());
         } catch (IOException e) {
-            throw new SlipwayException(ErrorCode.CREDENTIALS_INVALID,
-                    "Tried to read docker credentials from " + file + " but could not: " + e.getClass().getSimpleName());
+            throw new SlipwayException(ErrorCode.CREDENTIALS_INVALID, "Tried to read docker credentials from "
+                    + file + " but could not: " + e.getClass().getSimpleName());
         }
     }
 
@@ -51,8 +50,7 @@ public final class DockerConfigCredentials implements CredentialsSource {
                     + origin + " but it is not valid JSON (line " + e.getLocation().getLineNr() + ")");
         }
         Map<String, Credentials> byHost = new HashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = auths.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : auths.properties()) {
             entryCredentials(entry.getValue(), origin, entry.getKey())
                     .ifPresent(c -> byHost.putIfAbsent(normalizeKey(entry.getKey()), c));
         }

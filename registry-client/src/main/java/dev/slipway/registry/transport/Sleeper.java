@@ -11,7 +11,7 @@ public interface Sleeper {
     static Sleeper threadSleep() {
         return duration -> {
             if (!duration.isZero() && !duration.isNegative()) {
-                Thread.sleep(duration.toMillis(), (int) (duration.toNanosPart() % 1_000_000));
+                Thread.sleep(duration.toMillis(), duration.toNanosPart() % 1_000_000);
             }
         };
     }

@@ -130,7 +130,9 @@ class BearerFlowTest {
     void tokenServerRefusingTheCredentials_isUnauthorizedWithoutTheSecret() {
         startBearerRegistry("repository:app:pull");
 
-        SlipwayException e = assertThrows(SlipwayException.class, () -> client("wrong-pw-123").headManifest("app", "1"));
+        RegistryClient client = client("wrong-pw-123");
+
+        SlipwayException e = assertThrows(SlipwayException.class, () -> client.headManifest("app", "1"));
 
         assertEquals(ErrorCode.REGISTRY_UNAUTHORIZED, e.code());
         assertEquals("Tried to get a bearer token from " + server.hostPort() + "/token for repository:app:pull but"

@@ -51,7 +51,8 @@ class DockerConfigCredentialsTest {
         Path file = dir.resolve("config.json");
         Files.writeString(file, "{\"auths\":{\"r.example\":{\"auth\":\"" + b64("u:p") + "\"}}}");
 
-        assertEquals(Optional.of(new Credentials("u", "p")), DockerConfigCredentials.load(file, json).find("r.example"));
+        assertEquals(Optional.of(new Credentials("u", "p")),
+                DockerConfigCredentials.load(file, json).find("r.example"));
     }
 
     @Test
