@@ -1,2 +1,12 @@
-/** A client for the OCI distribution API used to resolve, push and copy images by digest. */
+/**
+ * A client for the OCI distribution API (Docker Registry v2) used to check, read, push and mount images by digest.
+ *
+ * <p>Start at {@link dev.slipway.registry.RegistryClientFactory}: it builds one
+ * {@link dev.slipway.registry.RegistryClient} per registry host. Every registry operation is a small package-private
+ * endpoint class (e.g. {@code ManifestGetEndpoint}) run by the one generic caller in {@code transport}.
+ *
+ * <p>Package dependencies (acyclic): {@code registry -> registry.auth -> registry.transport -> common};
+ * {@code registry -> registry.transport}. {@code transport} knows nothing of auth schemes: it asks a
+ * {@code RequestAuthorizer}, which {@code auth} implements.
+ */
 package dev.slipway.registry;

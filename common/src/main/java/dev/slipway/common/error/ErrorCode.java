@@ -44,6 +44,8 @@ public enum ErrorCode {
     REGISTRY_UPLOAD_FAILED(4005, "registry upload failed"),
     REGISTRY_DENIED(4006, "registry denied the operation"),
     REGISTRY_RATE_LIMITED(4007, "registry rate limit reached"),
+    REGISTRY_SERVER_ERROR(4008, "registry reported a server error"),
+    REGISTRY_LOCAL_IO(4009, "local content for a registry transfer could not be read or written"),
 
     ENGINE_UNREACHABLE(5000, "Docker Engine could not be reached"),
     ENGINE_BUILD_FAILED(5001, "image build failed"),

@@ -1,0 +1,82 @@
+package dev.slipway.registry;
+
+import dev.slipway.registry.transport.RetryPolicy;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * How registry clients behave: timeouts, retries, an optional client-side rate limit, which hosts speak plain
+ * HTTP (loopback always does), upload parallelism and chunking.
+ *
+ * @param requestsPerSecond per registry host; 0 turns the limit off
+ * @param insecureHosts {@code host[:port]} values reached over plain HTTP besides loopback
+ * @param uploadConcurrency blobs pushed at once by {@code pushImage}
+ * @param chunkSize bytes per PATCH for blobs larger than this; 0 uploads every blob in one PUT
+ * @param singlePostUpload try the single-POST upload first (registry 2.8 answers 202 and the PUT follows)
+ */
+public record RegistryClientConfig(Duration connectTimeout, Duration requestTimeout, RetryPolicy retry,
+        double requestsPerSecond, Set<String> insecureHosts, int uploadConcurrency, int chunkSize,
+        boolean singlePostUpload, String userAgent) {
+
+    public RegistryClientConfig {
+        Objects.requireNonNull(connectTimeout, "connectTimeout");
+        Objects.requireNonNull(requestTimeout, "requestTimeout");
+        Objects.requireNonNull(retry, "retry");
+        Objects.requireNonNull(userAgent, "userAgent");
+        insecureHosts = Set.copyOf(insecureHosts);
+        if (requestsPerSecond < 0 || uploadConcurrency < 1 || chunkSize < 0) {
+            throw new IllegalArgumentException("need requestsPerSecond >= 0, uploadConcurrency >= 1, chunkSize >= 0");
+        }
+    }
+
+    /** 10 s to connect, 5 min per request, 4 attempts backing off from 0.5 s to 8 s, 3 parallel uploads. */
+    public static RegistryClientConfig defaults() {
+        return new RegistryClientConfig(Duration.ofSeconds(10), Duration.ofMinutes(5),
+                new RetryPolicy(4, Duration.ofMillis(500), Duration.ofSeconds(8)), 0, Set.of(), 3, 0, false,
+                "slipway-registry-client/0.1");
+    }
+
+    public RegistryClientConfig withTimeouts(Duration connect, Duration request) {
+        return new RegistryClientConfig(connect, request, retry, requestsPerSecond, insecureHosts,
+                uploadConcurrency, chunkSize, singlePostUpload, userAgent);
+    }
+
+    public RegistryClientConfig withRetry(RetryPolicy policy) {
+        return new RegistryClientConfig(connectTimeout, requestTimeout, policy, requestsPerSecond, insecureHosts,
+                uploadConcurrency, chunkSize, singlePostUpload, userAgent);
+    }
+
+    public RegistryClientConfig withRequestsPerSecond(double limit) {
+        return new RegistryClientConfig(connectTimeout, requestTimeout, retry, limit, insecureHosts,
+                uploadConcurrency, chunkSize, singlePostUpload, userAgent);
+    }
+
+    public RegistryClientConfig withInsecureHosts(Set<String> hosts) {
+        return new RegistryClientConfig(connectTimeout, requestTimeout, retry, requestsPerSecond, hosts,
+                uploadConcurrency, chunkSize, singlePostUpload, userAgent);
+    }
+
+    public RegistryClientConfig withUploadConcurrency(int blobsAtOnce) {
+        return new RegistryClientConfig(connectTimeout, requestTimeout, retry, requestsPerSecond, insecureHosts,
+                blobsAtOnce, chunkSize, singlePostUpload, userAgent);
+    }
+
+    public RegistryClientConfig withChunkSize(int bytes) {
+        return new RegistryClientConfig(connectTimeout, requestTimeout, retry, requestsPerSecond, insecureHosts,
+                uploadConcurrency, bytes, singlePostUpload, userAgent);
+    }
+
+    public RegistryClientConfig withSinglePostUpload(boolean enabled) {
+        return new RegistryClientConfig(connectTimeout, requestTimeout, retry, requestsPerSecond, insecureHosts,
+                uploadConcurrency, chunkSize, enabled, userAgent);
+    }
+
+    /** Plain HTTP for loopback hosts and the configured insecure ones, HTTPS for everything else. */
+    public boolean usesPlainHttp(String host) {
+        String name = host.startsWith("[") ? host.substring(0, host.indexOf(']') + 1)
+                : host.replaceFirst(":\\d+$", "");
+        boolean loopback = name.equals("localhost") || name.startsWith("127.") || name.equals("[::1]");
+        return loopback || insecureHosts.contains(host) || insecureHosts.contains(name);
+    }
+}
