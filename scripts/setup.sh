@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs and starts what Slipway's demo and tests need on a Debian 12 machine, doing only what is missing:
-# apt packages (always --no-install-recommends), a running Docker Engine, the busybox .deb used by test fixtures.
+# apt packages (always --no-install-recommends) and a running Docker Engine.
 # Sourced or run by scripts/demo.sh and scripts/test.sh; safe to run again.
 set -euo pipefail
 
@@ -57,14 +57,4 @@ if ! /usr/bin/docker info >/dev/null 2>&1; then
   /usr/bin/docker info >/dev/null 2>&1 || { log "dockerd did not start; see /var/log/slipway-dockerd.log"; exit 1; }
 fi
 
-# The dynamic busybox .deb the RPM-based base image fixture is made from (no image can be pulled here).
-mkdir -p "$SLIPWAY_CACHE/debs"
-if ! ls "$SLIPWAY_CACHE"/debs/busybox_*.deb >/dev/null 2>&1; then
-  log "downloading the busybox .deb"
-  (cd "$SLIPWAY_CACHE/debs" && apt-get download busybox >/dev/null 2>&1) || {
-    as_root apt-get update -qq
-    (cd "$SLIPWAY_CACHE/debs" && apt-get download busybox >/dev/null)
-  }
-fi
-export SLIPWAY_BUSYBOX_DEB="$(ls "$SLIPWAY_CACHE"/debs/busybox_*.deb | head -n 1)"
 log "ready: $(/usr/bin/docker version --format 'Docker Engine {{.Server.Version}} (API {{.Server.APIVersion}})')"
