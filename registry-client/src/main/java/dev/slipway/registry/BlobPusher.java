@@ -76,6 +76,8 @@ final class BlobPusher {
         if (mountFrom != null) {
             started = caller.call(UploadStartEndpoint.mount(repository, blob.digest(), mountFrom));
             if (started.completed()) {
+                started.digest().ifPresent(d -> ContentDigests.check("mount " + blob.digest() + " into "
+                        + repository, blob.digest(), d, "the registry's digest"));
                 return new BlobPushResult(blob.digest(), blob.size(), BlobPushResult.Outcome.MOUNTED, 0);
             }
             // 202: the registry could not mount (blob unknown in the source) and opened an upload instead.

@@ -14,7 +14,10 @@ import dev.slipway.registry.auth.CredentialsSource;
 import dev.slipway.registry.transport.RetryPolicy;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -77,6 +80,27 @@ class RegistryClientTest {
 
         assertEquals(ErrorCode.REGISTRY_UPLOAD_FAILED, e.code());
         assertTrue(e.getMessage().contains("with bytes 0-3 but the registry holds bytes 0-1"), e.getMessage());
+    }
+
+    @Test
+    void pushBlob_uploadFailingWithAServerError_restartsFromThePost() {
+        BlobSource blob = BlobSource.ofBytes("retry me".getBytes(StandardCharsets.UTF_8));
+        AtomicInteger puts = new AtomicInteger();
+        server = new FakeServer(r -> switch (r.method()) {
+            case "POST" -> Reply.of(202).header("Location", "/up/" + puts.get() + "?_state=s");
+            case "PUT" -> puts.incrementAndGet() == 1 ? Reply.of(503) : Reply.of(201);
+            default -> Reply.of(404);
+        });
+        RegistryClient client = new RegistryClientFactory(RegistryClientConfig.defaults().withRetry(
+                new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(1))), CredentialsSource.none(),
+                new ObjectMapper(), Clock.systemUTC(), d -> { }).forHost(server.hostPort());
+
+        BlobPushResult result = client.pushBlob("app", blob);
+
+        assertEquals(2 * blob.size(), result.bytesUploaded(), "both attempts sent the blob");
+        assertEquals(List.of("HEAD", "POST", "PUT", "HEAD", "POST", "PUT"),
+                server.requests().stream().map(FakeServer.Request::method).toList());
+        assertEquals("/up/1", server.requests().get(5).uri().getPath(), "the second PUT uses the new session");
     }
 
     @Test
