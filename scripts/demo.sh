@@ -32,7 +32,8 @@ for _ in $(seq 1 50); do curl -fsS "http://$REG/v2/" >/dev/null 2>&1 && break; s
 echo "== registry at http://$REG" >&2
 
 echo "== preparing RPMs, the base image and the dist-git repository" >&2
-cp_testing="testing/target/classes:$(cd testing && mvn -B -q -ntp dependency:build-classpath -Dmdep.outputFile=/dev/stdout)"
+(cd testing && mvn -B -q -ntp dependency:build-classpath -Dmdep.outputFile="$DEMO/testing.classpath" >&2)
+cp_testing="testing/target/classes:$(cat "$DEMO/testing.classpath")"
 eval "$(java -cp "$cp_testing" dev.slipway.testing.demo.PrepareDemo --registry "$REG" --dir "$DEMO")"
 echo "== dist-git: $SOURCE" >&2
 

@@ -12,6 +12,7 @@ public enum PackageType {
     }
 
     /** The name used in Koji component records and purls. */
+    @com.fasterxml.jackson.annotation.JsonValue
     public String id() {
         return id;
     }
