@@ -5,7 +5,7 @@ import java.time.Clock;
 import java.util.random.RandomGenerator;
 
 /**
- * Step 3b (OSBS's bump_release): the release is the one the user asked for, else the Dockerfile's release label,
+ * Step 2b (OSBS's bump_release): the release is the one the user asked for, else the Dockerfile's release label,
  * else the next free one for this name and version. Then the tag plan is fixed and every tag checked.
  */
 final class ComputeReleaseStep implements BuildStep {
