@@ -5,6 +5,7 @@ import dev.slipway.common.json.Json;
 import dev.slipway.worker.config.WorkerConfig;
 import dev.slipway.worker.contents.CopiedPathExtractor;
 import dev.slipway.worker.contents.ImageContentsReader;
+import dev.slipway.worker.contents.ImagePackages;
 import dev.slipway.worker.engine.DockerEngine;
 import dev.slipway.worker.engine.ImageEngine;
 import dev.slipway.worker.image.DockerArchiveReader;
@@ -54,8 +55,8 @@ public final class ContainerBuilder implements AutoCloseable {
                 Math.max(2, Runtime.getRuntime().availableProcessors()), daemonThreads("slipway-gzip"));
         ClientImageRegistries registries = new ClientImageRegistries(config.registries(), json);
         PipelineServices services = new PipelineServices(new GitSourceFetcher(allowList), engine, registries,
-                releases != null ? releases : new RegistryTagReleaseSource(registries), new ImageContentsReader(),
-                new CopiedPathExtractor(), new DockerArchiveReader(json), new OciImageWriter(json, compressors),
+                releases != null ? releases : new RegistryTagReleaseSource(registries), new ImagePackages(engine, new ImageContentsReader(),
+                new CopiedPathExtractor()), new DockerArchiveReader(json), new OciImageWriter(json, compressors),
                 config.site(), json, Clock.systemUTC(), new SecureRandom());
         BuildPipeline pipeline = new BuildPipeline(new BuildSteps(services), engine,
                 Path.of(config.workDirectory()), Clock.systemUTC());

@@ -23,7 +23,7 @@ public final class BuildSteps {
                 new AddLabelsStep(s.site(), s.clock()),              // 4. site and automatic labels, buildinfo Dockerfile
                 new BuildImageStep(s.engine()),                      // 5. engine build, no cache, unique tag
                 new SaveImageStep(s.engine(), s.archives(), s.ociWriter()), // 6. one docker save -> OCI layout + archive
-                new ReadPackagesStep(s.engine(), s.packages(), s.extractor()),// 6b. RPMs out of a never-started container
+                new ReadPackagesStep(s.packages()),        // 6b. RPMs out of a never-started container
                 new PushStep(s.registries())));                      // 7. unique and version-release tags, confirmed
         if (!request.scratch()) {
             recipe.add(new ExportMirrorStep(s.json(), s.clock()));  // 8. atomic mirror export

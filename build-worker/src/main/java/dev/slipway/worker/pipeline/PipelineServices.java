@@ -2,8 +2,7 @@ package dev.slipway.worker.pipeline;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.slipway.worker.config.SiteConfig;
-import dev.slipway.worker.contents.CopiedPathExtractor;
-import dev.slipway.worker.contents.ImageContentsReader;
+import dev.slipway.worker.contents.ImagePackages;
 import dev.slipway.worker.engine.ImageEngine;
 import dev.slipway.worker.image.DockerArchiveReader;
 import dev.slipway.worker.image.OciImageWriter;
@@ -19,8 +18,7 @@ public record PipelineServices(
         ImageEngine engine,
         ImageRegistries registries,
         ReleaseSource releases,
-        ImageContentsReader packages,
-        CopiedPathExtractor extractor,
+        ImagePackages packages,
         DockerArchiveReader archives,
         OciImageWriter ociWriter,
         SiteConfig site,
