@@ -38,6 +38,7 @@ public final class PipelineBenchmark {
             WorkerConfig config = new WorkerConfig(List.of(dir.toUri().toString()), SiteConfig.defaults(),
                     List.of(target), EngineConfig.defaults(), dir.resolve("work").toString());
             Timing slipway = new Timing("slipway-worker pipeline");
+            java.util.Map<String, Timing> steps = new java.util.LinkedHashMap<>();
             Timing byHand = new Timing("by hand: git+docker build/push/save|gzip/run rpm");
             try (ContainerBuilder builder = ContainerBuilder.create(config, new ScmAllowList(config.allowedScms()), null)) {
                 for (int i = -1; i < runs; i++) { // run -1 warms both up and is not counted
@@ -50,6 +51,10 @@ public final class PipelineBenchmark {
                     if (result.state() != BuildResult.Outcome.COMPLETE) {
                         throw new IllegalStateException("pipeline run failed: " + result.error());
                     }
+                    if (i >= 0) {
+                        result.steps().forEach(t -> steps.computeIfAbsent(t.step(), k -> new Timing(k))
+                                .add(t.millis()));
+                    }
                     String script = byHandScript(sample, commit, registry.hostPort(), dir, i + 1);
                     h.time(() -> Shell.bash(script));
                 }
@@ -58,6 +63,8 @@ public final class PipelineBenchmark {
             System.out.println(slipway.summary());
             System.out.println(byHand.summary());
             System.out.println(Timing.ratio(slipway, byHand) + "   (goal <= 1.0)");
+            System.out.println("slipway steps (median ms):");
+            steps.values().forEach(t -> System.out.println("  " + t.summary()));
         } finally {
             FixtureFiles.deleteTree(dir);
         }

@@ -46,7 +46,7 @@ public final class RepushBenchmark {
             }
             RegistryConfig target = new RegistryConfig(URI.create("http://" + registry.hostPort()), null, null, null, null);
             ImageRegistries registries = new ClientImageRegistries(List.of(target), json);
-            ImageRegistries.PushOutcome first = registries.push(target, "repush/slipway", image, "v1");
+            ImageRegistries.PushOutcome first = registries.push(target, "repush/slipway", image, "v1", null);
             String peerImage = registry.hostPort() + "/repush/docker:v1";
             Shell.bash("/usr/bin/docker tag " + base.reference() + " " + peerImage + " && /usr/bin/docker push -q "
                     + peerImage + " >/dev/null");
@@ -57,7 +57,7 @@ public final class RepushBenchmark {
             for (int i = -1; i < runs; i++) {
                 int mark = registry.requests().size();
                 ImageRegistries.PushOutcome again = (i < 0 ? new Timing("warm-up") : ours)
-                        .time(() -> registries.push(target, "repush/slipway", image, "v1"));
+                        .time(() -> registries.push(target, "repush/slipway", image, "v1", null));
                 if (i >= 0) {
                     bytes += again.bytesUploaded();
                     requests = registry.requestsSince(mark).size();

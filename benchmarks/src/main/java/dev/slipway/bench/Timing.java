@@ -21,6 +21,11 @@ final class Timing {
         return result;
     }
 
+    /** Records a time measured elsewhere (a pipeline step's own timing). */
+    void add(double ms) {
+        millis.add(ms);
+    }
+
     double median() {
         List<Double> sorted = millis.stream().sorted().toList();
         int n = sorted.size();

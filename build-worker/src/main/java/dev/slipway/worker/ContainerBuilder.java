@@ -23,6 +23,7 @@ import dev.slipway.worker.source.ScmAllowList;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
@@ -34,12 +35,12 @@ import java.util.function.Consumer;
 public final class ContainerBuilder implements AutoCloseable {
     private final BuildPipeline pipeline;
     private final ImageEngine engine;
-    private final ExecutorService compressors;
+    private final List<ExecutorService> pools;
 
-    private ContainerBuilder(BuildPipeline pipeline, ImageEngine engine, ExecutorService compressors) {
+    private ContainerBuilder(BuildPipeline pipeline, ImageEngine engine, List<ExecutorService> pools) {
         this.pipeline = pipeline;
         this.engine = engine;
-        this.compressors = compressors;
+        this.pools = pools;
     }
 
     /**
@@ -51,16 +52,17 @@ public final class ContainerBuilder implements AutoCloseable {
     public static ContainerBuilder create(WorkerConfig config, ScmAllowList allowList, ReleaseSource releases) {
         ObjectMapper json = Json.mapper();
         ImageEngine engine = new DockerEngine(config.engine());
+        ExecutorService background = Executors.newCachedThreadPool(daemonThreads("slipway-build"));
         ExecutorService compressors = Executors.newFixedThreadPool(
                 Math.max(2, Runtime.getRuntime().availableProcessors()), daemonThreads("slipway-gzip"));
         ClientImageRegistries registries = new ClientImageRegistries(config.registries(), json);
         PipelineServices services = new PipelineServices(new GitSourceFetcher(allowList), engine, registries,
                 releases != null ? releases : new RegistryTagReleaseSource(registries), new ImagePackages(engine, new ImageContentsReader(),
                 new CopiedPathExtractor()), new DockerArchiveReader(json), new OciImageWriter(json, compressors),
-                config.site(), json, Clock.systemUTC(), new SecureRandom());
+                config.site(), json, background, Clock.systemUTC(), new SecureRandom());
         BuildPipeline pipeline = new BuildPipeline(new BuildSteps(services), engine,
                 Path.of(config.workDirectory()), Clock.systemUTC());
-        return new ContainerBuilder(pipeline, engine, compressors);
+        return new ContainerBuilder(pipeline, engine, List.of(compressors, background));
     }
 
     /** Runs one build; the result says how it ended. Interrupt the calling thread to cancel. */
@@ -70,7 +72,7 @@ public final class ContainerBuilder implements AutoCloseable {
 
     @Override
     public void close() {
-        compressors.shutdownNow();
+        pools.forEach(ExecutorService::shutdownNow);
         engine.close();
     }
 

@@ -11,16 +11,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.Deflater;
-import java.util.zip.GZIPOutputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.io.input.TeeInputStream;
 
 /**
  * Unpacks a {@code docker save} stream (manifest.json, the config, one layer.tar per layer) into a directory,
- * and at the same time writes the same stream gzip-compressed as the mirror's {@code docker load}-able archive,
- * so the image is read from the engine once.
+ * and at the same time keeps the stream itself as the {@code docker load}-able archive, so the image is read from
+ * the engine once. Compressing that archive for the mirror is left to the caller, off the critical path.
  */
 public final class DockerArchiveReader {
     private final ObjectMapper json;
@@ -29,9 +27,9 @@ public final class DockerArchiveReader {
         this.json = json;
     }
 
-    public SavedImage read(InputStream dockerSave, Path directory, Path archiveGz) {
-        try (OutputStream gz = new Level6Gzip(Files.newOutputStream(archiveGz));
-                TarArchiveInputStream tar = new TarArchiveInputStream(new TeeInputStream(dockerSave, gz, true))) {
+    public SavedImage read(InputStream dockerSave, Path directory, Path archive) {
+        try (OutputStream raw = new java.io.BufferedOutputStream(Files.newOutputStream(archive), 1 << 16);
+                TarArchiveInputStream tar = new TarArchiveInputStream(new TeeInputStream(dockerSave, raw, true))) {
             Files.createDirectories(directory);
             TarArchiveEntry entry;
             while ((entry = tar.getNextEntry()) != null) {
@@ -52,10 +50,10 @@ public final class DockerArchiveReader {
             throw new SlipwayException(ErrorCode.ENGINE_ERROR, "Tried to read the image saved by the engine: "
                     + e.getMessage(), e);
         }
-        return parse(directory, archiveGz);
+        return parse(directory, archive);
     }
 
-    private SavedImage parse(Path directory, Path archiveGz) {
+    private SavedImage parse(Path directory, Path archive) {
         try {
             JsonNode manifest = json.readTree(directory.resolve("manifest.json").toFile());
             if (!manifest.isArray() || manifest.size() != 1) {
@@ -68,7 +66,7 @@ public final class DockerArchiveReader {
             for (JsonNode layer : image.path("Layers")) {
                 layers.add(inside(directory, layer.asText()));
             }
-            return new SavedImage(config, layers, archiveGz);
+            return new SavedImage(config, layers, archive);
         } catch (IOException e) {
             throw new SlipwayException(ErrorCode.ENGINE_ERROR, "The engine's saved image is unreadable: "
                     + e.getMessage(), e);
@@ -81,13 +79,5 @@ public final class DockerArchiveReader {
             throw new SlipwayException(ErrorCode.ENGINE_ERROR, "docker save manifest names a missing file: " + name);
         }
         return p;
-    }
-
-    /** gzip at zlib's default level, the same as {@code docker save | gzip}. */
-    private static final class Level6Gzip extends GZIPOutputStream {
-        Level6Gzip(OutputStream out) throws IOException {
-            super(out, 1 << 16);
-            def.setLevel(Deflater.DEFAULT_COMPRESSION);
-        }
     }
 }

@@ -19,6 +19,7 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -47,12 +48,22 @@ public final class OciImageWriter {
 
     /** Writes the layout into {@code layout} and returns it; {@code refName} is recorded in index.json. */
     public OciImage write(SavedImage saved, Map<String, String> annotations, Path layout, String refName) {
+        return write(saved, annotations, layout, refName, KnownLayers.none());
+    }
+
+    /** As above, reusing the registry's compressed blobs of layers it already knows (the parent's). */
+    public OciImage write(SavedImage saved, Map<String, String> annotations, Path layout, String refName,
+            KnownLayers known) {
         try {
             Path blobs = Files.createDirectories(layout.resolve("blobs").resolve("sha256"));
             Descriptor config = writeBlob(blobs, saved.config(), CONFIG);
             List<Future<Descriptor>> pending = new ArrayList<>();
-            for (Path tar : saved.layerTars()) {
-                pending.add(compressors.submit(() -> compress(tar, blobs)));
+            List<Digest> diffIds = diffIds(saved.config());
+            for (int i = 0; i < saved.layerTars().size(); i++) {
+                Path tar = saved.layerTars().get(i);
+                Optional<Descriptor> reused = i < diffIds.size() ? known.lookup(diffIds.get(i)) : Optional.empty();
+                pending.add(compressors.submit(() -> reused.isPresent() ? reuse(reused.get(), tar, blobs, known)
+                        : compress(tar, blobs)));
             }
             List<Descriptor> layers = new ArrayList<>();
             for (Future<Descriptor> f : pending) {
@@ -85,6 +96,18 @@ public final class OciImageWriter {
         Digest digest = Digest.ofSha256(packed);
         Files.move(tmp, blobs.resolve(digest.hex()), StandardCopyOption.REPLACE_EXISTING);
         return new Descriptor(LAYER, digest, Files.size(blobs.resolve(digest.hex())), Digest.ofSha256(raw), rawSize);
+    }
+
+    /** A known layer: fetched from the registry, and described with this manifest's OCI layer media type. */
+    private static Descriptor reuse(Descriptor compressed, Path tar, Path blobs, KnownLayers known) throws IOException {
+        known.fetch(compressed, blobs.resolve(compressed.digest().hex()));
+        return new Descriptor(LAYER, compressed.digest(), compressed.size(), compressed.diffId(), Files.size(tar));
+    }
+
+    private List<Digest> diffIds(byte[] config) throws IOException {
+        List<Digest> ids = new ArrayList<>();
+        json.readTree(config).path("rootfs").path("diff_ids").forEach(n -> ids.add(Digest.parse(n.asText())));
+        return ids;
     }
 
     private static Descriptor writeBlob(Path blobs, byte[] bytes, String mediaType) throws IOException {

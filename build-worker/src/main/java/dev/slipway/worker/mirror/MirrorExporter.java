@@ -30,6 +30,15 @@ public final class MirrorExporter {
      * @return the final build directory
      */
     public Path export(String name, String versionRelease, String arch, Map<String, Path> files) {
+        return export(name, versionRelease, arch, files, Map.of());
+    }
+
+    /**
+     * As above, and moves {@code moved} (the caller's temporary files) instead of copying them, which is a rename
+     * when they live on the mirror's file system.
+     */
+    public Path export(String name, String versionRelease, String arch, Map<String, Path> files,
+            Map<String, Path> moved) {
         Path parent = root.resolve(name).resolve(versionRelease).normalize();
         if (!parent.startsWith(root.normalize())) {
             throw new SlipwayException(ErrorCode.MIRROR_EXPORT_FAILED, "Image name '" + name + "' escapes the mirror root");
@@ -51,6 +60,9 @@ public final class MirrorExporter {
                     Files.copy(file.getValue(), dest, StandardCopyOption.COPY_ATTRIBUTES);
                 }
             }
+            for (Map.Entry<String, Path> file : moved.entrySet()) {
+                move(file.getValue(), tmp.resolve(file.getKey()));
+            }
             ChecksumFile.write(tmp);
             moveAtomically(tmp, target);
             return target;
@@ -61,6 +73,16 @@ public final class MirrorExporter {
         } catch (RuntimeException e) {
             deleteQuietly(tmp);
             throw e;
+        }
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        Files.createDirectories(to.getParent());
+        try {
+            Files.move(from, to);
+        } catch (java.nio.file.DirectoryNotEmptyException | AtomicMoveNotSupportedException e) {
+            // A directory on another file system cannot be renamed: copy it instead.
+            PathUtils.copyDirectory(from, to);
         }
     }
 

@@ -5,6 +5,8 @@ import dev.slipway.common.image.Nvr;
 import dev.slipway.worker.dockerfile.Dockerfile;
 import dev.slipway.worker.dockerfile.ImageLabels;
 import dev.slipway.worker.engine.ImageEngine.EngineInfo;
+import dev.slipway.common.image.ImageReference;
+import dev.slipway.worker.image.KnownLayers;
 import dev.slipway.worker.image.OciImage;
 import dev.slipway.worker.source.SourceFetcher.FetchedSource;
 import java.nio.file.Path;
@@ -51,11 +53,16 @@ public final class BuildState {
     final Map<String, String> labels = new LinkedHashMap<>();
     final Map<String, String> annotations = new LinkedHashMap<>();
     final List<ParentImage> parents = new ArrayList<>();
+    /** The final base parent's layers as its registry holds them (reused instead of re-compressed). */
+    KnownLayers baseLayers = KnownLayers.none();
+    /** The final base parent's repository when it lives in a registry the image is pushed to (blobs mount). */
+    ImageReference baseRepository;
     TagPlan tags;
     String engineTag;
     String imageId;
     OciImage image;
-    Path dockerArchive;
+    /** The gzipped docker archive for the mirror, being written in the background. */
+    java.util.concurrent.Future<Path> dockerArchive;
     PackageManifest packages;
     final List<PushedImage> pushes = new ArrayList<>();
     Path mirrorDirectory;
@@ -71,7 +78,7 @@ public final class BuildState {
     }
 
     /** Registers an action for the exit phase, which runs them last-registered first. */
-    void onExit(String what, Cleanup action) {
+    synchronized void onExit(String what, Cleanup action) {
         cleanups.push(new Cleanup() {
             @Override
             public void run() throws Exception {
@@ -85,7 +92,7 @@ public final class BuildState {
         });
     }
 
-    Deque<Cleanup> cleanups() {
+    synchronized Deque<Cleanup> cleanups() {
         return cleanups;
     }
 

@@ -22,8 +22,9 @@ public final class BuildSteps {
                 new ResolveParentsStep(s.registries()),              // 3. every FROM pinned to the digest its registry serves
                 new AddLabelsStep(s.site(), s.clock()),              // 4. site and automatic labels, buildinfo Dockerfile
                 new BuildImageStep(s.engine()),                      // 5. engine build, no cache, unique tag
-                new SaveImageStep(s.engine(), s.archives(), s.ociWriter()), // 6. one docker save -> OCI layout + archive
-                new ReadPackagesStep(s.packages()),        // 6b. RPMs out of a never-started container
+                new ConcurrentSteps(s.background(),
+                        new SaveImageStep(s.engine(), s.archives(), s.ociWriter(), s.background()), // 6. docker save -> OCI layout
+                        new ReadPackagesStep(s.packages())), // 6b. meanwhile: RPMs out of a never-started container
                 new PushStep(s.registries())));                      // 7. unique and version-release tags, confirmed
         if (!request.scratch()) {
             recipe.add(new ExportMirrorStep(s.json(), s.clock()));  // 8. atomic mirror export

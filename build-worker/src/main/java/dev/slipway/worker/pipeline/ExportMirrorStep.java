@@ -38,24 +38,25 @@ final class ExportMirrorStep implements BuildStep {
             return;
         }
         String arch = state.engine.arch();
+        Path archive = state.dockerArchive.get();
         Path staging = Files.createDirectories(state.workDir.resolve("mirror-files"));
         String archiveName = "docker-image-" + state.image.imageId().hex() + "." + arch + ".tar.gz";
         Path rpmManifest = staging.resolve("rpm-manifest.json");
         json.writerWithDefaultPrettyPrinter().writeValue(rpmManifest.toFile(), components.manifestDocument(state));
         Path meta = staging.resolve("metadata.json");
         json.writerWithDefaultPrettyPrinter().writeValue(meta.toFile(),
-                metadata.of(state, state.dockerArchive, archiveName, clock.instant()));
+                metadata.of(state, archive, archiveName, clock.instant()));
         Path dockerfile = staging.resolve(state.buildinfoFileName);
         Files.writeString(dockerfile, state.finalDockerfile);
-        Map<String, Path> files = new LinkedHashMap<>();
-        files.put(archiveName, state.dockerArchive);
-        files.put("oci", state.image.layout());
-        files.put("rpm-manifest.json", rpmManifest);
-        files.put("metadata.json", meta);
-        files.put(state.buildinfoFileName, dockerfile);
-        files.put("build.log", state.log.path());
+        // The build's own temporary files are moved (a rename on one file system); the log is still open: copied.
+        Map<String, Path> moved = new LinkedHashMap<>();
+        moved.put(archiveName, archive);
+        moved.put("oci", state.image.layout());
+        moved.put("rpm-manifest.json", rpmManifest);
+        moved.put("metadata.json", meta);
+        moved.put(state.buildinfoFileName, dockerfile);
         state.mirrorDirectory = new MirrorExporter(state.request.mirrorRoot())
-                .export(state.imageName, state.nvr.versionRelease(), arch, files);
+                .export(state.imageName, state.nvr.versionRelease(), arch, Map.of("build.log", state.log.path()), moved);
         state.log.line("Exported to mirror " + state.mirrorDirectory);
     }
 }

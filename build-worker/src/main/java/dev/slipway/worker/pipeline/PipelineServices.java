@@ -10,9 +10,13 @@ import dev.slipway.worker.registry.ImageRegistries;
 import dev.slipway.worker.release.ReleaseSource;
 import dev.slipway.worker.source.SourceFetcher;
 import java.time.Clock;
+import java.util.concurrent.ExecutorService;
 import java.util.random.RandomGenerator;
 
-/** The collaborators the build steps are made with: ports to the outside world plus clock and randomness. */
+/**
+ * The collaborators the build steps are made with: ports to the outside world, a pool for work that runs beside
+ * the steps, clock and randomness.
+ */
 public record PipelineServices(
         SourceFetcher sources,
         ImageEngine engine,
@@ -23,6 +27,7 @@ public record PipelineServices(
         OciImageWriter ociWriter,
         SiteConfig site,
         ObjectMapper json,
+        ExecutorService background,
         Clock clock,
         RandomGenerator random) {
 }

@@ -29,7 +29,12 @@ final class PushStep implements BuildStep {
         for (RegistryConfig registry : state.request.registries()) {
             String repository = state.repository(registry);
             checkNotCanceled();
-            ImageRegistries.PushOutcome outcome = registries.push(registry, repository, state.image, state.tags.unique());
+            // The parent's blobs are mounted from its repository when it lives in the same registry.
+            String mountFrom = state.baseRepository != null
+                    && state.baseRepository.registry().equals(registry.hostAndPort())
+                    ? state.baseRepository.repository() : null;
+            ImageRegistries.PushOutcome outcome = registries.push(registry, repository, state.image,
+                    state.tags.unique(), mountFrom);
             confirm(registry, repository, state.tags.unique(), state);
             state.log.line("Pushed " + registry.hostAndPort() + "/" + repository + ":" + state.tags.unique() + " ("
                     + outcome.blobsUploaded() + " blobs, " + outcome.bytesUploaded() + " bytes uploaded, "

@@ -14,8 +14,11 @@ final class ResolveParentsStep implements BuildStep {
     private final ImageRegistries registries;
     private final ObjectMapper json = new ObjectMapper();
 
+    private final BaseLayers baseLayers;
+
     ResolveParentsStep(ImageRegistries registries) {
         this.registries = registries;
+        this.baseLayers = new BaseLayers(registries);
     }
 
     @Override
@@ -32,6 +35,10 @@ final class ResolveParentsStep implements BuildStep {
             state.parents.add(new ParentImage(written, pinned, manifest.digest(), manifest.mediaType(),
                     configDigest(manifest)));
             state.log.line("Parent " + written + " is " + pinned);
+            if (written.equals(state.finalBase)) {
+                state.baseLayers = baseLayers.of(ref, manifest, state.engine.arch());
+                state.baseRepository = ref;
+            }
         }
     }
 

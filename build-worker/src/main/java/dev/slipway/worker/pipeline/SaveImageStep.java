@@ -1,25 +1,31 @@
 package dev.slipway.worker.pipeline;
 
 import dev.slipway.worker.engine.ImageEngine;
+import dev.slipway.worker.image.ArchiveCompressor;
 import dev.slipway.worker.image.DockerArchiveReader;
 import dev.slipway.worker.image.OciImageWriter;
 import dev.slipway.worker.image.SavedImage;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 
 /**
  * Step 6: take the built image out of the engine once ({@code docker save}) and turn it into the OCI layout whose
- * manifest is pushed everywhere and copied to the mirror, plus the gzipped docker archive for {@code docker load}.
+ * manifest is pushed everywhere and copied to the mirror. The {@code docker load}-able archive is gzipped in the
+ * background for release builds; the mirror export waits for it.
  */
 final class SaveImageStep implements BuildStep {
     private final ImageEngine engine;
     private final DockerArchiveReader reader;
     private final OciImageWriter writer;
+    private final ExecutorService background;
 
-    SaveImageStep(ImageEngine engine, DockerArchiveReader reader, OciImageWriter writer) {
+    SaveImageStep(ImageEngine engine, DockerArchiveReader reader, OciImageWriter writer, ExecutorService background) {
         this.engine = engine;
         this.reader = reader;
         this.writer = writer;
+        this.background = background;
     }
 
     @Override
@@ -30,15 +36,22 @@ final class SaveImageStep implements BuildStep {
     @Override
     public void run(BuildState state) throws Exception {
         Path saved = state.workDir.resolve("saved");
-        Path archive = state.workDir.resolve("docker-image.tar.gz");
+        Path archive = state.workDir.resolve("docker-image.tar");
         SavedImage image;
         try (InputStream in = engine.save(state.engineTag)) {
             image = reader.read(in, saved, archive);
         }
-        state.dockerArchive = archive;
+        if (!state.request.scratch() && state.request.mirrorRoot() != null) {
+            Future<Path> gz = background.submit(() -> ArchiveCompressor.gzip(archive,
+                    state.workDir.resolve("docker-image.tar.gz")));
+            state.dockerArchive = gz;
+            state.onExit("stop compressing the docker archive", () -> gz.cancel(true));
+        }
         state.image = writer.write(image, state.annotations, state.workDir.resolve("oci"),
-                state.tags.primary().isEmpty() ? state.tags.unique() : state.tags.primary().get(0));
-        org.apache.commons.io.file.PathUtils.deleteDirectory(saved);
+                state.tags.primary().isEmpty() ? state.tags.unique() : state.tags.primary().get(0), state.baseLayers);
+        for (Path layer : image.layerTars()) {
+            java.nio.file.Files.delete(layer);
+        }
         state.log.line("Image " + state.image.manifestDigest() + " has " + state.image.layers().size() + " layers");
     }
 }

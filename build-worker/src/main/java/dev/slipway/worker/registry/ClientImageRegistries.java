@@ -64,14 +64,27 @@ public final class ClientImageRegistries implements ImageRegistries {
     }
 
     @Override
-    public PushOutcome push(RegistryConfig registry, String repository, OciImage image, String tag) {
+    public PushOutcome push(RegistryConfig registry, String repository, OciImage image, String tag,
+            String mountFrom) {
         List<BlobSource> blobs = new ArrayList<>();
         blobs.add(blob(image, image.config()));
         image.layers().forEach(l -> blobs.add(blob(image, l)));
         ImagePushResult result = client(registry.hostAndPort()).pushImage(repository, tag, image.manifest(),
-                image.mediaType(), blobs);
+                image.mediaType(), blobs, mountFrom);
         return new PushOutcome(result.manifestDigest(), result.bytesUploaded(), (int) result.blobsUploaded(),
                 (int) (result.blobsSkipped() + result.blobsMounted()));
+    }
+
+    @Override
+    public void fetchBlob(ImageReference repository, Digest digest, java.nio.file.Path target) {
+        client(repository.apiHost()).fetchBlob(repository.repository(), digest, target);
+    }
+
+    @Override
+    public byte[] blob(ImageReference repository, Digest digest) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        client(repository.apiHost()).fetchBlob(repository.repository(), digest, out);
+        return out.toByteArray();
     }
 
     @Override

@@ -13,8 +13,18 @@ public interface ImageRegistries {
     /** Resolves a reference to the manifest its registry serves, digest verified over the exact bytes. */
     Manifest resolve(ImageReference reference);
 
-    /** Pushes every blob the registry lacks, then the manifest under {@code tag}; returns the confirmed digest. */
-    PushOutcome push(RegistryConfig registry, String repository, OciImage image, String tag);
+    /**
+     * Pushes every blob the registry lacks, then the manifest under {@code tag}; returns the confirmed digest.
+     *
+     * @param mountFrom a repository in the same registry to mount missing blobs from (the parent's), or null
+     */
+    PushOutcome push(RegistryConfig registry, String repository, OciImage image, String tag, String mountFrom);
+
+    /** Downloads a blob of the referenced repository to {@code target}, digest verified. */
+    void fetchBlob(ImageReference repository, Digest digest, java.nio.file.Path target);
+
+    /** A small blob (an image config) in memory, digest verified. */
+    byte[] blob(ImageReference repository, Digest digest);
 
     /** Puts the image's exact manifest bytes under one more tag (blobs are already there). */
     Digest tag(RegistryConfig registry, String repository, OciImage image, String tag);

@@ -1,0 +1,63 @@
+package dev.slipway.worker.pipeline;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+
+/**
+ * Steps that only read what earlier steps made and write disjoint results, run side by side: the first on the
+ * calling thread, the others on the pool. The composite fails with the first step's failure in recipe order.
+ */
+final class ConcurrentSteps implements BuildStep {
+    private final ExecutorService pool;
+    private final List<BuildStep> steps;
+
+    ConcurrentSteps(ExecutorService pool, BuildStep... steps) {
+        this.pool = pool;
+        this.steps = List.of(steps);
+    }
+
+    @Override
+    public String name() {
+        return String.join("+", steps.stream().map(BuildStep::name).toList());
+    }
+
+    @Override
+    public void run(BuildState state) throws Exception {
+        List<Future<Void>> others = new ArrayList<>();
+        for (BuildStep step : steps.subList(1, steps.size())) {
+            others.add(pool.submit(() -> {
+                step.run(state);
+                return null;
+            }));
+        }
+        Exception first = null;
+        try {
+            steps.get(0).run(state);
+        } catch (Exception e) {
+            first = e;
+        }
+        for (Future<Void> other : others) {
+            try {
+                if (first != null) {
+                    other.cancel(true);
+                }
+                other.get();
+            } catch (ExecutionException e) {
+                if (first == null) {
+                    first = e.getCause() instanceof Exception ex ? ex : new RuntimeException(e.getCause());
+                }
+            } catch (java.util.concurrent.CancellationException e) {
+                // Cancelled because an earlier step already failed.
+            } catch (InterruptedException e) {
+                others.forEach(f -> f.cancel(true));
+                throw e;
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+}
