@@ -48,7 +48,7 @@ final class SpdxWriter {
         packages.add(image(content));
         StableIds parentIds = new StableIds("SPDXRef-Parent-");
         for (ParentImage parent : in.parents()) {
-            String id = parentIds.idFor(parent.repository() + "-" + parent.digest().hex().substring(0, 12));
+            String id = parentIds.fresh(parent.repository() + "-" + parent.digest().hex().substring(0, 12));
             packages.add(parent(id, parent));
             relationship(relationships, IMAGE_ID, "DESCENDANT_OF", id);
         }
@@ -56,7 +56,7 @@ final class SpdxWriter {
         StableIds licenseRefs = new StableIds("LicenseRef-");
         Map<String, String> extracted = new LinkedHashMap<>();
         for (Entry entry : content.packages()) {
-            String id = packageIds.idFor(entry.pkg().type().id() + "-" + entry.pkg().nevra());
+            String id = packageIds.fresh(entry.pkg().type().id() + "-" + entry.pkg().nevra());
             packages.add(installed(id, entry, licenseRefs, extracted));
             relationship(relationships, IMAGE_ID, "CONTAINS", id);
         }

@@ -20,13 +20,16 @@ final class StableIds {
 
     /** The id for {@code key}, the same one every time the same key is asked for. */
     String idFor(String key) {
-        return byKey.computeIfAbsent(key, k -> {
-            String base = prefix + k.replaceAll("[^A-Za-z0-9.-]", "-");
-            String id = base;
-            for (int n = 2; !used.add(id); n++) {
-                id = base + "-" + n;
-            }
-            return id;
-        });
+        return byKey.computeIfAbsent(key, this::fresh);
+    }
+
+    /** A new id made from {@code text}, never handed out before (a repeated text gets a counter suffix). */
+    String fresh(String text) {
+        String base = prefix + text.replaceAll("[^A-Za-z0-9.-]", "-");
+        String id = base;
+        for (int n = 2; !used.add(id); n++) {
+            id = base + "-" + n;
+        }
+        return id;
     }
 }
