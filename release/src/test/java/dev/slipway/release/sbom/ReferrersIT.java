@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.slipway.common.image.Digest;
 import dev.slipway.common.json.Json;
+import dev.slipway.registry.BlobSource;
 import dev.slipway.registry.MediaTypes;
 import dev.slipway.registry.RegistryClient;
 import dev.slipway.registry.RegistryClientConfig;
@@ -56,8 +57,8 @@ class ReferrersIT {
         repository = "sbom/app-" + UUID.randomUUID().toString().substring(0, 8);
         TestImage testImage = TestImage.create("hello.txt", "hello " + repository, TestImage.Format.OCI);
         image = client.pushImage(repository, "1.0-1", testImage.manifest(), testImage.mediaType(),
-                List.of(dev.slipway.registry.BlobSource.ofBytes(testImage.config()),
-                        dev.slipway.registry.BlobSource.ofBytes(testImage.layer()))).manifestDigest();
+                List.of(BlobSource.ofBytes(testImage.config()),
+                        BlobSource.ofBytes(testImage.layer()))).manifestDigest();
     }
 
     private List<Sbom> sboms() {
@@ -143,8 +144,8 @@ class ReferrersIT {
     private Digest pushForeignIndexEntry() {
         TestImage other = TestImage.create("other.txt", "other " + repository, TestImage.Format.OCI);
         Digest otherDigest = client.pushImage(repository, null, other.manifest(), other.mediaType(),
-                List.of(dev.slipway.registry.BlobSource.ofBytes(other.config()),
-                        dev.slipway.registry.BlobSource.ofBytes(other.layer()))).manifestDigest();
+                List.of(BlobSource.ofBytes(other.config()),
+                        BlobSource.ofBytes(other.layer()))).manifestDigest();
         String index = "{\"schemaVersion\":2,\"mediaType\":\"" + MediaTypes.OCI_INDEX + "\",\"manifests\":[{"
                 + "\"mediaType\":\"" + MediaTypes.OCI_MANIFEST + "\",\"digest\":\"" + otherDigest + "\",\"size\":"
                 + other.manifest().length + ",\"artifactType\":\"application/vnd.example.other\"}]}";
