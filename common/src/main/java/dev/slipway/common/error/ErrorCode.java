@@ -62,6 +62,13 @@ public enum ErrorCode {
     MIRROR_EXISTS(7001, "mirror directory already holds this build"),
     METADATA_INVALID(7002, "build metadata is invalid"),
 
+    SBOM_INPUT_INVALID(11600, "SBOM input is invalid"),
+    SBOM_WRITE_FAILED(11601, "SBOM could not be written"),
+    REFERRERS_INDEX_INVALID(11610, "referrers index is not a valid OCI index"),
+    REFERRER_INVALID(11611, "referrer artifact is not what its descriptor says"),
+    POLICY_VIOLATED(11700, "publishing policy violated"),
+    POLICY_CHECK_FAILED(11701, "a publishing policy check could not run"),
+
     CONFIG_INVALID(8000, "configuration is invalid"),
     CREDENTIALS_INVALID(8001, "registry credentials are invalid"),
 
