@@ -59,7 +59,7 @@ public final class ContainerBuilder implements AutoCloseable {
         PipelineServices services = new PipelineServices(new GitSourceFetcher(allowList), engine, registries,
                 releases != null ? releases : new RegistryTagReleaseSource(registries), new ImagePackages(engine, new ImageContentsReader(),
                 new CopiedPathExtractor()), new DockerArchiveReader(json), new OciImageWriter(json, compressors),
-                config.site(), json, background, Clock.systemUTC(), new SecureRandom());
+                config.site(), config.publishing(), json, background, Clock.systemUTC(), new SecureRandom());
         BuildPipeline pipeline = new BuildPipeline(new BuildSteps(services), engine,
                 Path.of(config.workDirectory()), Clock.systemUTC());
         return new ContainerBuilder(pipeline, engine, List.of(compressors, background));

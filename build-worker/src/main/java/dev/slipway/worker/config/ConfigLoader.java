@@ -21,7 +21,10 @@ import java.util.Set;
  * See deploy/worker.example.yaml for every key.
  */
 public final class ConfigLoader {
-    private static final Set<String> TOP = Set.of("allowed_scms", "site", "registries", "engine", "work_dir");
+    private static final Set<String> TOP = Set.of("allowed_scms", "site", "registries", "engine", "work_dir",
+            "publishing");
+    private static final Set<String> PUBLISHING = Set.of("require_signed_tags", "trusted_keyring", "distro_id",
+            "distro_version");
     private static final Set<String> SITE = Set.of("vendor", "url_format", "authoritative_source_url",
             "distribution_scope", "bug_tracker_url", "support_disclaimer", "licenses");
     private static final Set<String> REGISTRY = Set.of("uri", "namespace", "username", "password", "docker_config");
@@ -45,7 +48,8 @@ public final class ConfigLoader {
         List<String> scms = new ArrayList<>();
         root.path("allowed_scms").forEach(n -> scms.add(n.asText()));
         return new WorkerConfig(scms, site(root.path("site"), defaults.site()), registries(root.path("registries")),
-                engine(root.path("engine"), defaults.engine()), text(root, "work_dir", defaults.workDirectory()));
+                engine(root.path("engine"), defaults.engine()), text(root, "work_dir", defaults.workDirectory()),
+                publishing(root.path("publishing"), defaults.publishing()));
     }
 
     private static SiteConfig site(JsonNode n, SiteConfig d) {
@@ -77,6 +81,16 @@ public final class ConfigLoader {
         return new EngineConfig(text(n, "host", d.host()),
                 Duration.ofSeconds(n.path("connect_timeout_seconds").asLong(d.connectTimeout().toSeconds())),
                 Duration.ofSeconds(n.path("response_timeout_seconds").asLong(d.responseTimeout().toSeconds())));
+    }
+
+    private static PublishingConfig publishing(JsonNode n, PublishingConfig d) {
+        if (n.isMissingNode()) {
+            return d;
+        }
+        checkKeys(n, PUBLISHING, "publishing");
+        return new PublishingConfig(n.path("require_signed_tags").asBoolean(d.requireSignedTags()),
+                text(n, "trusted_keyring", d.trustedKeyring()), text(n, "distro_id", d.distroId()),
+                text(n, "distro_version", d.distroVersion()));
     }
 
     private static String text(JsonNode n, String key, String fallback) {

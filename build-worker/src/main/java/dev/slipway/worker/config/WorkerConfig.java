@@ -12,11 +12,18 @@ public record WorkerConfig(
         SiteConfig site,
         List<RegistryConfig> registries,
         EngineConfig engine,
-        String workDirectory) {
+        String workDirectory,
+        PublishingConfig publishing) {
 
     public WorkerConfig {
         allowedScms = List.copyOf(allowedScms);
         registries = List.copyOf(registries);
+    }
+
+    /** A configuration with the default publishing rules. */
+    public WorkerConfig(List<String> allowedScms, SiteConfig site, List<RegistryConfig> registries,
+            EngineConfig engine, String workDirectory) {
+        this(allowedScms, site, registries, engine, workDirectory, PublishingConfig.defaults());
     }
 
     public static WorkerConfig defaults() {
@@ -25,6 +32,6 @@ public record WorkerConfig(
     }
 
     public WorkerConfig withRegistries(List<RegistryConfig> more) {
-        return new WorkerConfig(allowedScms, site, more, engine, workDirectory);
+        return new WorkerConfig(allowedScms, site, more, engine, workDirectory, publishing);
     }
 }

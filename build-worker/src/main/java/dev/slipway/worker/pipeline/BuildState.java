@@ -66,6 +66,8 @@ public final class BuildState {
     PackageManifest packages;
     final List<PushedImage> pushes = new ArrayList<>();
     Path mirrorDirectory;
+    /** The SBOM files written for this build (SPDX, CycloneDX). */
+    final List<Path> sbomFiles = new ArrayList<>();
     final List<BuildResult.StepTiming> timings = new ArrayList<>();
     private final Deque<Cleanup> cleanups = new ArrayDeque<>();
 

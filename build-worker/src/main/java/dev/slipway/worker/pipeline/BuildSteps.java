@@ -25,8 +25,10 @@ public final class BuildSteps {
                 new ConcurrentSteps(s.background(),
                         new SaveImageStep(s.engine(), s.archives(), s.ociWriter(), s.background()), // 6. docker save -> OCI layout
                         new ReadPackagesStep(s.packages())), // 6b. meanwhile: RPMs out of a never-started container
-                new PushStep(s.registries())));                      // 7. unique and version-release tags, confirmed
+                new PushStep(s.registries()),                        // 7. unique and version-release tags, confirmed
+                new WriteSbomsStep(s.registries(), s.publishing(), s.json()))); // 7a. SPDX + CycloneDX as referrers
         if (!request.scratch()) {
+            recipe.add(recipe.size() - 2, new CheckPublishingRulesStep(s.publishing())); // 6c. OpenStack rules
             recipe.add(new ExportMirrorStep(s.json(), s.clock()));  // 8. atomic mirror export
             recipe.add(new PushFloatingTagsStep(s.registries()));   // 7b. version and latest: last, only on success
         }

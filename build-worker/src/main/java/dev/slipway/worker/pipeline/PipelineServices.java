@@ -1,6 +1,7 @@
 package dev.slipway.worker.pipeline;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.slipway.worker.config.PublishingConfig;
 import dev.slipway.worker.config.SiteConfig;
 import dev.slipway.worker.contents.ImagePackages;
 import dev.slipway.worker.engine.ImageEngine;
@@ -26,6 +27,7 @@ public record PipelineServices(
         DockerArchiveReader archives,
         OciImageWriter ociWriter,
         SiteConfig site,
+        PublishingConfig publishing,
         ObjectMapper json,
         ExecutorService background,
         Clock clock,

@@ -33,6 +33,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ClientImageRegistries implements ImageRegistries {
     private final RegistryClientFactory factory;
     private final Map<String, RegistryClient> clients = new ConcurrentHashMap<>();
+    private final ObjectMapper json;
 
     public ClientImageRegistries(List<RegistryConfig> registries, ObjectMapper json) {
         Set<String> insecure = new HashSet<>();
@@ -53,6 +54,7 @@ public final class ClientImageRegistries implements ImageRegistries {
         if (Files.isRegularFile(DockerConfigCredentials.defaultLocation())) {
             credentials = credentials.orElse(DockerConfigCredentials.load(DockerConfigCredentials.defaultLocation(), json));
         }
+        this.json = json;
         this.factory = new RegistryClientFactory(RegistryClientConfig.defaults().withInsecureHosts(insecure),
                 credentials, json);
     }
@@ -85,6 +87,13 @@ public final class ClientImageRegistries implements ImageRegistries {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         client(repository.apiHost()).fetchBlob(repository.repository(), digest, out);
         return out.toByteArray();
+    }
+
+    @Override
+    public void attachSboms(RegistryConfig registry, String repository, Digest subject,
+            List<dev.slipway.release.sbom.Sbom> sboms, java.time.Instant created) {
+        new dev.slipway.release.sbom.ReferrerAttacher(client(registry.hostAndPort()), json)
+                .attachSboms(repository, subject, sboms, created);
     }
 
     @Override

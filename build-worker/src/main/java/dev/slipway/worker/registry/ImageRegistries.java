@@ -32,6 +32,13 @@ public interface ImageRegistries {
     /** The digest the registry serves for a tag or digest, from a HEAD request. */
     Optional<Digest> head(RegistryConfig registry, String repository, String reference);
 
+    /**
+     * Attaches SBOMs to a pushed image as OCI referrers through the tag-schema fallback ({@code sha256-<hex>}),
+     * since registries without the referrers API (distribution 2.8) are the common case.
+     */
+    void attachSboms(RegistryConfig registry, String repository, Digest subject,
+            List<dev.slipway.release.sbom.Sbom> sboms, java.time.Instant created);
+
     /** The repository's tags (empty when the repository does not exist yet). */
     List<String> tags(RegistryConfig registry, String repository);
 

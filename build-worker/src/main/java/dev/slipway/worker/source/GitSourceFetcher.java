@@ -5,10 +5,14 @@ import dev.slipway.common.error.SlipwayException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.errors.MissingObjectException;
+import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.transport.RefSpec;
@@ -22,6 +26,19 @@ public final class GitSourceFetcher implements SourceFetcher {
 
     public GitSourceFetcher(ScmAllowList allowList) {
         this.allowList = allowList;
+    }
+
+    /** The tags (lightweight or annotated) that point at the commit. */
+    private static List<String> tagsAt(Git git, ObjectId commit) throws IOException {
+        List<String> tags = new ArrayList<>();
+        for (Ref ref : git.getRepository().getRefDatabase().getRefsByPrefix(Constants.R_TAGS)) {
+            Ref peeled = git.getRepository().getRefDatabase().peel(ref);
+            ObjectId target = peeled.getPeeledObjectId() != null ? peeled.getPeeledObjectId() : ref.getObjectId();
+            if (commit.equals(target)) {
+                tags.add(ref.getName().substring(Constants.R_TAGS.length()));
+            }
+        }
+        return tags.stream().sorted().toList();
     }
 
     @Override
@@ -46,7 +63,7 @@ public final class GitSourceFetcher implements SourceFetcher {
             git.checkout().setName(commit.getName()).call();
             return new FetchedSource(workDir, source, commit.getAuthorIdent().getName() + " <"
                     + commit.getAuthorIdent().getEmailAddress() + ">",
-                    Instant.ofEpochSecond(commit.getCommitTime()), commit.getShortMessage());
+                    Instant.ofEpochSecond(commit.getCommitTime()), commit.getShortMessage(), tagsAt(git, id));
         } catch (GitAPIException | IOException e) {
             throw new SlipwayException(ErrorCode.SOURCE_FETCH_FAILED,
                     "Tried to fetch " + source + " but git failed: " + e.getMessage(), e);

@@ -11,8 +11,15 @@ public interface SourceFetcher {
      */
     FetchedSource fetch(SourceSpec source, Path workDir);
 
-    /** A checked-out source tree and facts about the commit recorded in build metadata. */
+    /**
+     * A checked-out source tree and facts about the commit recorded in build metadata.
+     *
+     * @param tags the repository's tags that point at the commit, sorted (release builds may require a signed one)
+     */
     record FetchedSource(Path directory, SourceSpec source, String author, java.time.Instant commitTime,
-            String subject) {
+            String subject, java.util.List<String> tags) {
+        public FetchedSource {
+            tags = java.util.List.copyOf(tags);
+        }
     }
 }

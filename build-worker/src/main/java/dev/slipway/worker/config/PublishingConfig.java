@@ -1,0 +1,29 @@
+package dev.slipway.worker.config;
+
+/**
+ * How release builds are published: the OpenStack rules' signed-tag requirement and where the trusted keys are,
+ * and the distribution named in SBOM purls.
+ *
+ * @param requireSignedTags release builds must come from a commit a signed git tag points to
+ * @param trustedKeyring a GnuPG home directory holding the keys tags may be signed with
+ * @param distroId the os-release ID of the packages' distribution (purl namespace), e.g. {@code fedora}
+ * @param distroVersion its VERSION_ID, e.g. {@code 40}
+ */
+public record PublishingConfig(boolean requireSignedTags, String trustedKeyring, String distroId,
+        String distroVersion) {
+
+    public PublishingConfig {
+        if (requireSignedTags && (trustedKeyring == null || trustedKeyring.isBlank())) {
+            throw new dev.slipway.common.error.SlipwayException(dev.slipway.common.error.ErrorCode.CONFIG_INVALID,
+                    "publishing.require_signed_tags needs publishing.trusted_keyring (a GnuPG home directory)");
+        }
+        if (distroId == null || distroId.isBlank()) {
+            throw new dev.slipway.common.error.SlipwayException(dev.slipway.common.error.ErrorCode.CONFIG_INVALID,
+                    "publishing.distro_id must name the packages' distribution, e.g. fedora");
+        }
+    }
+
+    public static PublishingConfig defaults() {
+        return new PublishingConfig(false, null, "fedora", null);
+    }
+}
