@@ -31,7 +31,8 @@ public final class DockerArchiveReader {
 
     public SavedImage read(InputStream dockerSave, Path directory, Path archiveGz) {
         try (OutputStream gz = new Level6Gzip(Files.newOutputStream(archiveGz));
-                TarArchiveInputStream tar = new TarArchiveInputStream(new TeeInputStream(dockerSave, gz, true))) {
+                InputStream tee = new TeeInputStream(dockerSave, gz, true);
+                TarArchiveInputStream tar = new TarArchiveInputStream(tee)) {
             Files.createDirectories(directory);
             TarArchiveEntry entry;
             while ((entry = tar.getNextEntry()) != null) {
@@ -47,7 +48,8 @@ public final class DockerArchiveReader {
                     Files.copy(tar, target);
                 }
             }
-            tar.transferTo(OutputStream.nullOutputStream());
+            // Read past the tar's end-of-archive (record padding and all) so the archive copy is byte for byte.
+            tee.transferTo(OutputStream.nullOutputStream());
         } catch (IOException e) {
             throw new SlipwayException(ErrorCode.ENGINE_ERROR, "Tried to read the image saved by the engine: "
                     + e.getMessage(), e);

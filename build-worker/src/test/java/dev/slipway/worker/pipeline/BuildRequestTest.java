@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 class BuildRequestTest {
     private static final SourceSpec SOURCE =
             SourceSpec.parse("https://src.example/rpms/app#0123456789abcdef0123456789abcdef01234567");
-    private static final List<RegistryConfig> REGISTRY = List.of(RegistryConfig.of(URI.create("http://127.0.0.1:5000")));
+    private static final List<RegistryConfig> REGISTRY =
+            List.of(RegistryConfig.of(URI.create("http://127.0.0.1:5000")));
 
     private static BuildRequest request(String target, List<RegistryConfig> registries, String release) {
         return new BuildRequest(SOURCE, target, registries, Path.of("/srv/mirror"), false, release, "alice");
