@@ -8,6 +8,7 @@ import dev.slipway.common.error.ErrorCode;
 import dev.slipway.common.error.SlipwayException;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,8 +47,8 @@ public final class ConfigLoader {
         checkKeys(root, TOP, "top level");
         WorkerConfig defaults = WorkerConfig.defaults();
         List<String> scms = new ArrayList<>();
-        root.path("allowed_scms").forEach(n -> scms.add(n.asText()));
-        return new WorkerConfig(scms, site(root.path("site"), defaults.site()), registries(root.path("registries")),
+        list(root, "allowed_scms").forEach(n -> scms.add(n.asText()));
+        return new WorkerConfig(scms, site(root.path("site"), defaults.site()), registries(list(root, "registries")),
                 engine(root.path("engine"), defaults.engine()), text(root, "work_dir", defaults.workDirectory()),
                 publishing(root.path("publishing"), defaults.publishing()));
     }
@@ -67,7 +68,7 @@ public final class ConfigLoader {
         List<RegistryConfig> out = new ArrayList<>();
         for (JsonNode r : n) {
             checkKeys(r, REGISTRY, "registries[]");
-            out.add(new RegistryConfig(URI.create(text(r, "uri", "")), text(r, "namespace", null),
+            out.add(new RegistryConfig(uri(text(r, "uri", "")), text(r, "namespace", null),
                     text(r, "username", null), text(r, "password", null), text(r, "docker_config", null)));
         }
         return out;
@@ -78,9 +79,38 @@ public final class ConfigLoader {
             return d;
         }
         checkKeys(n, ENGINE, "engine");
-        return new EngineConfig(text(n, "host", d.host()),
-                Duration.ofSeconds(n.path("connect_timeout_seconds").asLong(d.connectTimeout().toSeconds())),
-                Duration.ofSeconds(n.path("response_timeout_seconds").asLong(d.responseTimeout().toSeconds())));
+        return new EngineConfig(text(n, "host", d.host()), seconds(n, "connect_timeout_seconds", d.connectTimeout()),
+                seconds(n, "response_timeout_seconds", d.responseTimeout()));
+    }
+
+    /** A list-valued key; a scalar or mapping there is a mistake, not an empty list. */
+    private static JsonNode list(JsonNode root, String key) {
+        JsonNode n = root.path(key);
+        if (!n.isMissingNode() && !n.isNull() && !n.isArray()) {
+            throw new SlipwayException(ErrorCode.CONFIG_INVALID, "Config key '" + key + "' must be a list");
+        }
+        return n;
+    }
+
+    private static Duration seconds(JsonNode n, String key, Duration fallback) {
+        JsonNode v = n.get(key);
+        if (v == null || v.isNull()) {
+            return fallback;
+        }
+        if (!v.isIntegralNumber() || v.asLong() <= 0) {
+            throw new SlipwayException(ErrorCode.CONFIG_INVALID, "Config key engine." + key + " is '" + v.asText()
+                    + "'; expected a whole number of seconds above 0");
+        }
+        return Duration.ofSeconds(v.asLong());
+    }
+
+    private static URI uri(String text) {
+        try {
+            return new URI(text);
+        } catch (URISyntaxException e) {
+            throw new SlipwayException(ErrorCode.CONFIG_INVALID, "Registry URI '" + text + "' is not a valid URL: "
+                    + e.getReason());
+        }
     }
 
     private static PublishingConfig publishing(JsonNode n, PublishingConfig d) {

@@ -29,7 +29,8 @@ public final class DockerArchiveReader {
 
     public SavedImage read(InputStream dockerSave, Path directory, Path archive) {
         try (OutputStream raw = new java.io.BufferedOutputStream(Files.newOutputStream(archive), 1 << 16);
-                TarArchiveInputStream tar = new TarArchiveInputStream(new TeeInputStream(dockerSave, raw, true))) {
+                InputStream tee = new TeeInputStream(dockerSave, raw, true);
+                TarArchiveInputStream tar = new TarArchiveInputStream(tee)) {
             Files.createDirectories(directory);
             TarArchiveEntry entry;
             while ((entry = tar.getNextEntry()) != null) {
@@ -45,7 +46,8 @@ public final class DockerArchiveReader {
                     Files.copy(tar, target);
                 }
             }
-            tar.transferTo(OutputStream.nullOutputStream());
+            // Read past the tar's end-of-archive (record padding and all) so the archive copy is byte for byte.
+            tee.transferTo(OutputStream.nullOutputStream());
         } catch (IOException e) {
             throw new SlipwayException(ErrorCode.ENGINE_ERROR, "Tried to read the image saved by the engine: "
                     + e.getMessage(), e);

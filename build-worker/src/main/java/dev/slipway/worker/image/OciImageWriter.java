@@ -94,8 +94,11 @@ public final class OciImageWriter {
             rawSize = in.transferTo(gz);
         }
         Digest digest = Digest.ofSha256(packed);
-        Files.move(tmp, blobs.resolve(digest.hex()), StandardCopyOption.REPLACE_EXISTING);
-        return new Descriptor(LAYER, digest, Files.size(blobs.resolve(digest.hex())), Digest.ofSha256(raw), rawSize);
+        long size = Files.size(tmp);
+        // Two identical layers are compressed at the same time: an atomic rename lets either win without a moment
+        // in which the blob is missing (REPLACE_EXISTING alone deletes the target first).
+        Files.move(tmp, blobs.resolve(digest.hex()), StandardCopyOption.ATOMIC_MOVE);
+        return new Descriptor(LAYER, digest, size, Digest.ofSha256(raw), rawSize);
     }
 
     /** A known layer: fetched from the registry, and described with this manifest's OCI layer media type. */

@@ -39,10 +39,20 @@ public final class MirrorExporter {
      */
     public Path export(String name, String versionRelease, String arch, Map<String, Path> files,
             Map<String, Path> moved) {
-        Path parent = root.resolve(name).resolve(versionRelease).normalize();
-        if (!parent.startsWith(root.normalize())) {
-            throw new SlipwayException(ErrorCode.MIRROR_EXPORT_FAILED, "Image name '" + name + "' escapes the mirror root");
+        Path base = root.normalize();
+        Path named = base.resolve(name).normalize();
+        if (!named.startsWith(base) || named.equals(base)) {
+            throw new SlipwayException(ErrorCode.MIRROR_EXPORT_FAILED, "Image name '" + name
+                    + "' does not name a directory inside the mirror root " + root);
         }
+        // version-release and arch are one directory level each, so they may not hold a path of their own.
+        for (String part : new String[] {versionRelease, arch}) {
+            if (part.isEmpty() || part.equals(".") || part.equals("..") || part.contains("/") || part.contains("\\")) {
+                throw new SlipwayException(ErrorCode.MIRROR_EXPORT_FAILED, "Tried to export " + name + "-"
+                        + versionRelease + " for " + arch + " but '" + part + "' is not a single directory name");
+            }
+        }
+        Path parent = named.resolve(versionRelease);
         Path target = parent.resolve(arch);
         if (Files.exists(target)) {
             throw new SlipwayException(ErrorCode.MIRROR_EXISTS, "Mirror " + target + " already holds a build of "

@@ -3,6 +3,7 @@ package dev.slipway.worker.source;
 import dev.slipway.common.error.ErrorCode;
 import dev.slipway.common.error.SlipwayException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Locale;
 
@@ -14,7 +15,13 @@ public record ScmAllowList(List<String> entries) {
     public ScmAllowList {
         entries = List.copyOf(entries);
         for (String entry : entries) {
-            URI uri = URI.create(entry);
+            URI uri;
+            try {
+                uri = new URI(entry);
+            } catch (URISyntaxException e) {
+                throw new SlipwayException(ErrorCode.CONFIG_INVALID,
+                        "SCM allow-list entry '" + entry + "' is not a valid URL: " + e.getReason());
+            }
             if (uri.getScheme() == null || (uri.getHost() == null && !"file".equals(uri.getScheme()))) {
                 throw new SlipwayException(ErrorCode.CONFIG_INVALID,
                         "SCM allow-list entry '" + entry + "' must be scheme://host[/path]");
@@ -60,7 +67,14 @@ public record ScmAllowList(List<String> entries) {
         if (path == null) {
             return "";
         }
-        String p = URI.create(path.replace(" ", "%20")).normalize().getPath();
+        String p;
+        try {
+            // The multi-argument constructor quotes whatever the decoded path holds ('%', '|', spaces...).
+            p = new URI(null, null, path, null).normalize().getPath();
+        } catch (URISyntaxException e) {
+            throw new SlipwayException(ErrorCode.SOURCE_NOT_ALLOWED, "Cannot compare the path '" + path
+                    + "' with the SCM allow-list: " + e.getReason());
+        }
         while (p.endsWith("/")) {
             p = p.substring(0, p.length() - 1);
         }

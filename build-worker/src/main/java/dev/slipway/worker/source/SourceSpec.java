@@ -43,8 +43,11 @@ public record SourceSpec(URI repository, String commit) {
                     "Source URL '" + text.substring(0, hash) + "' is not a valid URL: " + e.getReason());
         }
         if (uri.getUserInfo() != null) {
-            throw new SlipwayException(ErrorCode.SOURCE_INVALID,
-                    "Source URL must be anonymous; credentials in the URL would end up in image labels");
+            // Name the repository without echoing the credentials.
+            String anonymous = uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort())
+                    + uri.getRawPath();
+            throw new SlipwayException(ErrorCode.SOURCE_INVALID, "Source URL for " + anonymous
+                    + " must be anonymous; credentials in the URL would end up in image labels");
         }
         return new SourceSpec(uri, text.substring(hash + 1));
     }

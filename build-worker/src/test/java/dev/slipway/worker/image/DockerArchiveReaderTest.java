@@ -1,0 +1,126 @@
+package dev.slipway.worker.image;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.slipway.common.error.ErrorCode;
+import dev.slipway.common.error.SlipwayException;
+import dev.slipway.common.json.Json;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DockerArchiveReaderTest {
+    @TempDir
+    Path tmp;
+
+    private final DockerArchiveReader reader = new DockerArchiveReader(Json.mapper());
+
+    private static DockerSaveTar twoLayers() throws IOException {
+        return new DockerSaveTar().withLayers(DockerSaveTar.layer("hello.txt", "hello\n"),
+                DockerSaveTar.layer("etc/os-release", "ID=test\n")).withMatchingConfig();
+    }
+
+    private SavedImage read(byte[] archive) {
+        return reader.read(new ByteArrayInputStream(archive), tmp.resolve("saved"), tmp.resolve("image.tar.gz"));
+    }
+
+    private static byte[] gunzip(Path file) throws IOException {
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
+            return in.readAllBytes();
+        }
+    }
+
+    private SlipwayException refused(byte[] archive) {
+        SlipwayException e = assertThrows(SlipwayException.class, () -> read(archive));
+        assertEquals(ErrorCode.ENGINE_ERROR, e.code(), e.getMessage());
+        return e;
+    }
+
+    @Test
+    void read_keepsExactConfigBytesAndLayersInOrder() throws Exception {
+        DockerSaveTar save = twoLayers();
+        SavedImage image = read(save.bytes());
+        assertArrayEquals(save.config, image.config());
+        assertEquals(2, image.layerTars().size());
+        assertArrayEquals(save.layers.get(0), Files.readAllBytes(image.layerTars().get(0)));
+        assertArrayEquals(save.layers.get(1), Files.readAllBytes(image.layerTars().get(1)));
+        assertEquals(tmp.resolve("image.tar.gz"), image.dockerArchive());
+    }
+
+    @Test
+    void read_archiveGunzipsToTheExactInput() throws Exception {
+        byte[] input = twoLayers().bytes();
+        read(input);
+        assertArrayEquals(input, gunzip(tmp.resolve("image.tar.gz")));
+    }
+
+    @Test
+    void read_trailingRecordPadding_isKeptInTheArchive() throws Exception {
+        // GNU tar pads archives to 10 KiB records; the copy must still be byte for byte the engine's output.
+        byte[] tar = twoLayers().bytes();
+        byte[] padded = Arrays.copyOf(tar, tar.length + 10240 * 3);
+        read(padded);
+        assertArrayEquals(padded, gunzip(tmp.resolve("image.tar.gz")));
+    }
+
+    @Test
+    void read_archiveIsAGzipThatGunzipAccepts() throws Exception {
+        read(twoLayers().bytes());
+        Process p = new ProcessBuilder("/usr/bin/gzip", "-t", tmp.resolve("image.tar.gz").toString())
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), out);
+    }
+
+    @Test
+    void read_moreThanOneImage_refused() throws Exception {
+        byte[] twoImages = twoLayers().withEntry("manifest.json",
+                "[{\"Config\":\"a.json\",\"Layers\":[]},{\"Config\":\"b.json\",\"Layers\":[]}]"
+                        .getBytes(StandardCharsets.UTF_8)).bytes();
+        SlipwayException e = refused(twoImages);
+        assertTrue(e.getMessage().contains("2 images"), e.getMessage());
+    }
+
+    @Test
+    void read_manifestNamingMissingLayer_refusedNamingIt() throws Exception {
+        DockerSaveTar save = twoLayers();
+        String configName = dev.slipway.common.image.Digest.sha256(save.config).hex() + ".json";
+        byte[] bad = save.withEntry("manifest.json", ("[{\"Config\":\"" + configName
+                + "\",\"Layers\":[\"gone/layer.tar\"]}]").getBytes(StandardCharsets.UTF_8)).bytes();
+        SlipwayException e = refused(bad);
+        assertTrue(e.getMessage().contains("gone/layer.tar"), e.getMessage());
+    }
+
+    @Test
+    void read_manifestPointingOutside_refused() throws Exception {
+        Files.writeString(tmp.resolve("secret.json"), "{}");
+        byte[] bad = twoLayers().withEntry("manifest.json",
+                "[{\"Config\":\"../secret.json\",\"Layers\":[]}]".getBytes(StandardCharsets.UTF_8)).bytes();
+        SlipwayException e = refused(bad);
+        assertTrue(e.getMessage().contains("../secret.json"), e.getMessage());
+    }
+
+    @Test
+    void read_entryEscapingTheDirectory_refused() throws Exception {
+        byte[] bad = twoLayers().withEntry("../escaped.txt", "x".getBytes(StandardCharsets.UTF_8)).bytes();
+        SlipwayException e = refused(bad);
+        assertTrue(e.getMessage().contains("../escaped.txt"), e.getMessage());
+        assertFalse(Files.exists(tmp.resolve("escaped.txt")));
+    }
+
+    @Test
+    void read_notATar_refused() {
+        refused("this is not a tar archive".getBytes(StandardCharsets.UTF_8));
+    }
+}
