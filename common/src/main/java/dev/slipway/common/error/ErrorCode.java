@@ -80,6 +80,7 @@ public enum ErrorCode {
     PROMOTION_GIT_FAILED(11020, "promotion manifest repository could not be read with git"),
     PROMOTION_UNSIGNED_COMMIT(11021, "approving commit is not signed by a trusted key"),
     PROMOTION_AUDIT_FAILED(11022, "promotion audit record could not be written"),
+    PROMOTION_NOT_APPROVED(11023, "promoted digest is not in any commit of the manifest repository"),
 
     CANCELED(9000, "canceled"),
     INTERNAL(9999, "internal error");
