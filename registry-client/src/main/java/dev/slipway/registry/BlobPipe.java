@@ -16,6 +16,8 @@ import java.util.concurrent.TimeUnit;
 final class BlobPipe {
     private static final byte[] END = new byte[0];
     private static final long POLL_MILLIS = 100;
+    /** An upload that takes nothing for this long has died without closing its stream: stop the download. */
+    private static final long STALL_MILLIS = 120_000;
 
     private final BlockingQueue<byte[]> chunks;
     private volatile IOException failure;
@@ -104,8 +106,10 @@ final class BlobPipe {
 
     private void put(byte[] chunk) throws IOException {
         try {
+            long waited = 0;
             while (!chunks.offer(chunk, POLL_MILLIS, TimeUnit.MILLISECONDS)) {
-                if (readerClosed) {
+                waited += POLL_MILLIS;
+                if (readerClosed || waited >= STALL_MILLIS) {
                     throw new IOException("the upload stopped reading the blob");
                 }
             }

@@ -54,8 +54,8 @@ public final class PromoteCommand implements Callable<Integer> {
     @Option(names = "--keyring", description = "Public keys (armored or binary) allowed to sign approving commits")
     Path keyring;
 
-    @Option(names = "--audit", description = "JSON-lines audit file (default: <manifests>/.git/"
-            + "slipway-promotions.jsonl)")
+    @Option(names = "--audit", description = "JSON-lines audit file, or a directory to keep "
+            + "slipway-promotions.jsonl in (default: <manifests>/.git/slipway-promotions.jsonl)")
     Path audit;
 
     @Option(names = "--authfile", description = "Docker config.json with registry credentials (default: "
@@ -80,7 +80,7 @@ public final class PromoteCommand implements Callable<Integer> {
         ObjectMapper json = new ObjectMapper();
         try {
             PromotionOptions options = new PromotionOptions(manifests, confirm, Optional.ofNullable(since), threads,
-                    Optional.ofNullable(keyring), audit != null ? audit : AuditLog.defaultFile(manifests));
+                    Optional.ofNullable(keyring), auditFile());
             RegistryClientFactory registries = new RegistryClientFactory(RegistryClientConfig.defaults()
                     .withInsecureHosts(Set.copyOf(plainHttp)).withRequestsPerSecond(rateLimit),
                     credentials(json), json);
@@ -94,6 +94,13 @@ public final class PromoteCommand implements Callable<Integer> {
             err.println("slipway promote: " + e.getMessage());
             return 2;
         }
+    }
+
+    private Path auditFile() {
+        if (audit == null) {
+            return AuditLog.defaultFile(manifests);
+        }
+        return Files.isDirectory(audit) ? audit.resolve(AuditLog.defaultFile(manifests).getFileName()) : audit;
     }
 
     private CredentialsSource credentials(ObjectMapper json) {
