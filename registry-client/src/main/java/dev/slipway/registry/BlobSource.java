@@ -28,6 +28,14 @@ public interface BlobSource {
         return BlobSources.ofFile(file);
     }
 
+    /**
+     * A blob in another registry (or repository), streamed from its {@code GET} into the upload without buffering
+     * it whole; the digest is verified on the way through.
+     */
+    static BlobSource fromRegistry(RegistryClient source, String repository, Digest digest, long size) {
+        return new RegistryBlob(source, repository, digest, size);
+    }
+
     /** A blob in a file whose digest and size the caller already knows (the registry verifies them). */
     static BlobSource ofFile(Path file, Digest digest, long size) {
         return new BlobSources.FileBlob(file, digest, size);

@@ -72,6 +72,23 @@ public enum ErrorCode {
     CONFIG_INVALID(8000, "configuration is invalid"),
     CREDENTIALS_INVALID(8001, "registry credentials are invalid"),
 
+    PROMOTION_MANIFEST_INVALID(11000, "promotion manifest is malformed"),
+    PROMOTION_DIGEST_INVALID(11001, "promotion manifest names an invalid digest"),
+    PROMOTION_TAG_INVALID(11002, "promotion manifest names an invalid tag"),
+    PROMOTION_SOURCE_INVALID(11003, "promotion manifest does not name exactly one source registry"),
+    PROMOTION_NAME_INVALID(11004, "promotion manifest names an invalid registry or image"),
+    PROMOTION_LAYOUT_INVALID(11005, "promotion manifest directory does not follow the thin layout"),
+    PROMOTION_TAG_MOVE(11010, "promotion would move a tag in the destination"),
+    PROMOTION_OVERLAPPING_EDGES(11011, "promotion edges write one tag with different digests"),
+    PROMOTION_LOST_DIGEST(11012, "promoted digest is missing from the source registry"),
+    PROMOTION_CHILD_DIGEST(11013, "promoted digest is a child of an index"),
+    PROMOTION_VERIFY_FAILED(11014, "promoted image does not resolve to its digest in the destination"),
+    PROMOTION_COPY_FAILED(11015, "promotion copy failed"),
+    PROMOTION_GIT_FAILED(11020, "promotion manifest repository could not be read with git"),
+    PROMOTION_UNSIGNED_COMMIT(11021, "approving commit is not signed by a trusted key"),
+    PROMOTION_AUDIT_FAILED(11022, "promotion audit record could not be written"),
+    PROMOTION_NOT_APPROVED(11023, "promoted digest is not in any commit of the manifest repository"),
+
     CANCELED(9000, "canceled"),
     INTERNAL(9999, "internal error");
 

@@ -1,0 +1,111 @@
+package dev.slipway.cli.promote;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.slipway.common.error.SlipwayException;
+import dev.slipway.registry.RegistryClientConfig;
+import dev.slipway.registry.RegistryClientFactory;
+import dev.slipway.registry.auth.CredentialsSource;
+import dev.slipway.registry.auth.DockerConfigCredentials;
+import dev.slipway.release.promotion.AuditLog;
+import dev.slipway.release.promotion.ManifestInvalidException;
+import dev.slipway.release.promotion.PromotionOptions;
+import dev.slipway.release.promotion.PromotionReport;
+import dev.slipway.release.promotion.Promoter;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code slipway promote}: promotes images by digest as a git checkout of thin manifests says (dry run by default). */
+@Command(name = "promote", mixinStandardHelpOptions = true,
+        description = "Plan (and with --confirm, run) the promotion of images from the source registry to the "
+                + "destination registries listed in manifests/<x>/promoter-manifest.yaml and images/<x>/images.yaml.",
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {"0:everything promoted or already promoted", "1:refused plan (tag move, overlapping edges, "
+                + "unapproved or unsigned change), LOST or child digests, or a failed edge",
+                "2:invalid manifests or options"})
+public final class PromoteCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--manifests", required = true, description = "Git checkout in the thin manifest layout")
+    Path manifests;
+
+    @Option(names = "--confirm", description = "Copy for real; without it only the plan is printed")
+    boolean confirm;
+
+    @Option(names = "--since", description = "Only images whose manifest entries changed since this git revision")
+    String since;
+
+    @Option(names = "--threads", defaultValue = "4", description = "Edges checked and copied at once (default: 4)")
+    int threads;
+
+    @Option(names = "--require-signed-commits",
+            description = "Each approving commit must pass git verify-commit against --keyring")
+    boolean requireSigned;
+
+    @Option(names = "--keyring", description = "Public keys (armored or binary) allowed to sign approving commits")
+    Path keyring;
+
+    @Option(names = "--audit", description = "JSON-lines audit file, or a directory to keep "
+            + "slipway-promotions.jsonl in (default: <manifests>/.git/slipway-promotions.jsonl)")
+    Path audit;
+
+    @Option(names = "--authfile", description = "Docker config.json with registry credentials (default: "
+            + "~/.docker/config.json when present)")
+    Path authfile;
+
+    @Option(names = "--plain-http", description = "Registry host[:port] reached over plain HTTP (loopback always "
+            + "is; repeatable)")
+    List<String> plainHttp = List.of();
+
+    @Option(names = "--rate-limit", defaultValue = "0", description = "Requests per second per registry (0: none)")
+    double rateLimit;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (requireSigned != (keyring != null)) {
+            err.println("slipway promote: --require-signed-commits and --keyring go together");
+            return 2;
+        }
+        ObjectMapper json = new ObjectMapper();
+        try {
+            PromotionOptions options = new PromotionOptions(manifests, confirm, Optional.ofNullable(since), threads,
+                    Optional.ofNullable(keyring), auditFile());
+            RegistryClientFactory registries = new RegistryClientFactory(RegistryClientConfig.defaults()
+                    .withInsecureHosts(Set.copyOf(plainHttp)).withRequestsPerSecond(rateLimit),
+                    credentials(json), json);
+            PromotionReport report = new Promoter(registries, json, Clock.systemUTC(), List.of()).run(options);
+            new ReportPrinter(out).print(report, options);
+            return report.exitCode();
+        } catch (SlipwayException e) {
+            err.println("slipway promote: " + e.describe());
+            return e instanceof ManifestInvalidException ? 2 : 1;
+        } catch (IllegalArgumentException e) {
+            err.println("slipway promote: " + e.getMessage());
+            return 2;
+        }
+    }
+
+    private Path auditFile() {
+        if (audit == null) {
+            return AuditLog.defaultFile(manifests);
+        }
+        return Files.isDirectory(audit) ? audit.resolve(AuditLog.defaultFile(manifests).getFileName()) : audit;
+    }
+
+    private CredentialsSource credentials(ObjectMapper json) {
+        Path file = authfile != null ? authfile : DockerConfigCredentials.defaultLocation();
+        return authfile != null || Files.isRegularFile(file) ? DockerConfigCredentials.load(file, json)
+                : CredentialsSource.none();
+    }
+}
