@@ -32,7 +32,7 @@ class DockerArchiveReaderTest {
     }
 
     private SavedImage read(byte[] archive) {
-        return reader.read(new ByteArrayInputStream(archive), tmp.resolve("saved"), tmp.resolve("image.tar.gz"));
+        return reader.read(new ByteArrayInputStream(archive), tmp.resolve("saved"), tmp.resolve("image.tar"));
     }
 
     private static byte[] gunzip(Path file) throws IOException {
@@ -55,14 +55,23 @@ class DockerArchiveReaderTest {
         assertEquals(2, image.layerTars().size());
         assertArrayEquals(save.layers.get(0), Files.readAllBytes(image.layerTars().get(0)));
         assertArrayEquals(save.layers.get(1), Files.readAllBytes(image.layerTars().get(1)));
-        assertEquals(tmp.resolve("image.tar.gz"), image.dockerArchive());
+        assertEquals(tmp.resolve("image.tar"), image.dockerArchive());
     }
 
     @Test
-    void read_archiveGunzipsToTheExactInput() throws Exception {
+    void read_keepsTheExactInputAsTheArchive() throws Exception {
         byte[] input = twoLayers().bytes();
         read(input);
-        assertArrayEquals(input, gunzip(tmp.resolve("image.tar.gz")));
+        assertArrayEquals(input, Files.readAllBytes(tmp.resolve("image.tar")));
+    }
+
+    @Test
+    void compressedArchive_gunzipsToTheExactInput_andReplacesThePlainTar() throws Exception {
+        byte[] input = twoLayers().bytes();
+        read(input);
+        Path gz = ArchiveCompressor.gzip(tmp.resolve("image.tar"), tmp.resolve("image.tar.gz"));
+        assertArrayEquals(input, gunzip(gz));
+        assertFalse(Files.exists(tmp.resolve("image.tar")));
     }
 
     @Test
@@ -71,12 +80,13 @@ class DockerArchiveReaderTest {
         byte[] tar = twoLayers().bytes();
         byte[] padded = Arrays.copyOf(tar, tar.length + 10240 * 3);
         read(padded);
-        assertArrayEquals(padded, gunzip(tmp.resolve("image.tar.gz")));
+        assertArrayEquals(padded, Files.readAllBytes(tmp.resolve("image.tar")));
     }
 
     @Test
-    void read_archiveIsAGzipThatGunzipAccepts() throws Exception {
+    void compressedArchive_isAGzipThatGunzipAccepts() throws Exception {
         read(twoLayers().bytes());
+        ArchiveCompressor.gzip(tmp.resolve("image.tar"), tmp.resolve("image.tar.gz"));
         Process p = new ProcessBuilder("/usr/bin/gzip", "-t", tmp.resolve("image.tar.gz").toString())
                 .redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
