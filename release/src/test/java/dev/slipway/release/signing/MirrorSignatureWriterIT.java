@@ -83,11 +83,14 @@ class MirrorSignatureWriterIT {
     @Test
     void write_twice_addsNothingNew() {
         MirrorSignatureWriter writer = new MirrorSignatureWriter();
-        writer.write(mirror, signatures());
-        writer.write(mirror, signatures());
+        MirrorSignatures signatures = signatures();
+        writer.write(mirror, signatures);
+        writer.write(mirror, signatures);
 
         assertFalse(Files.exists(mirror.resolve("signatures/lookaside/team/app@sha256="
                 + image.manifestDigest().hex() + "/signature-2")));
+        assertFalse(Files.exists(mirror.resolve("signatures/cosign/sha256-" + image.manifestDigest().hex()
+                + ".sig/payload-2.json")));
         OutsideTool.run(List.of("sha256sum", "-c", "--quiet", "CHECKSUM"), mirror, Map.of()).requireSuccess();
     }
 
