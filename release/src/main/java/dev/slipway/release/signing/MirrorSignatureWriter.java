@@ -2,6 +2,7 @@ package dev.slipway.release.signing;
 
 import dev.slipway.common.error.ErrorCode;
 import dev.slipway.common.error.SlipwayException;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,11 +20,13 @@ import java.util.List;
  *   <li>{@code signatures/cosign/sha256-<hex>.sig/payload-N.json} and {@code signature-N.sig}: each cosign payload
  *       and its base64 signature (as {@code cosign sign-blob --output-signature} writes it).</li>
  * </ul>
- * The existing CHECKSUM is verified first, so a tampered mirror is refused rather than re-blessed.
+ * {@link #writeAttestations} adds {@code attestations/<name>.intoto.jsonl}. The existing CHECKSUM is verified first, so a tampered mirror is refused rather than re-blessed.
  */
 public final class MirrorSignatureWriter {
     /** The directory below a mirror build directory that holds signatures. */
     public static final String SIGNATURES = "signatures";
+    /** The directory below a mirror build directory that holds in-toto attestations. */
+    public static final String ATTESTATIONS = "attestations";
 
     /** Adds the signatures (skipping ones already there) and returns the files written. */
     public List<Path> write(Path mirrorDirectory, MirrorSignatures signatures) {
@@ -45,6 +48,37 @@ public final class MirrorSignatureWriter {
         } catch (IOException e) {
             throw new SlipwayException(ErrorCode.SIGNATURE_STORAGE_FAILED, "Tried to copy the signatures of "
                     + signatures.image() + "@" + signatures.digest() + " into the mirror " + root + " but " + e, e);
+        }
+    }
+
+    /**
+     * Writes DSSE envelopes (e.g. {@code AttestationSigner} output, each one line of JSON) as
+     * {@code attestations/<name>.intoto.jsonl} in the mirror, replacing an earlier file of that name, and rewrites
+     * the CHECKSUM after verifying it.
+     */
+    public Path writeAttestations(Path mirrorDirectory, String name, List<byte[]> envelopes) {
+        if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,127}")) {
+            throw new IllegalArgumentException("attestation file name must be a plain file name: " + name);
+        }
+        Path root = mirrorDirectory.toAbsolutePath().normalize();
+        Path file = root.resolve(ATTESTATIONS).resolve(name + ".intoto.jsonl");
+        try {
+            MirrorChecksum.verify(root);
+            Files.createDirectories(file.getParent());
+            ByteArrayOutputStream lines = new ByteArrayOutputStream();
+            for (byte[] envelope : envelopes) {
+                if (new String(envelope, StandardCharsets.UTF_8).contains("\n")) {
+                    throw new IllegalArgumentException("an envelope in a .jsonl file must be one line");
+                }
+                lines.writeBytes(envelope);
+                lines.write('\n');
+            }
+            Files.write(file, lines.toByteArray());
+            MirrorChecksum.write(root);
+            return file;
+        } catch (IOException e) {
+            throw new SlipwayException(ErrorCode.SIGNATURE_STORAGE_FAILED,
+                    "Tried to write the attestations " + file + " into the mirror " + root + " but " + e, e);
         }
     }
 

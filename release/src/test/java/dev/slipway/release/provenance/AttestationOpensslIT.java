@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.slipway.release.signing.EcSigningKey;
+import dev.slipway.release.signing.MirrorSignatureWriter;
 import dev.slipway.release.signing.OutsideTool;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -70,5 +71,29 @@ class AttestationOpensslIT {
                 tags.stdout().lines().toList());
         assertNotEquals(0, rejected.exitCode(), rejected.output());
         assertTrue(rejected.stdout().contains("Verification failure"), rejected.output());
+    }
+
+    @Test
+    void mirrorAttestations_checksumVerifiesAndEnvelopeLineVerifiesWithOpenssl() throws IOException {
+        EcSigningKey key = EcSigningKey.generate();
+        AttestationSigner signer = new AttestationSigner(key);
+        Path mirror = Files.createDirectories(dir.resolve("mirror"));
+        Files.writeString(mirror.resolve("Dockerfile"), "FROM scratch\n");
+        OutsideTool.bash("sha256sum Dockerfile > CHECKSUM", mirror).requireSuccess();
+
+        Path file = new MirrorSignatureWriter().writeAttestations(mirror, "nova-conductor-16.0.0-4",
+                List.of(signer.signBuildProvenance(ProvenanceFixtures.build()).toJson(),
+                        signer.signPromotion(ProvenanceFixtures.promotion()).toJson()));
+
+        OutsideTool sums = OutsideTool.run(List.of("sha256sum", "-c", "CHECKSUM"), mirror, java.util.Map.of())
+                .requireSuccess();
+        assertTrue(sums.stdout().contains("attestations/nova-conductor-16.0.0-4.intoto.jsonl: OK"), sums.output());
+        Path pub = Files.writeString(dir.resolve("attest.pub"), key.verificationKey().pem());
+        for (int line = 1; line <= 2; line++) {
+            OutsideTool.bash("sed -n \"$1p\" \"$2\" > env.json", dir, String.valueOf(line), file.toString())
+                    .requireSuccess();
+            assertEquals("Verified OK", OutsideTool.bash(VERIFY_PAE, dir, "env.json", pub.toString())
+                    .requireSuccess().stdout().strip());
+        }
     }
 }
