@@ -88,6 +88,17 @@ public enum ErrorCode {
     PROMOTION_UNSIGNED_COMMIT(11021, "approving commit is not signed by a trusted key"),
     PROMOTION_AUDIT_FAILED(11022, "promotion audit record could not be written"),
     PROMOTION_NOT_APPROVED(11023, "promoted digest is not in any commit of the manifest repository"),
+    // 11300-11599: release signing and provenance (dev.slipway.release.signing, dev.slipway.release.provenance)
+    SIGNING_KEY_INVALID(11300, "signing or verification key could not be loaded"),
+    SIGNING_FAILED(11301, "signing failed"),
+    SIGNATURE_INVALID(11302, "signature does not verify"),
+    SIGNATURE_UNTRUSTED(11303, "signature made by an untrusted, revoked or expired key"),
+    SIGNATURE_CLAIM_MISMATCH(11304, "signature is for a different image or identity"),
+    SIGNATURE_PAYLOAD_INVALID(11305, "signature payload is malformed"),
+    SIGNATURE_STORAGE_FAILED(11306, "signature storage could not be read or written"),
+    MIRROR_CHECKSUM_MISMATCH(11307, "mirror directory does not match its CHECKSUM"),
+    SIGNATURE_NOT_FOUND(11308, "no signature found"),
+    PROVENANCE_INVALID(11320, "provenance input or attestation is invalid"),
 
     CANCELED(9000, "canceled"),
     INTERNAL(9999, "internal error");
