@@ -20,6 +20,13 @@ import dev.slipway.worker.release.RegistryTagReleaseSource;
 import dev.slipway.worker.release.ReleaseSource;
 import dev.slipway.worker.source.GitSourceFetcher;
 import dev.slipway.worker.source.ScmAllowList;
+import dev.slipway.common.error.ErrorCode;
+import dev.slipway.common.error.SlipwayException;
+import dev.slipway.release.signing.EcSigningKey;
+import dev.slipway.worker.config.PublishingConfig;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -59,7 +66,8 @@ public final class ContainerBuilder implements AutoCloseable {
         PipelineServices services = new PipelineServices(new GitSourceFetcher(allowList), engine, registries,
                 releases != null ? releases : new RegistryTagReleaseSource(registries), new ImagePackages(engine, new ImageContentsReader(),
                 new CopiedPathExtractor()), new DockerArchiveReader(json), new OciImageWriter(json, compressors),
-                config.site(), config.publishing(), json, background, Clock.systemUTC(), new SecureRandom());
+                config.site(), config.publishing(), attestationKey(config.publishing()),
+                URI.create("https://slipway.dev/worker/" + hostName()), json, background, Clock.systemUTC(), new SecureRandom());
         BuildPipeline pipeline = new BuildPipeline(new BuildSteps(services), engine,
                 Path.of(config.workDirectory()), Clock.systemUTC());
         return new ContainerBuilder(pipeline, engine, List.of(compressors, background));
@@ -74,6 +82,27 @@ public final class ContainerBuilder implements AutoCloseable {
     public void close() {
         pools.forEach(ExecutorService::shutdownNow);
         engine.close();
+    }
+
+    /** The configured provenance key, or one made for this process when none is configured. */
+    private static EcSigningKey attestationKey(PublishingConfig publishing) {
+        if (publishing.attestationKey() == null) {
+            return EcSigningKey.generate();
+        }
+        try {
+            return EcSigningKey.fromPem(Files.readString(Path.of(publishing.attestationKey())));
+        } catch (IOException e) {
+            throw new SlipwayException(ErrorCode.CONFIG_INVALID, "Tried to read publishing.attestation_key "
+                    + publishing.attestationKey() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "localhost";
+        }
     }
 
     private static java.util.concurrent.ThreadFactory daemonThreads(String name) {

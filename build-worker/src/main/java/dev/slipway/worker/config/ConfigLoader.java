@@ -25,7 +25,7 @@ public final class ConfigLoader {
     private static final Set<String> TOP = Set.of("allowed_scms", "site", "registries", "engine", "work_dir",
             "publishing");
     private static final Set<String> PUBLISHING = Set.of("require_signed_tags", "trusted_keyring", "distro_id",
-            "distro_version");
+            "distro_version", "attestation_key");
     private static final Set<String> SITE = Set.of("vendor", "url_format", "authoritative_source_url",
             "distribution_scope", "bug_tracker_url", "support_disclaimer", "licenses");
     private static final Set<String> REGISTRY = Set.of("uri", "namespace", "username", "password", "docker_config");
@@ -120,7 +120,7 @@ public final class ConfigLoader {
         checkKeys(n, PUBLISHING, "publishing");
         return new PublishingConfig(n.path("require_signed_tags").asBoolean(d.requireSignedTags()),
                 text(n, "trusted_keyring", d.trustedKeyring()), text(n, "distro_id", d.distroId()),
-                text(n, "distro_version", d.distroVersion()));
+                text(n, "distro_version", d.distroVersion()), text(n, "attestation_key", d.attestationKey()));
     }
 
     private static String text(JsonNode n, String key, String fallback) {

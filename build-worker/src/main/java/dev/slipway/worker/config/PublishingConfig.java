@@ -8,9 +8,15 @@ package dev.slipway.worker.config;
  * @param trustedKeyring a GnuPG home directory holding the keys tags may be signed with
  * @param distroId the os-release ID of the packages' distribution (purl namespace), e.g. {@code fedora}
  * @param distroVersion its VERSION_ID, e.g. {@code 40}
+ * @param attestationKey a PEM ECDSA P-256 private key that signs build provenance; null: a key made per process
+ *     (its public key is written beside each attestation)
  */
 public record PublishingConfig(boolean requireSignedTags, String trustedKeyring, String distroId,
-        String distroVersion) {
+        String distroVersion, String attestationKey) {
+
+    public PublishingConfig(boolean requireSignedTags, String trustedKeyring, String distroId, String distroVersion) {
+        this(requireSignedTags, trustedKeyring, distroId, distroVersion, null);
+    }
 
     public PublishingConfig {
         if (requireSignedTags && (trustedKeyring == null || trustedKeyring.isBlank())) {

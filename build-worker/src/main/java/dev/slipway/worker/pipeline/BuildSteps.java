@@ -15,22 +15,26 @@ public final class BuildSteps {
     }
 
     List<BuildStep> forRequest(BuildRequest request) {
-        List<BuildStep> recipe = new ArrayList<>(List.of(
-                new FetchSourceStep(s.sources()),                    // 1. dist-git at exactly the commit
-                new CheckDockerfileStep(),                           // 2. parse, check labels, refuse what the engine cannot build
-                new ComputeReleaseStep(s.releases(), s.clock(), s.random()), // 2b. explicit, Dockerfile's, or the next free one
-                new ResolveParentsStep(s.registries()),              // 3. every FROM pinned to the digest its registry serves
-                new AddLabelsStep(s.site(), s.clock()),              // 4. site and automatic labels, buildinfo Dockerfile
-                new BuildImageStep(s.engine()),                      // 5. engine build, no cache, unique tag
-                new ConcurrentSteps(s.background(),
-                        new SaveImageStep(s.engine(), s.archives(), s.ociWriter(), s.background()), // 6. docker save -> OCI layout
-                        new ReadPackagesStep(s.packages())), // 6b. meanwhile: RPMs out of a never-started container
-                new PushStep(s.registries()),                        // 7. unique and version-release tags, confirmed
-                new WriteSbomsStep(s.registries(), s.publishing(), s.json()))); // 7a. SPDX + CycloneDX as referrers
-        if (!request.scratch()) {
-            recipe.add(recipe.size() - 2, new CheckPublishingRulesStep(s.publishing())); // 6c. OpenStack rules
-            recipe.add(new ExportMirrorStep(s.json(), s.clock()));  // 8. atomic mirror export
-            recipe.add(new PushFloatingTagsStep(s.registries()));   // 7b. version and latest: last, only on success
+        boolean release = !request.scratch();
+        List<BuildStep> recipe = new ArrayList<>();
+        recipe.add(new FetchSourceStep(s.sources()));                          // 1. dist-git at exactly the commit
+        recipe.add(new CheckDockerfileStep());                                 // 2. parse, labels, engine limits
+        recipe.add(new ComputeReleaseStep(s.releases(), s.clock(), s.random())); // 3. release and tag plan
+        recipe.add(new ResolveParentsStep(s.registries()));                    // 4. every FROM pinned to a digest
+        recipe.add(new AddLabelsStep(s.site(), s.clock()));                    // 5. labels, final Dockerfile
+        recipe.add(new BuildImageStep(s.engine()));                            // 6. engine build, unique tag
+        recipe.add(new ConcurrentSteps(s.background(),                         // 7. side by side:
+                new SaveImageStep(s.engine(), s.archives(), s.ociWriter(), s.background()), // docker save -> OCI
+                new ReadPackagesStep(s.packages())));                          //    RPMs, container never started
+        if (release) {
+            recipe.add(new CheckPublishingRulesStep(s.publishing()));         // 8. OpenStack rules before any push
+        }
+        recipe.add(new PushStep(s.registries()));                              // 9. unique + version-release tags
+        recipe.add(new WriteSbomsStep(s.registries(), s.publishing(), s.json())); // 10. SPDX, CycloneDX referrers
+        recipe.add(new WriteProvenanceStep(s.attestationKey(), s.builderId(), s.clock())); // 11. signed SLSA
+        if (release) {
+            recipe.add(new ExportMirrorStep(s.json(), s.clock()));            // 12. atomic mirror export
+            recipe.add(new PushFloatingTagsStep(s.registries()));             // 13. version, latest: last
         }
         return recipe;
     }

@@ -56,6 +56,7 @@ final class ExportMirrorStep implements BuildStep {
         moved.put("metadata.json", meta);
         moved.put(state.buildinfoFileName, dockerfile);
         state.sbomFiles.forEach(f -> moved.put("sbom/" + f.getFileName(), f));
+        state.attestations.forEach(f -> moved.put("attestations/" + f.getFileName(), f));
         state.mirrorDirectory = new MirrorExporter(state.request.mirrorRoot())
                 .export(state.imageName, state.nvr.versionRelease(), arch, Map.of("build.log", state.log.path()), moved);
         state.log.line("Exported to mirror " + state.mirrorDirectory);

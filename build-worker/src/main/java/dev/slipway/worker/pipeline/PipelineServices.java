@@ -10,6 +10,8 @@ import dev.slipway.worker.image.OciImageWriter;
 import dev.slipway.worker.registry.ImageRegistries;
 import dev.slipway.worker.release.ReleaseSource;
 import dev.slipway.worker.source.SourceFetcher;
+import dev.slipway.release.signing.EcSigningKey;
+import java.net.URI;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.random.RandomGenerator;
@@ -28,6 +30,8 @@ public record PipelineServices(
         OciImageWriter ociWriter,
         SiteConfig site,
         PublishingConfig publishing,
+        EcSigningKey attestationKey,
+        URI builderId,
         ObjectMapper json,
         ExecutorService background,
         Clock clock,
