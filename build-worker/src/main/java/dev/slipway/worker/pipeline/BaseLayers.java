@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.slipway.common.error.ErrorCode;
 import dev.slipway.common.error.SlipwayException;
+import dev.slipway.common.image.Architectures;
 import dev.slipway.common.image.Digest;
 import dev.slipway.common.image.ImageReference;
 import dev.slipway.worker.image.Descriptor;
@@ -18,8 +19,6 @@ import java.util.Map;
  * compressed blobs (no second compression, a mount instead of an upload) the way {@code docker push} does.
  */
 final class BaseLayers {
-    private static final Map<String, String> GOARCH = Map.of("x86_64", "amd64", "aarch64", "arm64",
-            "ppc64le", "ppc64le", "s390x", "s390x", "i686", "386", "armv7hl", "arm");
     private final ImageRegistries registries;
     private final ObjectMapper json = new ObjectMapper();
 
@@ -51,7 +50,7 @@ final class BaseLayers {
     }
 
     private static Digest child(JsonNode index, ImageReference parent, String kojiArch) {
-        String arch = GOARCH.getOrDefault(kojiArch, kojiArch);
+        String arch = Architectures.oci(kojiArch);
         for (JsonNode m : index.path("manifests")) {
             JsonNode platform = m.path("platform");
             if (arch.equals(platform.path("architecture").asText()) && "linux".equals(platform.path("os").asText())) {

@@ -1,5 +1,6 @@
 package dev.slipway.worker.pipeline;
 
+import dev.slipway.common.image.Architectures;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.slipway.release.sbom.Distro;
 import dev.slipway.release.sbom.Sbom;
@@ -13,7 +14,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 /**
  * After the push: SPDX 2.3 and CycloneDX 1.5 SBOMs of the image (its RPMs with canonical purls, the owning team,
@@ -21,8 +21,6 @@ import java.util.Map;
  * image, so its digest stays what was pushed.
  */
 final class WriteSbomsStep implements BuildStep {
-    private static final Map<String, String> GOARCH = Map.of("x86_64", "amd64", "aarch64", "arm64",
-            "ppc64le", "ppc64le", "s390x", "s390x", "i686", "386");
     private final ImageRegistries registries;
     private final PublishingConfig config;
     private final ObjectMapper json;
@@ -42,7 +40,7 @@ final class WriteSbomsStep implements BuildStep {
     public void run(BuildState state) throws Exception {
         PushedImage first = state.pushes.get(0);
         SbomInput input = new SbomInput(state.imageName, state.version, state.nvr.release(),
-                GOARCH.getOrDefault(state.engine.arch(), state.engine.arch()), state.image.manifestDigest(),
+                Architectures.oci(state.engine.arch()), state.image.manifestDigest(),
                 first.registry() + "/" + first.repository(), state.started, state.labels.get("vendor"),
                 state.labels.get(AddLabelsStep.BUG_TRACKER), state.labels.get(AddLabelsStep.SUPPORT),
                 state.request.source().repository().toString(), state.request.source().commit(),

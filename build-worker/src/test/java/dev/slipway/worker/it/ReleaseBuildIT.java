@@ -155,6 +155,48 @@ class ReleaseBuildIT {
     }
 
     @Test
+    void sboms_areMirrored_andAttachedAsReferrers() throws Exception {
+        Path mirror = Path.of(result.mirror());
+        JsonNode spdx = json.readTree(mirror.resolve("sbom/sbom.spdx.json").toFile());
+        assertEquals("SPDX-2.3", spdx.path("spdxVersion").asText());
+        JsonNode cdx = json.readTree(mirror.resolve("sbom/sbom.cdx.json").toFile());
+        assertEquals("1.5", cdx.path("specVersion").asText());
+        assertTrue(cdx.toString().contains("pkg:rpm/fedora/" + env.sample.added().name() + "@"),
+                "the added RPM has a canonical purl");
+        String fallbackTag = result.image().manifestDigest().replace(':', '-');
+        JsonNode index = json.readTree(Tools.skopeo("inspect", "--raw", "--tls-verify=false", ref(fallbackTag)));
+        assertEquals(2, index.path("manifests").size(), index.toString());
+        List<String> types = new java.util.ArrayList<>();
+        index.path("manifests").forEach(m -> types.add(m.path("artifactType").asText()));
+        assertEquals(List.of("application/spdx+json", "application/vnd.cyclonedx+json"), types.stream().sorted().toList());
+    }
+
+    @Test
+    void provenance_isSignedOverTheImageDigest_andOpensslVerifiesIt() throws Exception {
+        Path dir = Path.of(result.mirror()).resolve("attestations");
+        JsonNode envelope = json.readTree(Files.readString(dir.resolve("provenance.intoto.jsonl")).strip());
+        byte[] payload = java.util.Base64.getDecoder().decode(envelope.path("payload").asText());
+        JsonNode statement = json.readTree(payload);
+        assertEquals("https://slsa.dev/provenance/v1", statement.path("predicateType").asText());
+        assertEquals(result.image().manifestDigest().substring(7),
+                statement.path("subject").get(0).path("digest").path("sha256").asText());
+        assertTrue(statement.toString().contains(env.sample.repo().secondCommit()));
+        // DSSE PAE: "DSSEv1" SP len(type) SP type SP len(body) SP body, verified by openssl, not by Slipway.
+        String type = envelope.path("payloadType").asText();
+        java.io.ByteArrayOutputStream pae = new java.io.ByteArrayOutputStream();
+        pae.write(("DSSEv1 " + type.length() + " " + type + " " + payload.length + " ")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        pae.write(payload);
+        Path paeFile = env.newDir("pae").resolve("pae.bin");
+        Files.write(paeFile, pae.toByteArray());
+        Path sig = paeFile.resolveSibling("sig.der");
+        Files.write(sig, java.util.Base64.getDecoder().decode(envelope.path("signatures").get(0).path("sig").asText()));
+        String out = Tools.run("openssl", "dgst", "-sha256", "-verify", dir.resolve("provenance-key.pub.pem").toString(),
+                "-signature", sig.toString(), paeFile.toString());
+        assertTrue(out.contains("Verified OK"), out);
+    }
+
+    @Test
     void exitPhase_leavesNoBuildImageOrContainerBehind() {
         String images = Tools.docker("images", "--format", "{{.Repository}}:{{.Tag}}", "slipway-build/*/*");
         assertFalse(images.contains(result.tags().unique()), images);
