@@ -29,6 +29,10 @@ declare -A NEEDED=(
   [sha256sum]=coreutils
   [curl]=curl
   [python3]=python3
+  [openssl]=openssl
+  [jq]=jq
+  [gzip]=gzip
+  [tar]=tar
 )
 
 missing=()
