@@ -15,10 +15,15 @@ public final class BuildSteps {
     }
 
     List<BuildStep> forRequest(BuildRequest request) {
+        return forRequest(request, BuildHooks.NONE);
+    }
+
+    List<BuildStep> forRequest(BuildRequest request, BuildHooks hooks) {
         List<BuildStep> recipe = new ArrayList<>(List.of(
                 new FetchSourceStep(s.sources()),                    // 1. dist-git at exactly the commit
                 new CheckDockerfileStep(),                           // 2. parse, check labels, refuse what the engine cannot build
-                new ComputeReleaseStep(s.releases(), s.clock(), s.random()), // 2b. explicit, Dockerfile's, or the next free one
+                new ComputeReleaseStep(hooks.releases() != null ? hooks.releases() : s.releases(),
+                        hooks.reservations(), s.clock(), s.random()), // 2b. explicit, Dockerfile's, or next free; reserved
                 new ResolveParentsStep(s.registries()),              // 3. every FROM pinned to the digest its registry serves
                 new AddLabelsStep(s.site(), s.clock()),              // 4. site and automatic labels, buildinfo Dockerfile
                 new BuildImageStep(s.engine()),                      // 5. engine build, no cache, unique tag

@@ -128,6 +128,14 @@ public enum ErrorCode {
     RELEASE_NOT_COMPUTABLE(10053, "next release cannot be computed"),
     CG_METADATA_INVALID(10060, "content-generator metadata invalid"),
     HUB_UNAVAILABLE(10090, "hub database unavailable"),
+
+    HUB_UNREACHABLE(12000, "hub could not be reached"),
+    HUB_PROTOCOL(12001, "hub answered outside its API"),
+    TASK_OPTION_UNSUPPORTED(12010, "build option not supported by this worker"),
+    TASK_PARAMETERS_INVALID(12011, "task parameters invalid"),
+    CHECKOUT_NOT_READY(12100, "dist-git checkout not ready for a build"),
+    CLIENT_CONFIG_INVALID(12101, "client configuration invalid"),
+    HOOK_INPUT_INVALID(12200, "hook input line invalid"),
     INTERNAL(9999, "internal error");
 
     private final int code;
