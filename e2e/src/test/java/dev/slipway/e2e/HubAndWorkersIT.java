@@ -108,8 +108,7 @@ class HubAndWorkersIT {
         assertEquals(digest, Tools.registryDigest(repoName + ":2.0"), "the floating tag is the completed build's");
         assertEquals(digest, Tools.registryDigest(repoName + ":latest"), "latest is the completed build's");
         String tags = Tools.skopeo("list-tags", "--tls-verify=false", "docker://" + repoName);
-        long unique = JsonTags.count(tags) - 3; // version-release, version, latest
-        assertEquals(1, unique, "only the completing worker pushed (one unique tag): " + tags);
+        assertEquals(1, JsonTags.count(tags, "f40-container-candidate-"), "only the completing worker pushed (one unique tag): " + tags);
         env.startWorker(first); // back to two workers for the next tests; it frees what it held
         assertFalse(env.workers.get(first).output().contains("Exception in thread"));
     }

@@ -38,6 +38,22 @@ final class JavaProcess {
         }
     }
 
+    /** Runs to completion with standard input from a file; returns the output. */
+    String startWithInput(Path input) {
+        try {
+            ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectInput(input.toFile()).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            pb.environment().putAll(env);
+            process = pb.start();
+            if (!waitFor(60) || process.exitValue() != 0) {
+                throw new AssertionError(name + " did not exit 0: " + output());
+            }
+            return output();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start " + name, e);
+        }
+    }
+
     /** SIGKILL: no shutdown hook runs, as when a machine dies. */
     void kill9() {
         process.destroyForcibly();

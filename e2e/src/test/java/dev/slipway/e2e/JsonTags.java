@@ -9,9 +9,14 @@ final class JsonTags {
     private JsonTags() {
     }
 
-    static long count(String listTags) {
+    /** How many tags start with {@code prefix}. */
+    static long count(String listTags, String prefix) {
         try {
-            return Json.mapper().readTree(listTags).path("Tags").size();
+            long n = 0;
+            for (var t : Json.mapper().readTree(listTags).path("Tags")) {
+                n += t.asText().startsWith(prefix) ? 1 : 0;
+            }
+            return n;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -36,7 +36,8 @@ public final class HubClient {
     public HubClient(Vertx vertx, URI hub, String token, ObjectMapper json) {
         this.hub = hub;
         this.token = token;
-        this.json = json;
+        // Absent rather than null: the hub reads a JSON null for a JsonNode field (metadata, result) as a value.
+        this.json = json.copy().setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL);
         this.web = WebClient.create(vertx, new WebClientOptions().setDefaultHost(hub.getHost())
                 .setDefaultPort(hub.getPort() < 0 ? ("https".equals(hub.getScheme()) ? 443 : 80) : hub.getPort())
                 .setSsl("https".equals(hub.getScheme())).setConnectTimeout(5_000).setKeepAlive(true)
