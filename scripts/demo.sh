@@ -6,7 +6,10 @@
 #   3. build real RPMs with rpmbuild and an RPM-based base image, push it as <registry>/fedora:40;
 #   4. create a dist-git repository holding the sample container (two commits);
 #   5. run `bin/slipway-worker build` on its HEAD commit, then a scratch build of the same commit;
-#   6. check the outputs with tools Slipway did not write: skopeo, rpm, sha256sum.
+#   6. check the outputs with tools Slipway did not write: skopeo, rpm, sha256sum;
+#   7. the main flow through the hub: start slipway-hub (H2 in a temporary data directory) and a worker daemon
+#      (slipway-worker run) as processes, set up tags/target/package/host with the slipway admin verbs, run
+#      `slipway container-build` in a dist-git checkout and watch the build live, print build-info, stop both.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
@@ -27,7 +30,8 @@ http: {addr: $REG}
 YAML
 docker-registry serve "$DEMO/registry/config.yml" >"$DEMO/registry/registry.log" 2>&1 &
 registry_pid=$!
-trap 'kill $registry_pid 2>/dev/null || true' EXIT
+pids="$registry_pid"
+trap 'kill $pids 2>/dev/null || true' EXIT
 for _ in $(seq 1 50); do curl -fsS "http://$REG/v2/" >/dev/null 2>&1 && break; sleep 0.1; done
 echo "== registry at http://$REG" >&2
 
@@ -67,4 +71,59 @@ echo "== slipway-worker build --scratch (same commit)" >&2
 bin/slipway-worker build --source "$SOURCE" --target f40-container-candidate --scratch \
   --registry "http://$REG" --config deploy/worker.demo.yaml --log "$DEMO/scratch.log" > "$DEMO/scratch.json"
 python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); print("scratch: ", r["state"], r["registries"][0]["tags"], "mirror:", r["mirror"])' "$DEMO/scratch.json"
+
+echo "== the main flow: hub + worker daemon + slipway container-build" >&2
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+HUB="http://127.0.0.1:$(free_port)"
+mkdir -p "$DEMO/hub"
+cat > "$DEMO/hub/hub.yaml" <<YAML
+listen: {host: 127.0.0.1, port: ${HUB##*:}}
+data_dir: data
+allowed_scms: ["file://$DEMO/dist-git/"]
+tasks: {lease_seconds: 30}
+YAML
+hub_cp="$(ls hub-plugin/target/slipway-hub-plugin-*.jar | grep -v -e sources -e tests | head -n 1):hub-plugin/target/lib/*"
+java -cp "$hub_cp" dev.slipway.hub.HubMain init-admin --config "$DEMO/hub/hub.yaml" --name releng 2>/dev/null \
+  | grep -E '^[A-Za-z0-9_-]{20,}$' | tail -n 1 > "$DEMO/hub/releng.token"
+java -cp "$hub_cp" dev.slipway.hub.HubMain serve --config "$DEMO/hub/hub.yaml" > "$DEMO/hub/hub.log" 2>&1 &
+hub_pid=$!; pids="$pids $hub_pid"
+for _ in $(seq 1 100); do curl -fsS "$HUB/healthz" >/dev/null 2>&1 && break; sleep 0.2; done
+echo "== slipway-hub at $HUB (log: $DEMO/hub/hub.log)" >&2
+export SLIPWAY_HUB="$HUB" SLIPWAY_TOKEN="$(cat "$DEMO/hub/releng.token")"
+arch=$(/usr/bin/docker info --format '{{.Architecture}}')
+bin/slipway add-tag f40-container-build --arches "$arch"
+bin/slipway add-tag f40-candidate --arches "$arch"
+bin/slipway add-target f40-container-candidate f40-container-build f40-candidate
+bin/slipway add-pkg f40-candidate hello-container --owner releng
+bin/slipway add-host demo-worker "$arch" --capacity 4 --token-out "$DEMO/hub/demo-worker.token"
+
+# dist-git repositories are named after their component (the hub checks the package list by repository name).
+git clone -q --bare "$DEMO/dist-git/hello.git" "$DEMO/dist-git/hello-container.git"
+git clone -q -b f40 "$DEMO/dist-git/hello-container.git" "$DEMO/checkout"
+
+{ cat deploy/worker.demo.yaml; cat <<YAML
+allowed_scms: ["file://$DEMO/dist-git/"]
+registries:
+  - {uri: "http://$REG", namespace: hub}
+work_dir: "$DEMO/worker-work"
+daemon:
+  channels: [container]
+  capacity: 4
+  mirror: "$DEMO/hub-mirror"
+YAML
+} > "$DEMO/worker-daemon.yaml"
+bin/slipway-worker run --hub "$HUB" --config "$DEMO/worker-daemon.yaml" --token-file "$DEMO/hub/demo-worker.token" \
+  --name demo-worker > "$DEMO/worker.log" 2>&1 &
+worker_pid=$!; pids="$pids $worker_pid"
+for _ in $(seq 1 150); do grep -q "serving" "$DEMO/worker.log" 2>/dev/null && break; sleep 0.2; done
+echo "== slipway-worker run: demo-worker (log: $DEMO/worker.log)" >&2
+
+echo "== slipway container-build (in $DEMO/checkout; the task log streams live)" >&2
+(cd "$DEMO/checkout" && "$OLDPWD/bin/slipway" container-build)
+echo "== slipway build-info hello-container-1.1-1" >&2
+bin/slipway build-info hello-container-1.1-1 | tee "$DEMO/build-info.txt"
+hub_digest=$(sed -n 's/^Image ([^)]*): //p' "$DEMO/build-info.txt" | head -n 1)
+echo "skopeo inspect digest: $(skopeo inspect --tls-verify=false "docker://$REG/hub/slipway/hello:1.1-1" --format '{{.Digest}}') (hub: $hub_digest)"
+kill -TERM "$worker_pid"; wait "$worker_pid" 2>/dev/null || true
+kill -TERM "$hub_pid"; wait "$hub_pid" 2>/dev/null || true
 echo "== demo finished; outputs in $DEMO" >&2

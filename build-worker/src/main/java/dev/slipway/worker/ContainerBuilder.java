@@ -10,6 +10,7 @@ import dev.slipway.worker.engine.DockerEngine;
 import dev.slipway.worker.engine.ImageEngine;
 import dev.slipway.worker.image.DockerArchiveReader;
 import dev.slipway.worker.image.OciImageWriter;
+import dev.slipway.worker.pipeline.BuildHooks;
 import dev.slipway.worker.pipeline.BuildPipeline;
 import dev.slipway.worker.pipeline.BuildRequest;
 import dev.slipway.worker.pipeline.BuildResult;
@@ -76,6 +77,19 @@ public final class ContainerBuilder implements AutoCloseable {
     /** Runs one build; the result says how it ended. Interrupt the calling thread to cancel. */
     public BuildResult build(BuildRequest request, Path logFile, Consumer<String> listener) {
         return pipeline.run(request, logFile, listener);
+    }
+
+    /**
+     * Runs one build with its own release source and NVR reservation (a hub task); interrupt the calling thread
+     * to cancel.
+     */
+    public BuildResult build(BuildRequest request, Path logFile, Consumer<String> listener, BuildHooks hooks) {
+        return pipeline.run(request, logFile, listener, hooks);
+    }
+
+    /** The Koji arch of the engine this builder builds on (what a daemon registers with the hub). */
+    public String arch() {
+        return engine.info().arch();
     }
 
     @Override

@@ -22,7 +22,8 @@ class PackageGraphTest {
     private static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
             Map.entry("", Set.of("pipeline", "source", "dockerfile", "engine", "contents", "image", "registry",
                     "release", "mirror", "config")),
-            Map.entry("cli", Set.of("", "config", "pipeline", "source")),
+            Map.entry("cli", Set.of("", "config", "pipeline", "source", "daemon")),
+            Map.entry("daemon", Set.of("", "config", "pipeline", "release", "source")),
             Map.entry("pipeline", Set.of("source", "dockerfile", "engine", "contents", "image", "registry",
                     "release", "mirror", "config")),
             Map.entry("source", Set.of()),

@@ -23,7 +23,8 @@ import java.util.Set;
  */
 public final class ConfigLoader {
     private static final Set<String> TOP = Set.of("allowed_scms", "site", "registries", "engine", "work_dir",
-            "publishing");
+            "publishing", "daemon");
+    private static final Set<String> DAEMON = Set.of("hub", "token_file", "channels", "capacity", "mirror");
     private static final Set<String> PUBLISHING = Set.of("require_signed_tags", "trusted_keyring", "distro_id",
             "distro_version", "attestation_key");
     private static final Set<String> SITE = Set.of("vendor", "url_format", "authoritative_source_url",
@@ -50,7 +51,24 @@ public final class ConfigLoader {
         list(root, "allowed_scms").forEach(n -> scms.add(n.asText()));
         return new WorkerConfig(scms, site(root.path("site"), defaults.site()), registries(list(root, "registries")),
                 engine(root.path("engine"), defaults.engine()), text(root, "work_dir", defaults.workDirectory()),
-                publishing(root.path("publishing"), defaults.publishing()));
+                publishing(root.path("publishing"), defaults.publishing()), daemon(root.path("daemon")));
+    }
+
+    private static DaemonConfig daemon(JsonNode n) {
+        DaemonConfig d = DaemonConfig.defaults();
+        if (n.isMissingNode()) {
+            return d;
+        }
+        checkKeys(n, DAEMON, "daemon");
+        List<String> channels = new ArrayList<>();
+        list(n, "channels").forEach(c -> channels.add(c.asText()));
+        JsonNode capacity = n.get("capacity");
+        if (capacity != null && !capacity.isNumber()) {
+            throw new SlipwayException(ErrorCode.CONFIG_INVALID, "Config key daemon.capacity must be a number");
+        }
+        return new DaemonConfig(text(n, "hub", d.hub()), text(n, "token_file", d.tokenFile()),
+                channels.isEmpty() ? d.channels() : channels, capacity == null ? d.capacity() : capacity.asDouble(),
+                text(n, "mirror", d.mirror()));
     }
 
     private static SiteConfig site(JsonNode n, SiteConfig d) {

@@ -6,6 +6,7 @@ import java.util.List;
  * The worker's whole configuration, read once and passed down through constructors.
  *
  * @param allowedScms {@code scheme://host[/path]} prefixes builds may come from (Koji's allowed_scms)
+ * @param daemon what {@code slipway-worker run} registers with the hub and where it mirrors release builds
  */
 public record WorkerConfig(
         List<String> allowedScms,
@@ -13,11 +14,19 @@ public record WorkerConfig(
         List<RegistryConfig> registries,
         EngineConfig engine,
         String workDirectory,
-        PublishingConfig publishing) {
+        PublishingConfig publishing,
+        DaemonConfig daemon) {
 
     public WorkerConfig {
         allowedScms = List.copyOf(allowedScms);
         registries = List.copyOf(registries);
+        daemon = daemon == null ? DaemonConfig.defaults() : daemon;
+    }
+
+    /** A configuration with the default daemon settings. */
+    public WorkerConfig(List<String> allowedScms, SiteConfig site, List<RegistryConfig> registries,
+            EngineConfig engine, String workDirectory, PublishingConfig publishing) {
+        this(allowedScms, site, registries, engine, workDirectory, publishing, DaemonConfig.defaults());
     }
 
     /** A configuration with the default publishing rules. */
@@ -32,6 +41,6 @@ public record WorkerConfig(
     }
 
     public WorkerConfig withRegistries(List<RegistryConfig> more) {
-        return new WorkerConfig(allowedScms, site, more, engine, workDirectory, publishing);
+        return new WorkerConfig(allowedScms, site, more, engine, workDirectory, publishing, daemon);
     }
 }

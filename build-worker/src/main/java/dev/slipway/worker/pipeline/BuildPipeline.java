@@ -30,6 +30,11 @@ public final class BuildPipeline {
 
     /** Runs the build; never throws for a build failure, which is reported in the result instead. */
     public BuildResult run(BuildRequest request, Path logFile, Consumer<String> listener) {
+        return run(request, logFile, listener, BuildHooks.NONE);
+    }
+
+    /** Runs the build with per-build release source and NVR reservation (the daemon's hub task). */
+    public BuildResult run(BuildRequest request, Path logFile, Consumer<String> listener, BuildHooks hooks) {
         Path workDir = createWorkDir();
         try (BuildLog log = new BuildLog(logFile, listener, clock)) {
             BuildState state = new BuildState(request, clock.instant(), workDir, log, engine.info());
@@ -37,7 +42,7 @@ public final class BuildPipeline {
                     + (request.scratch() ? " (scratch)" : "") + " on " + state.engine.arch());
             BuildResult.Failure failure = null;
             BuildResult.Outcome outcome = BuildResult.Outcome.COMPLETE;
-            for (BuildStep step : steps.forRequest(request)) {
+            for (BuildStep step : steps.forRequest(request, hooks)) {
                 long t0 = System.nanoTime();
                 try {
                     log.line("-- step " + step.name());
@@ -63,6 +68,7 @@ public final class BuildPipeline {
                     break;
                 }
             }
+            state.outcome = outcome;
             runExitPhase(state);
             BuildResult result = BuildResults.of(state, outcome, failure, clock.instant());
             log.line("Build " + outcome + (state.nvr != null ? " " + state.nvr : ""));

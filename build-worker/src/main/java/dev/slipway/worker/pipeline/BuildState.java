@@ -71,6 +71,8 @@ public final class BuildState {
     /** The signed provenance and the public key that verifies it. */
     final List<Path> attestations = new ArrayList<>();
     final List<BuildResult.StepTiming> timings = new ArrayList<>();
+    /** How the steps ended; set before the exit phase runs, so clean-ups can tell a completed build. */
+    BuildResult.Outcome outcome;
     private final Deque<Cleanup> cleanups = new ArrayDeque<>();
 
     BuildState(BuildRequest request, Instant started, Path workDir, BuildLog log, EngineInfo engine) {

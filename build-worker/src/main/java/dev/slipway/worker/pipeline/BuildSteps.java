@@ -15,11 +15,16 @@ public final class BuildSteps {
     }
 
     List<BuildStep> forRequest(BuildRequest request) {
+        return forRequest(request, BuildHooks.NONE);
+    }
+
+    List<BuildStep> forRequest(BuildRequest request, BuildHooks hooks) {
         boolean release = !request.scratch();
         List<BuildStep> recipe = new ArrayList<>();
         recipe.add(new FetchSourceStep(s.sources()));                          // 1. dist-git at exactly the commit
         recipe.add(new CheckDockerfileStep());                                 // 2. parse, labels, engine limits
-        recipe.add(new ComputeReleaseStep(s.releases(), s.clock(), s.random())); // 3. release and tag plan
+        recipe.add(new ComputeReleaseStep(hooks.releases() != null ? hooks.releases() : s.releases(),
+                hooks.reservations(), s.clock(), s.random()));                 // 3. release (reserved), tag plan
         recipe.add(new ResolveParentsStep(s.registries()));                    // 4. every FROM pinned to a digest
         recipe.add(new AddLabelsStep(s.site(), s.clock()));                    // 5. labels, final Dockerfile
         recipe.add(new BuildImageStep(s.engine()));                            // 6. engine build, unique tag

@@ -5,7 +5,8 @@ package dev.slipway.common.error;
  *
  * <p>Codes are grouped in ranges like Koji's fault codes so clients can branch on them: 1000s input and
  * validation, 2000s source (git), 3000s Dockerfile and labels, 4000s registry, 5000s engine, 6000s image contents,
- * 7000s mirror and metadata, 8000s configuration, 9000s internal. A code's number never changes once released.
+ * 7000s mirror and metadata, 8000s configuration, 9000s internal, 10000s the hub (auth, policy, task state, NVR
+ * conflicts, lookups, requests). A code's number never changes once released.
  */
 public enum ErrorCode {
     INVALID_INPUT(1000, "invalid input"),
@@ -101,6 +102,51 @@ public enum ErrorCode {
     PROVENANCE_INVALID(11320, "provenance input or attestation is invalid"),
 
     CANCELED(9000, "canceled"),
+
+    AUTH_REQUIRED(10000, "authentication required"),
+    AUTH_INVALID_TOKEN(10001, "token unknown or revoked"),
+    PERMISSION_DENIED(10002, "permission denied"),
+    HOST_TOKEN_NOT_ALLOWED(10003, "host tokens reach only the host API"),
+    HOST_TOKEN_REQUIRED(10004, "the host API needs a host token"),
+    PRIORITY_NOT_ALLOWED(10005, "only admins may raise a task's priority"),
+    NOT_FOUND(10010, "no such resource"),
+    TASK_NOT_FOUND(10011, "no such task"),
+    BUILD_NOT_FOUND(10012, "no such build"),
+    TARGET_NOT_FOUND(10013, "no such build target"),
+    TAG_NOT_FOUND(10014, "no such tag"),
+    CHANNEL_NOT_FOUND(10015, "no such channel"),
+    HOST_NOT_FOUND(10016, "no such host"),
+    USER_NOT_FOUND(10017, "no such user"),
+    GROUP_NOT_FOUND(10018, "no such group"),
+    TOKEN_NOT_FOUND(10019, "no such token"),
+    PACKAGE_NOT_IN_TAG(10020, "package not in the tag's package list"),
+    PACKAGE_BLOCKED(10021, "package blocked in the tag"),
+    TAG_LOCKED(10022, "tag is locked"),
+    ALREADY_EXISTS(10023, "already exists"),
+    REQUEST_MALFORMED(10030, "request body is not valid JSON for this call"),
+    REQUEST_UNKNOWN_FIELD(10031, "request has an unknown field"),
+    REQUEST_TOO_LARGE(10032, "request body too large"),
+    BAD_OPTS(10033, "invalid build options"),
+    BAD_PARAMETER(10034, "invalid parameter"),
+    BAD_NAME(10035, "invalid name"),
+    METHOD_NOT_ALLOWED(10036, "HTTP method not allowed here"),
+    TASK_STATE_CONFLICT(10040, "task is not in a state that allows this"),
+    TASK_NOT_HELD(10041, "task is not held by this host"),
+    HOST_NOT_ELIGIBLE(10042, "host is disabled or has no channel for this work"),
+    NVR_EXISTS(10050, "build already exists"),
+    NVR_RESERVED(10051, "NVR reserved by another task"),
+    RESERVATION_MISMATCH(10052, "build reservation does not match"),
+    RELEASE_NOT_COMPUTABLE(10053, "next release cannot be computed"),
+    CG_METADATA_INVALID(10060, "content-generator metadata invalid"),
+    HUB_UNAVAILABLE(10090, "hub database unavailable"),
+
+    HUB_UNREACHABLE(12000, "hub could not be reached"),
+    HUB_PROTOCOL(12001, "hub answered outside its API"),
+    TASK_OPTION_UNSUPPORTED(12010, "build option not supported by this worker"),
+    TASK_PARAMETERS_INVALID(12011, "task parameters invalid"),
+    CHECKOUT_NOT_READY(12100, "dist-git checkout not ready for a build"),
+    CLIENT_CONFIG_INVALID(12101, "client configuration invalid"),
+    HOOK_INPUT_INVALID(12200, "hook input line invalid"),
     INTERNAL(9999, "internal error");
 
     private final int code;

@@ -1,0 +1,157 @@
+package dev.slipway.worker.daemon;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.slipway.common.api.Admin;
+import dev.slipway.common.api.ApiError;
+import dev.slipway.common.api.HostProtocol;
+import dev.slipway.common.error.ErrorCode;
+import dev.slipway.common.error.SlipwayException;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.client.HttpRequest;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The hub's host API as a worker daemon calls it ({@code /api/v1/host/...} with its host token), one method per
+ * call, each a {@link Future}. A refusal becomes a {@link SlipwayException} with the hub's stable code.
+ */
+public final class HubClient {
+    private static final String HOST = "/api/v1/host";
+    private final WebClient web;
+    private final URI hub;
+    private final String token;
+    private final ObjectMapper json;
+
+    public HubClient(Vertx vertx, URI hub, String token, ObjectMapper json) {
+        this.hub = hub;
+        this.token = token;
+        // Absent rather than null: the hub reads a JSON null for a JsonNode field (metadata, result) as a value.
+        this.json = json.copy().setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL);
+        this.web = WebClient.create(vertx, new WebClientOptions().setDefaultHost(hub.getHost())
+                .setDefaultPort(hub.getPort() < 0 ? ("https".equals(hub.getScheme()) ? 443 : 80) : hub.getPort())
+                .setSsl("https".equals(hub.getScheme())).setConnectTimeout(5_000).setKeepAlive(true)
+                .setUserAgent("slipway-worker/0.1.0"), new io.vertx.core.http.PoolOptions().setHttp1MaxSize(16));
+    }
+
+    public Future<Admin.Host> register(HostProtocol.Update update) {
+        return call(HttpMethod.POST, "/register", update, Admin.Host.class, 30_000);
+    }
+
+    /** Waits up to {@code waitMs} for a task this host can run; empty when none came. */
+    public Future<Optional<HostProtocol.Assignment>> claim(int waitMs) {
+        return call(HttpMethod.POST, "/claim", new HostProtocol.ClaimRequest(waitMs), HostProtocol.ClaimResponse.class,
+                waitMs + 30_000).map(r -> Optional.ofNullable(r.task()));
+    }
+
+    public Future<HostProtocol.Assignment> open(long taskId) {
+        return call(HttpMethod.POST, "/tasks/" + taskId + "/open", Map.of(), HostProtocol.Assignment.class, 30_000);
+    }
+
+    public Future<HostProtocol.HeartbeatResponse> heartbeat(HostProtocol.Heartbeat beat) {
+        int wait = beat.waitMs() == null ? 0 : beat.waitMs();
+        return call(HttpMethod.POST, "/heartbeat", beat, HostProtocol.HeartbeatResponse.class, wait + 30_000);
+    }
+
+    public Future<List<HostProtocol.HeldTask>> held() {
+        JavaType type = json.getTypeFactory().constructCollectionType(List.class, HostProtocol.HeldTask.class);
+        return send(HttpMethod.GET, "/tasks", null, 30_000).map(b -> read(b, type));
+    }
+
+    public Future<Void> free(long taskId) {
+        return send(HttpMethod.POST, "/tasks/" + taskId + "/free", Map.of(), 30_000).mapEmpty();
+    }
+
+    public Future<Long> appendLog(long taskId, List<String> lines) {
+        return call(HttpMethod.POST, "/tasks/" + taskId + "/log", new HostProtocol.LogLines(lines),
+                HostProtocol.LogAppended.class, 60_000).map(HostProtocol.LogAppended::nextOffset);
+    }
+
+    public Future<HostProtocol.NextRelease> nextRelease(long taskId, String name, String version) {
+        String q = "?name=" + encode(name) + "&version=" + encode(version);
+        return call(HttpMethod.GET, "/tasks/" + taskId + "/nextRelease" + q, null, HostProtocol.NextRelease.class,
+                30_000);
+    }
+
+    public Future<HostProtocol.Reservation> reserve(long taskId, HostProtocol.Reserve reserve) {
+        return call(HttpMethod.POST, "/tasks/" + taskId + "/reserve", reserve, HostProtocol.Reservation.class, 30_000);
+    }
+
+    public Future<Void> refund(long taskId, HostProtocol.Refund refund) {
+        return send(HttpMethod.POST, "/tasks/" + taskId + "/refund", refund, 30_000).mapEmpty();
+    }
+
+    public Future<Void> close(long taskId, HostProtocol.Close close) {
+        return send(HttpMethod.POST, "/tasks/" + taskId + "/close", close, 120_000).mapEmpty();
+    }
+
+    public Future<Void> fail(long taskId, HostProtocol.Fail fail) {
+        return send(HttpMethod.POST, "/tasks/" + taskId + "/fail", fail, 60_000).mapEmpty();
+    }
+
+    private <T> Future<T> call(HttpMethod method, String path, Object body, Class<T> type, long timeoutMs) {
+        return send(method, path, body, timeoutMs).map(b -> read(b, json.constructType(type)));
+    }
+
+    private Future<Buffer> send(HttpMethod method, String path, Object body, long timeoutMs) {
+        String what = method + " " + HOST + path;
+        HttpRequest<Buffer> req = web.request(method, HOST + path).putHeader("Authorization", "Bearer " + token)
+                .putHeader("Accept", "application/json").idleTimeout(timeoutMs);
+        Future<HttpResponse<Buffer>> sent;
+        if (body == null) {
+            sent = req.send();
+        } else {
+            try {
+                sent = req.putHeader("Content-Type", "application/json")
+                        .sendBuffer(Buffer.buffer(json.writeValueAsBytes(body)));
+            } catch (JsonProcessingException e) {
+                return Future.failedFuture(new SlipwayException(ErrorCode.INTERNAL,
+                        "Tried to write the body of " + what + ": " + e.getOriginalMessage(), e));
+            }
+        }
+        return sent.recover(e -> Future.failedFuture(new SlipwayException(ErrorCode.HUB_UNREACHABLE,
+                "Tried " + what + " at " + hub + " but could not reach the hub: " + e.getMessage(), e)))
+                .compose(r -> r.statusCode() / 100 == 2 ? Future.succeededFuture(r.body() == null ? Buffer.buffer()
+                        : r.body()) : Future.failedFuture(refusal(what, r)));
+    }
+
+    private SlipwayException refusal(String what, HttpResponse<Buffer> r) {
+        try {
+            ApiError e = json.readValue(r.body().getBytes(), ApiError.class);
+            return new SlipwayException(code(e.code()), e.message() + " (" + what + " answered " + r.statusCode()
+                    + " " + e.name() + ")");
+        } catch (java.io.IOException | RuntimeException e) {
+            return new SlipwayException(ErrorCode.HUB_PROTOCOL, "Tried " + what + " but the hub answered "
+                    + r.statusCode() + " without a JSON error body");
+        }
+    }
+
+    private <T> T read(Buffer body, JavaType type) {
+        try {
+            return json.readValue(body.getBytes(), type);
+        } catch (java.io.IOException e) {
+            throw new SlipwayException(ErrorCode.HUB_PROTOCOL, "The hub's answer is not a " + type.getRawClass()
+                    .getSimpleName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The hub's numeric code as an {@link ErrorCode}; one this worker does not know is a protocol problem. */
+    static ErrorCode code(int number) {
+        return Arrays.stream(ErrorCode.values()).filter(c -> c.code() == number).findFirst()
+                .orElse(ErrorCode.HUB_PROTOCOL);
+    }
+
+    private static String encode(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,54 @@
+package dev.slipway.worker.daemon;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.slipway.common.api.BuildOpts;
+import dev.slipway.common.api.HostProtocol;
+import dev.slipway.common.error.ErrorCode;
+import dev.slipway.common.error.SlipwayException;
+import dev.slipway.worker.config.WorkerConfig;
+import dev.slipway.worker.pipeline.BuildRequest;
+import dev.slipway.worker.source.SourceSpec;
+import java.nio.file.Path;
+
+/**
+ * A hub task's {@code buildContainer(src, target, opts)} as the pipeline runs it: the source at its commit, the
+ * hub's target, scratch and release from the opts, this worker's registries and mirror. Options the pipeline does
+ * not implement are refused rather than ignored.
+ */
+record TaskRequest(BuildRequest build, BuildOpts opts) {
+
+    static TaskRequest of(HostProtocol.Assignment task, WorkerConfig config, ObjectMapper json) {
+        JsonNode p = task.parameters();
+        if (!"buildContainer".equals(task.method()) || p == null || !p.path("src").isTextual()) {
+            throw new SlipwayException(ErrorCode.TASK_PARAMETERS_INVALID, "Task " + task.taskId() + " is "
+                    + task.method() + " with parameters " + p + "; this worker runs buildContainer(src, target, opts)");
+        }
+        BuildOpts opts;
+        try {
+            opts = json.treeToValue(p.path("opts"), BuildOpts.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new SlipwayException(ErrorCode.TASK_PARAMETERS_INVALID, "Task " + task.taskId()
+                    + " has opts this worker cannot read: " + e.getMessage(), e);
+        }
+        if (opts == null) {
+            opts = new BuildOpts(null, null, null, null, null, null, null, null);
+        }
+        if (!opts.yumRepourls().isEmpty()) {
+            throw unsupported(task, "yum_repourls");
+        }
+        if (opts.kojiParentBuild() != null) {
+            throw unsupported(task, "koji_parent_build");
+        }
+        String target = task.target() != null ? task.target() : p.path("target").asText(null);
+        Path mirror = opts.isScratch() || config.daemon().mirror() == null ? null : Path.of(config.daemon().mirror());
+        return new TaskRequest(new BuildRequest(SourceSpec.parse(p.path("src").asText()), target, config.registries(),
+                mirror, opts.isScratch(), opts.release(), task.owner()), opts);
+    }
+
+    private static SlipwayException unsupported(HostProtocol.Assignment task, String option) {
+        return new SlipwayException(ErrorCode.TASK_OPTION_UNSUPPORTED, "Task " + task.taskId() + " asks for "
+                + option + ", which this worker's pipeline does not implement; build without it");
+    }
+}

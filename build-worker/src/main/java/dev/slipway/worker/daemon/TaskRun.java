@@ -1,0 +1,187 @@
+package dev.slipway.worker.daemon;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.slipway.common.api.ApiError;
+import dev.slipway.common.api.HostProtocol;
+import dev.slipway.common.error.ErrorCode;
+import dev.slipway.common.error.SlipwayException;
+import dev.slipway.worker.pipeline.BuildHooks;
+import dev.slipway.worker.pipeline.BuildResult;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One claimed task from open to report: opens it, runs the pipeline on a build thread while its log ships to the
+ * hub, then closes it with the result and the build's content-generator metadata, fails it with the fault, or
+ * (on shutdown) gives it back. A cancel or a lost lease interrupts the build thread; the pipeline's exit phase then
+ * stops the engine build and cleans up, and nothing more is reported for the task.
+ */
+final class TaskRun {
+    private static final Logger LOG = LoggerFactory.getLogger(TaskRun.class);
+
+    /** Why a task stops before its build ends on its own. */
+    enum Stop { CANCELED_BY_HUB, LOST, SHUTDOWN }
+
+    private final TaskContext ctx;
+    private final HostProtocol.Assignment task;
+    private final LogShipper log;
+    private volatile Thread thread;
+    private volatile Stop stop;
+
+    TaskRun(TaskContext ctx, HostProtocol.Assignment task) {
+        this.ctx = ctx;
+        this.task = task;
+        this.log = new LogShipper(ctx.context(), ctx.hub(), task.taskId());
+    }
+
+    long id() {
+        return task.taskId();
+    }
+
+    double weight() {
+        return task.weight();
+    }
+
+    /** Runs the task to its end; never fails (problems are reported to the hub or logged). */
+    Future<Void> run() {
+        return ctx.hub().open(id()).compose(opened -> {
+            LOG.info("Task {} opened: {} {}", id(), opened.method(), opened.parameters().path("src").asText());
+            log.start();
+            return build(opened).compose(this::report);
+        }).recover(e -> {
+            LOG.warn("Task {} ended without a report: {}", id(), e.getMessage());
+            return Future.succeededFuture();
+        });
+    }
+
+    /** Stops the build (called on the event loop); the first reason wins. */
+    void stop(Stop reason) {
+        if (stop == null) {
+            stop = reason;
+            LOG.info("Task {}: stopping the build ({})", id(), reason);
+        }
+        Thread t = thread;
+        if (t != null) {
+            t.interrupt();
+        }
+    }
+
+    private Future<Outcome> build(HostProtocol.Assignment opened) {
+        TaskRequest request;
+        try {
+            request = TaskRequest.of(opened, ctx.workerConfig(), ctx.json());
+        } catch (SlipwayException e) {
+            return Future.succeededFuture(new Outcome(null, e));
+        }
+        Promise<Outcome> done = Promise.promise();
+        Context loop = ctx.context();
+        ctx.buildThreads().execute(() -> {
+            thread = Thread.currentThread();
+            Outcome outcome;
+            try {
+                if (stop != null) {
+                    throw new SlipwayException(ErrorCode.CANCELED, "Task " + id() + " stopped before its build began");
+                }
+                Path logFile = Files.createDirectories(Path.of(ctx.workerConfig().workDirectory(), "tasks"))
+                        .resolve("task-" + id() + ".log");
+                HubReleaseSource releases = new HubReleaseSource(ctx.hub(), id());
+                log.line("Task " + id() + " runs on " + ctx.hostName() + " (" + ctx.arch() + ")");
+                outcome = new Outcome(ctx.builder().build(request.build(), logFile, log::line,
+                        new BuildHooks(releases, releases)), null);
+            } catch (SlipwayException e) {
+                outcome = new Outcome(null, e);
+            } catch (Exception e) {
+                outcome = new Outcome(null, new SlipwayException(ErrorCode.INTERNAL,
+                        "Task " + id() + " failed unexpectedly on " + ctx.hostName() + ": " + e, e));
+            } finally {
+                thread = null;
+                Thread.interrupted();
+            }
+            Outcome result = outcome;
+            loop.runOnContext(v -> done.complete(result));
+        });
+        return done.future();
+    }
+
+    private Future<Void> report(Outcome outcome) {
+        return log.drain().compose(v -> {
+            if (stop == Stop.CANCELED_BY_HUB || stop == Stop.LOST) {
+                LOG.info("Task {} stopped ({}); nothing to report", id(), stop);
+                return Future.succeededFuture();
+            }
+            if (stop == Stop.SHUTDOWN) {
+                LOG.info("Task {}: giving it back to the hub (shutdown)", id());
+                return ctx.hub().free(id());
+            }
+            BuildResult r = outcome.result();
+            if (r == null) {
+                return fail(outcome.error(), null);
+            }
+            if (r.state() != BuildResult.Outcome.COMPLETE) {
+                BuildResult.Failure f = r.error();
+                return fail(new SlipwayException(HubClient.code(f.code()), f.message()), r);
+            }
+            return metadata(r).compose(meta -> ctx.hub().close(id(), new HostProtocol.Close(summary(r), meta,
+                    r.scratch() ? null : r.mirror())))
+                    .onSuccess(x -> LOG.info("Task {} closed: {} {}", id(), r.nvr(), r.image().manifestDigest()))
+                    .recover(e -> e instanceof SlipwayException s && s.code() != ErrorCode.HUB_UNREACHABLE
+                            && s.code() != ErrorCode.TASK_NOT_HELD && s.code() != ErrorCode.TASK_STATE_CONFLICT
+                            ? fail(s, r) : Future.failedFuture(e));
+        });
+    }
+
+    private Future<Void> fail(SlipwayException e, BuildResult r) {
+        LOG.info("Task {} failed: {}", id(), e.describe());
+        ApiError fault = new ApiError(e.code().code(), e.code().name(), e.getMessage());
+        return ctx.hub().fail(id(), new HostProtocol.Fail(fault, r == null ? null : summary(r)));
+    }
+
+    /** A release build's metadata.json from its mirror directory (blocking read on a worker thread). */
+    private Future<JsonNode> metadata(BuildResult r) {
+        if (r.scratch() || r.mirror() == null) {
+            return Future.succeededFuture(null);
+        }
+        return ctx.context().owner().executeBlocking(() -> ctx.json()
+                .readTree(Path.of(r.mirror()).resolve("metadata.json").toFile()), false);
+    }
+
+    /** The task result: the build result without its package list, which the metadata carries. */
+    private ObjectNode summary(BuildResult r) {
+        ObjectMapper json = ctx.json();
+        ObjectNode node = json.valueToTree(r);
+        node.remove("packages");
+        node.put("host", ctx.hostName());
+        return node;
+    }
+
+    /** How the build ended: a pipeline result, or an error before the pipeline could run. */
+    private record Outcome(BuildResult result, SlipwayException error) {
+    }
+
+    /** What every task run shares with the daemon. */
+    interface TaskContext {
+        Context context();
+
+        HubClient hub();
+
+        dev.slipway.worker.ContainerBuilder builder();
+
+        dev.slipway.worker.config.WorkerConfig workerConfig();
+
+        ObjectMapper json();
+
+        Executor buildThreads();
+
+        String hostName();
+
+        String arch();
+    }
+}

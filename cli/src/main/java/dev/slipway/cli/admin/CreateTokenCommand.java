@@ -1,0 +1,54 @@
+package dev.slipway.cli.admin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.slipway.cli.hub.HubOptions;
+import dev.slipway.cli.hub.Verb;
+import dev.slipway.common.api.Admin;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code slipway create-token --user U | --host H} (admin): a new bearer token, shown once. */
+@Command(name = "create-token", mixinStandardHelpOptions = true, description = "Create a token (admin).")
+public final class CreateTokenCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    HubOptions hub;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Who who;
+
+    @Option(names = "--description", description = "What the token is for")
+    String description;
+
+    @Option(names = "--out", description = "Write the token to this file (mode 600) instead of printing it")
+    java.nio.file.Path out;
+
+    /** Exactly one owner of the token. */
+    static final class Who {
+        @Option(names = "--user", description = "A user's token")
+        String user;
+
+        @Option(names = "--host", description = "A build host's token")
+        String host;
+    }
+
+    @Override
+    public Integer call() {
+        return Verb.run(spec.commandLine().getErr(), () -> {
+            JsonNode t = hub.api().post("/tokens", new Admin.TokenRequest(who.user, who.host, description));
+            if (out != null) {
+                TokenFiles.write(out, t.path("token").asText());
+                spec.commandLine().getOut().println("Token " + t.path("id").asText() + " written to " + out);
+            } else {
+                spec.commandLine().getOut().println(t.path("token").asText());
+            }
+            return 0;
+        });
+    }
+}

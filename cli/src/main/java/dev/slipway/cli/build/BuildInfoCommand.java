@@ -1,0 +1,66 @@
+package dev.slipway.cli.build;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.slipway.cli.hub.HubOptions;
+import dev.slipway.cli.hub.Verb;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code slipway build-info NVR|ID}: a build record with its images' pull specs by digest, tags and RPM count. */
+@Command(name = "build-info", mixinStandardHelpOptions = true, description = "Show a build by NVR or id.")
+public final class BuildInfoCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    HubOptions hub;
+
+    @Parameters(index = "0", description = "NVR or build id")
+    String build;
+
+    @Option(names = "--json", description = "Print the hub's JSON record")
+    boolean asJson;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        return Verb.run(spec.commandLine().getErr(), () -> {
+            JsonNode b = hub.api().get("/builds/" + java.net.URLEncoder.encode(build,
+                    java.nio.charset.StandardCharsets.UTF_8));
+            if (asJson) {
+                out.println(b.toPrettyString());
+                return 0;
+            }
+            out.println("BUILD: " + b.path("nvr").asText() + " [" + b.path("id").asText() + "]");
+            out.println("State: " + b.path("state").asText());
+            out.println("Owner: " + b.path("owner").asText());
+            out.println("Task: " + b.path("task_id").asText());
+            out.println("Source: " + b.path("source").asText());
+            out.println("Target: " + b.path("target").asText());
+            out.println("Started: " + b.path("started").asText() + "  Completed: " + b.path("completed").asText());
+            out.println("Tags: " + b.path("koji_tags"));
+            out.println("Mirror: " + b.path("mirror").asText("-"));
+            for (JsonNode i : b.path("images")) {
+                out.println("Image (" + i.path("arch").asText() + "): " + i.path("digest").asText());
+                i.path("pull_specs").forEach(p -> out.println("  pull: " + p.asText()));
+                out.println("  tags: " + i.path("tags"));
+                out.println("  RPMs: " + i.path("rpm_count").asText());
+            }
+            for (String parent : iterable(b.path("parents"))) {
+                out.println("Parent: " + parent);
+            }
+            return 0;
+        });
+    }
+
+    private static java.util.List<String> iterable(JsonNode n) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        n.forEach(x -> out.add(x.asText()));
+        return out;
+    }
+}

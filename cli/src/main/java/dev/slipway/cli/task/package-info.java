@@ -1,0 +1,2 @@
+/** The task verbs of the {@code slipway} command: watch-task, task-info, cancel, list-tasks. */
+package dev.slipway.cli.task;

@@ -1,0 +1,153 @@
+package dev.slipway.hub;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.slipway.common.api.TaskState;
+import dev.slipway.hub.admin.Accounts;
+import dev.slipway.hub.admin.Catalog;
+import dev.slipway.hub.admin.Hosts;
+import dev.slipway.hub.auth.Authenticator;
+import dev.slipway.hub.auth.Tokens;
+import dev.slipway.hub.build.BuildCompletion;
+import dev.slipway.hub.build.BuildQueries;
+import dev.slipway.hub.build.BuildReservations;
+import dev.slipway.hub.config.HubConfig;
+import dev.slipway.hub.http.HubServices;
+import dev.slipway.hub.http.HubSignals;
+import dev.slipway.hub.http.HubVerticle;
+import dev.slipway.hub.http.WireJson;
+import dev.slipway.hub.metrics.HubMetrics;
+import dev.slipway.hub.persistence.Database;
+import dev.slipway.hub.task.Scheduler;
+import dev.slipway.hub.task.TaskEvents;
+import dev.slipway.hub.task.TaskLog;
+import dev.slipway.hub.task.TaskService;
+import dev.slipway.hub.task.TaskView;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running hub process: the database, the services, the HTTP verticles and the lease reaper. Built from one
+ * configuration; nothing here is global, so tests run several hubs in one JVM.
+ */
+public final class Hub implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Hub.class);
+    private final Database db;
+    private final Vertx vertx;
+    private final HubServices services;
+    private final int port;
+
+    private Hub(Database db, Vertx vertx, HubServices services, int port) {
+        this.db = db;
+        this.vertx = vertx;
+        this.services = services;
+        this.port = port;
+    }
+
+    /** Opens the database, migrates it, and serves the API until {@link #close()}. */
+    public static Hub start(HubConfig config) {
+        return start(config, Clock.systemUTC());
+    }
+
+    public static Hub start(HubConfig config, Clock clock) {
+        Database db = Database.open(config.database(), config.dataDir());
+        Vertx vertx = Vertx.vertx();
+        try {
+            HubServices services = services(config, db, clock);
+            services.accounts().seedAdminHashes(config.adminTokenSha256());
+            WorkerExecutor workers = vertx.createSharedWorkerExecutor("slipway-hub-db",
+                    config.database().poolSize() + 4);
+            TaskEvents events = services.events();
+            HubSignals signals = HubSignals.listen(vertx, events);
+            int port = config.listen().port() == 0 ? freePort() : config.listen().port();
+            HubConfig bound = new HubConfig(new HubConfig.Listen(config.listen().host(), port), config.dataDir(),
+                    config.database(), config.allowedScms(), config.tasks(), config.http(), config.adminTokenSha256());
+            HubServices shared = services.with(bound);
+            await(vertx.deployVerticle(() -> new HubVerticle(shared, signals, workers),
+                    new DeploymentOptions().setInstances(config.http().instances())));
+            vertx.setPeriodic(1000, id -> workers.executeBlocking(() -> shared.scheduler().reapExpiredLeases(), false)
+                    .onFailure(e -> LOG.warn("Lease reaper failed: {}", e.getMessage())));
+            LOG.info("slipway-hub listening on http://{}:{}/ (database {})", config.listen().host(), port,
+                    config.database().jdbcUrl(config.dataDir()));
+            return new Hub(db, vertx, shared, port);
+        } catch (RuntimeException e) {
+            vertx.close();
+            db.close();
+            throw e;
+        }
+    }
+
+    /** Builds the services over an open database (also used by the init-admin command). */
+    static HubServices services(HubConfig config, Database db, Clock clock) {
+        ObjectMapper json = WireJson.strict();
+        HubMetrics metrics = new HubMetrics();
+        TaskEvents events = new TaskEvents();
+        TaskView view = new TaskView(json);
+        Authenticator auth = new Authenticator(db);
+        Scheduler scheduler = new Scheduler(db, config.tasks(), clock, events, metrics, view);
+        BuildReservations reservations = new BuildReservations(db, clock, view);
+        return new HubServices(config, json, auth, new TaskService(db, config, clock, events, metrics, json),
+                scheduler, new TaskLog(db, events), new BuildQueries(db, json), reservations,
+                new BuildCompletion(db, clock, events, metrics, view, reservations), new Catalog(db),
+                new Hosts(db, clock, events), new Accounts(db, clock, new Tokens(), auth), metrics, events,
+                () -> db.tx(s -> s.createNativeQuery("select 1", Integer.class).getSingleResult() != null),
+                () -> metrics.queue(counts(db)));
+    }
+
+    private static Map<TaskState, Long> counts(Database db) {
+        Map<TaskState, Long> counts = new EnumMap<>(TaskState.class);
+        db.tx(s -> s.createSelectionQuery("select t.state, count(*) from TaskEntity t group by t.state",
+                Object[].class).getResultList()).forEach(row -> counts.put((TaskState) row[0], (Long) row[1]));
+        return counts;
+    }
+
+    /** The HTTP port the hub listens on. */
+    public int port() {
+        return port;
+    }
+
+    /** The services, for in-process callers such as tests and the benchmark. */
+    public HubServices services() {
+        return services;
+    }
+
+    @Override
+    public void close() {
+        try {
+            await(vertx.close());
+        } finally {
+            db.close();
+        }
+    }
+
+    private static <T> T await(io.vertx.core.Future<T> f) {
+        try {
+            return f.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while starting or stopping the hub", e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("The hub did not start or stop within 60 s", e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException("No free port for the hub", e);
+        }
+    }
+}

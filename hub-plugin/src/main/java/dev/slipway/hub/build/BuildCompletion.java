@@ -1,0 +1,109 @@
+package dev.slipway.hub.build;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.slipway.common.api.ApiError;
+import dev.slipway.common.api.BuildState;
+import dev.slipway.common.api.HostProtocol;
+import dev.slipway.common.api.TaskState;
+import dev.slipway.common.error.ErrorCode;
+import dev.slipway.common.error.SlipwayException;
+import dev.slipway.common.image.Nvr;
+import dev.slipway.hub.metrics.HubMetrics;
+import dev.slipway.hub.persistence.BuildEntity;
+import dev.slipway.hub.persistence.Database;
+import dev.slipway.hub.persistence.TaskEntity;
+import dev.slipway.hub.task.TaskEvents;
+import dev.slipway.hub.task.TaskOutcome;
+import dev.slipway.hub.task.TaskView;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Ends tasks for their host: close imports the validated content-generator metadata (Koji's CGImport) and marks
+ * the build COMPLETE in the same transaction as the task becomes CLOSED; fail records the fault and gives the
+ * reserved NVR back.
+ */
+public final class BuildCompletion {
+    private final Database db;
+    private final Clock clock;
+    private final TaskEvents events;
+    private final HubMetrics metrics;
+    private final TaskView view;
+    private final BuildReservations reservations;
+    private final CgMetadata metadata = new CgMetadata();
+    private final BuildImporter importer;
+
+    public BuildCompletion(Database db, Clock clock, TaskEvents events, HubMetrics metrics, TaskView view,
+            BuildReservations reservations) {
+        this.db = db;
+        this.clock = clock;
+        this.events = events;
+        this.metrics = metrics;
+        this.view = view;
+        this.reservations = reservations;
+        this.importer = new BuildImporter(view);
+    }
+
+    /** OPEN -> CLOSED with the result; non-scratch tasks must bring valid metadata for their reserved NVR. */
+    public Long close(long hostId, long taskId, HostProtocol.Close close) {
+        if (close.result() != null && !close.result().isObject()) {
+            throw new SlipwayException(ErrorCode.BAD_PARAMETER, "A task result must be a JSON object");
+        }
+        CgImport cg = close.metadata() == null ? null : metadata.parse(close.metadata());
+        Instant now = clock.instant();
+        Started done = db.tx(s -> {
+            TaskEntity t = TaskOutcome.requireOpen(s, hostId, taskId);
+            ObjectNode result = close.result() == null ? view.read("{}").deepCopy() : close.result().deepCopy();
+            Long buildId = null;
+            if (!reservations.scratch(t)) {
+                if (cg == null) {
+                    throw new SlipwayException(ErrorCode.CG_METADATA_INVALID,
+                            "Task " + taskId + " is not a scratch build: closing it needs its build's metadata");
+                }
+                JsonNode params = view.read(t.request);
+                if (!cg.source().equals(params.path("src").asText())) {
+                    throw new SlipwayException(ErrorCode.CG_METADATA_INVALID, "metadata.build.source '" + cg.source()
+                            + "' is not the task's src '" + params.path("src").asText() + "'");
+                }
+                BuildEntity b = reservations.reserveIn(s, t, new Nvr(cg.name(), cg.version(), cg.release()));
+                importer.write(s, b, cg, close.mirror(), params.path("opts").path("koji_parent_build").asText(null),
+                        now);
+                buildId = b.id;
+                result.putArray("koji_builds").add(String.valueOf(b.id));
+            }
+            TaskOutcome.finish(s, hostId, t, TaskState.CLOSED, view.write(result), null, now);
+            return new Started(t.started, buildId);
+        });
+        ended(taskId, TaskState.CLOSED, done.started, now);
+        return done.buildId;
+    }
+
+    /** OPEN -> FAILED with the worker's fault; a BUILDING reservation becomes FAILED (its NVR reusable). */
+    public void fail(long hostId, long taskId, HostProtocol.Fail fail) {
+        if (fail.fault() == null || fail.fault().message() == null) {
+            throw new SlipwayException(ErrorCode.BAD_PARAMETER, "A failure needs a fault with a message");
+        }
+        Instant now = clock.instant();
+        ApiError fault = new ApiError(fail.fault().code(), fail.fault().name(), fail.fault().message());
+        Instant started = db.tx(s -> {
+            TaskEntity t = TaskOutcome.requireOpen(s, hostId, taskId);
+            TaskOutcome.finish(s, hostId, t, TaskState.FAILED,
+                    fail.result() == null ? null : view.write(fail.result()), view.write(fault), now);
+            s.createMutationQuery("update BuildEntity set state = :f, completed = :now where taskId = :t"
+                    + " and state = :b").setParameter("f", BuildState.FAILED).setParameter("now", now)
+                    .setParameter("t", taskId).setParameter("b", BuildState.BUILDING).executeUpdate();
+            return t.started;
+        });
+        ended(taskId, TaskState.FAILED, started, now);
+    }
+
+    private void ended(long taskId, TaskState state, Instant started, Instant now) {
+        metrics.finished(state, started == null ? null : Duration.between(started, now));
+        events.logChanged(taskId);
+    }
+
+    private record Started(Instant started, Long buildId) {
+    }
+}

@@ -1,0 +1,131 @@
+package dev.slipway.hub.build;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.slipway.common.api.BuildInfo;
+import dev.slipway.common.api.BuildState;
+import dev.slipway.common.api.ImageMatch;
+import dev.slipway.common.api.Page;
+import dev.slipway.common.api.RpmComponent;
+import dev.slipway.common.error.ErrorCode;
+import dev.slipway.common.error.SlipwayException;
+import dev.slipway.common.image.Nvr;
+import dev.slipway.hub.persistence.BuildEntity;
+import dev.slipway.hub.persistence.ComponentEntity;
+import dev.slipway.hub.persistence.Database;
+import dev.slipway.hub.persistence.ImageEntity;
+import java.util.ArrayList;
+import java.util.List;
+import org.hibernate.Session;
+
+/** Read-only questions about builds: by id or NVR, listings, an image's RPMs, which images contain a package. */
+public final class BuildQueries {
+    private final Database db;
+    private final BuildView view;
+
+    public BuildQueries(Database db, ObjectMapper json) {
+        this.db = db;
+        this.view = new BuildView(json);
+    }
+
+    /** A build by numeric id or by {@code name-version-release}, with its images and archives. */
+    public BuildInfo get(String idOrNvr) {
+        return db.tx(s -> view.of(s, find(s, idOrNvr), true));
+    }
+
+    public Page<BuildInfo> list(BuildFilter f) {
+        return db.tx(s -> {
+            StringBuilder where = new StringBuilder(" where 1 = 1");
+            java.util.Map<String, Object> params = new java.util.LinkedHashMap<>();
+            if (f.packageName() != null) {
+                where.append(" and b.name = :p");
+                params.put("p", f.packageName());
+            }
+            if (f.state() != null) {
+                where.append(" and b.state = :st");
+                params.put("st", f.state());
+            }
+            if (f.owner() != null) {
+                where.append(" and b.ownerId = (select u.id from UserEntity u where u.name = :o)");
+                params.put("o", f.owner());
+            }
+            if (f.target() != null) {
+                where.append(" and b.targetId = (select t.id from TargetEntity t where t.name = :t)");
+                params.put("t", f.target());
+            }
+            var count = s.createSelectionQuery("select count(*) from BuildEntity b" + where, Long.class);
+            var rows = s.createSelectionQuery("from BuildEntity b" + where + " order by b.id desc", BuildEntity.class);
+            params.forEach((k, v) -> {
+                count.setParameter(k, v);
+                rows.setParameter(k, v);
+            });
+            List<BuildInfo> items = rows.setFirstResult(f.offset()).setMaxResults(f.limit()).getResultList()
+                    .stream().map(b -> view.of(s, b, false)).toList();
+            return new Page<>(items, count.getSingleResult(), f.offset(), f.limit());
+        });
+    }
+
+    /** The components of one image (Koji's listRPMs(imageID=...)), by name. */
+    public List<RpmComponent> rpms(long imageId) {
+        return db.tx(s -> {
+            if (s.get(ImageEntity.class, imageId) == null) {
+                throw new SlipwayException(ErrorCode.NOT_FOUND, "Image " + imageId + " does not exist");
+            }
+            return s.createSelectionQuery("from ComponentEntity where imageId = :i order by name, id",
+                    ComponentEntity.class).setParameter("i", imageId).getResultList().stream()
+                    .map(BuildView::component).toList();
+        });
+    }
+
+    /**
+     * Images that contain package {@code name}, optionally only where its EVR is below {@code olderThan}
+     * (rpm version comparison), in builds of the given state (COMPLETE by default).
+     */
+    public List<ImageMatch> imagesContaining(String name, Evr olderThan, BuildState state, int limit) {
+        return db.tx(s -> {
+            List<ImageMatch> out = new ArrayList<>();
+            List<ComponentEntity> comps = s.createSelectionQuery("select c from ComponentEntity c, ImageEntity i,"
+                    + " BuildEntity b where c.name = :n and i.id = c.imageId and b.id = i.buildId and b.state = :st"
+                    + " order by b.id desc, i.arch", ComponentEntity.class).setParameter("n", name)
+                    .setParameter("st", state).getResultList();
+            for (ComponentEntity c : comps) {
+                if (olderThan != null && !olderThan.isAbove(c.epoch, c.version, c.release)) {
+                    continue;
+                }
+                ImageEntity i = s.get(ImageEntity.class, c.imageId);
+                BuildEntity b = s.get(BuildEntity.class, i.buildId);
+                out.add(new ImageMatch(b.id, b.nvr(), b.state, i.arch, i.digest, view.pullSpecs(i),
+                        BuildView.component(c)));
+                if (out.size() >= limit) {
+                    break;
+                }
+            }
+            return out;
+        });
+    }
+
+    /** The task id whose log is the build's log. */
+    public long taskOf(String idOrNvr) {
+        return db.tx(s -> {
+            BuildEntity b = find(s, idOrNvr);
+            if (b.taskId == null) {
+                throw new SlipwayException(ErrorCode.NOT_FOUND, "Build " + b.nvr() + " has no task and no log");
+            }
+            return b.taskId;
+        });
+    }
+
+    private static BuildEntity find(Session s, String idOrNvr) {
+        if (idOrNvr.chars().allMatch(Character::isDigit) && idOrNvr.length() < 19) {
+            BuildEntity b = s.get(BuildEntity.class, Long.parseLong(idOrNvr));
+            if (b != null) {
+                return b;
+            }
+            throw new SlipwayException(ErrorCode.BUILD_NOT_FOUND, "Build " + idOrNvr + " does not exist");
+        }
+        Nvr nvr = Nvr.parse(idOrNvr);
+        return s.createSelectionQuery("from BuildEntity where name = :n and version = :v and release = :r",
+                BuildEntity.class).setParameter("n", nvr.name()).setParameter("v", nvr.version())
+                .setParameter("r", nvr.release()).getResultList().stream().findFirst()
+                .orElseThrow(() -> new SlipwayException(ErrorCode.BUILD_NOT_FOUND, "Build " + nvr + " does not exist"));
+    }
+}

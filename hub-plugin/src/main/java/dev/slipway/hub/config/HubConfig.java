@@ -1,0 +1,89 @@
+package dev.slipway.hub.config;
+
+import dev.slipway.common.error.ErrorCode;
+import dev.slipway.common.error.SlipwayException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The hub's whole configuration, read once from one YAML file and passed down through constructors.
+ *
+ * @param dataDir where the embedded H2 database (and nothing else a second hub would need) lives
+ * @param adminTokenSha256 SHA-256 hex hashes of bootstrap admin tokens (seeded as user {@code admin})
+ */
+public record HubConfig(
+        Listen listen,
+        Path dataDir,
+        Database database,
+        List<String> allowedScms,
+        Tasks tasks,
+        Http http,
+        List<String> adminTokenSha256) {
+
+    public HubConfig {
+        listen = listen == null ? new Listen(null, null) : listen;
+        if (dataDir == null) {
+            throw new SlipwayException(ErrorCode.CONFIG_INVALID, "The hub configuration needs a data_dir");
+        }
+        database = database == null ? new Database(null, null, null, null) : database;
+        allowedScms = allowedScms == null ? List.of() : List.copyOf(allowedScms);
+        tasks = tasks == null ? new Tasks(null, null, null, null, null, null) : tasks;
+        http = http == null ? new Http(null, null) : http;
+        adminTokenSha256 = adminTokenSha256 == null ? List.of() : List.copyOf(adminTokenSha256);
+    }
+
+    /** Where the HTTP server listens; port 0 picks a free port. */
+    public record Listen(String host, Integer port) {
+        public Listen {
+            host = host == null ? "127.0.0.1" : host;
+            port = port == null ? 8440 : port;
+        }
+    }
+
+    /**
+     * The database: H2 file in the data directory unless {@code url} names another (e.g. jdbc:postgresql://...).
+     */
+    public record Database(String url, String user, String password, Integer poolSize) {
+        public Database {
+            poolSize = poolSize == null ? 16 : poolSize;
+            if (poolSize < 2) {
+                throw new SlipwayException(ErrorCode.CONFIG_INVALID, "database.pool_size must be at least 2");
+            }
+        }
+
+        /** The JDBC URL, defaulting to an H2 file that acknowledges a commit only once it is written. */
+        public String jdbcUrl(Path dataDir) {
+            return url != null ? url : "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("hub") + ";WRITE_DELAY=0";
+        }
+    }
+
+    /**
+     * Task defaults and timing.
+     *
+     * @param leaseSeconds how long a claim or heartbeat keeps a task; an expired lease frees the task
+     * @param maxClaimWaitMs the longest a claim or heartbeat long-poll is held
+     */
+    public record Tasks(String channel, Integer defaultPriority, Double weight, Integer leaseSeconds,
+            Integer maxClaimWaitMs, Integer recheckMs) {
+        public Tasks {
+            channel = channel == null ? "container" : channel;
+            defaultPriority = defaultPriority == null ? 20 : defaultPriority;
+            weight = weight == null ? 2.0 : weight;
+            leaseSeconds = leaseSeconds == null ? 60 : leaseSeconds;
+            maxClaimWaitMs = maxClaimWaitMs == null ? 30_000 : maxClaimWaitMs;
+            recheckMs = recheckMs == null ? 500 : recheckMs;
+            if (leaseSeconds < 1 || maxClaimWaitMs < 0 || recheckMs < 10) {
+                throw new SlipwayException(ErrorCode.CONFIG_INVALID,
+                        "tasks.lease_seconds must be >= 1, max_claim_wait_ms >= 0 and recheck_ms >= 10");
+            }
+        }
+    }
+
+    /** HTTP limits: the largest request body accepted and how many event-loop verticles serve the API. */
+    public record Http(Long bodyLimitBytes, Integer instances) {
+        public Http {
+            bodyLimitBytes = bodyLimitBytes == null ? 16L * 1024 * 1024 : bodyLimitBytes;
+            instances = instances == null ? Math.max(1, Runtime.getRuntime().availableProcessors()) : instances;
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package dev.slipway.hub.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.slipway.common.api.ApiCall;
+import dev.slipway.hub.auth.Authenticator;
+import dev.slipway.hub.auth.Principal;
+import io.vertx.core.Future;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The exported calls under {@code /api/v1}: each has a Koji-style name, an HTTP method and path, an access level
+ * and a handler. Authentication and the handler run together on the hub's database worker pool; the answer (or
+ * the failure, through {@link ErrorMapping}) is written once, here.
+ */
+public final class Api {
+    /** A blocking handler: returns the body (or a {@link Reply}) or throws. */
+    public interface Handler {
+        Object handle(Call call);
+    }
+
+    /** A handler that writes its own answer (long-polls, streams) after authentication. */
+    public interface AsyncHandler {
+        Future<?> handle(Call call);
+    }
+
+    public static final String PREFIX = "/api/v1";
+    private final Router router;
+    private final WorkerExecutor workers;
+    private final Authenticator auth;
+    private final ObjectMapper json;
+    private final List<ApiCall> calls = new ArrayList<>();
+
+    public Api(Router router, WorkerExecutor workers, Authenticator auth, ObjectMapper json) {
+        this.router = router;
+        this.workers = workers;
+        this.auth = auth;
+        this.json = json;
+    }
+
+    public Api get(String path, String name, Access access, String description, Handler h) {
+        return add(HttpMethod.GET, path, name, access, description, h);
+    }
+
+    public Api post(String path, String name, Access access, String description, Handler h) {
+        return add(HttpMethod.POST, path, name, access, description, h);
+    }
+
+    public Api put(String path, String name, Access access, String description, Handler h) {
+        return add(HttpMethod.PUT, path, name, access, description, h);
+    }
+
+    public Api patch(String path, String name, Access access, String description, Handler h) {
+        return add(HttpMethod.PATCH, path, name, access, description, h);
+    }
+
+    public Api delete(String path, String name, Access access, String description, Handler h) {
+        return add(HttpMethod.DELETE, path, name, access, description, h);
+    }
+
+    /** Registers a call whose handler answers asynchronously (long-poll or stream). */
+    public Api async(HttpMethod method, String path, String name, Access access, String description,
+            AsyncHandler h) {
+        register(method, path, name, access, description);
+        router.route(method, PREFIX + path).handler(ctx -> workers.executeBlocking(() -> authorize(ctx, access), false)
+                .compose(call -> h.handle(call)).onFailure(e -> fail(ctx, e, name)));
+        return this;
+    }
+
+    /** Every registered call, in table order (what _listapi answers). */
+    public List<ApiCall> calls() {
+        return List.copyOf(calls);
+    }
+
+    private Api add(HttpMethod method, String path, String name, Access access, String description, Handler h) {
+        register(method, path, name, access, description);
+        router.route(method, PREFIX + path).handler(ctx -> workers.executeBlocking(
+                () -> h.handle(authorize(ctx, access)), false)
+                .onSuccess(body -> send(ctx, body)).onFailure(e -> fail(ctx, e, name)));
+        return this;
+    }
+
+    private void register(HttpMethod method, String path, String name, Access access, String description) {
+        calls.add(new ApiCall(name, method.name(), PREFIX + path.replaceAll(":([a-z_]+)", "{$1}"), access.id(),
+                description));
+    }
+
+    private Call authorize(RoutingContext ctx, Access access) {
+        Principal p = auth.authenticate(ctx.request().getHeader("Authorization"));
+        access.check(p);
+        return new Call(ctx, p, json);
+    }
+
+    private void send(RoutingContext ctx, Object body) {
+        Reply reply = body instanceof Reply r ? r : new Reply(200, body);
+        if (ctx.response().ended() || ctx.response().closed()) {
+            return;
+        }
+        if (reply.body() == null) {
+            ctx.response().setStatusCode(reply.status()).end();
+            return;
+        }
+        try {
+            ctx.response().setStatusCode(reply.status()).putHeader("Content-Type", "application/json")
+                    .end(io.vertx.core.buffer.Buffer.buffer(json.writeValueAsBytes(reply.body())));
+        } catch (JsonProcessingException e) {
+            fail(ctx, new IllegalStateException("Tried to serialise the answer", e), "serialising the answer");
+        }
+    }
+
+    /** Writes a failure as the JSON error body with its status. */
+    void fail(RoutingContext ctx, Throwable e, String what) {
+        ErrorMapping.Answer a = ErrorMapping.of(e, what);
+        if (ctx.response().ended() || ctx.response().closed()) {
+            return;
+        }
+        if (ctx.response().headWritten()) {
+            ctx.response().end();
+            return;
+        }
+        try {
+            ctx.response().setStatusCode(a.status()).putHeader("Content-Type", "application/json")
+                    .end(io.vertx.core.buffer.Buffer.buffer(json.writeValueAsBytes(a.body())));
+        } catch (JsonProcessingException x) {
+            ctx.response().setStatusCode(500).end();
+        }
+    }
+}

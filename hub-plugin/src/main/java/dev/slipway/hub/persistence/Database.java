@@ -1,0 +1,92 @@
+package dev.slipway.hub.persistence;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.slipway.common.error.ErrorCode;
+import dev.slipway.common.error.SlipwayException;
+import dev.slipway.hub.config.HubConfig;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Function;
+import org.flywaydb.core.Flyway;
+import org.hibernate.Session;
+import org.hibernate.SessionFactory;
+import org.hibernate.cfg.AvailableSettings;
+import org.hibernate.cfg.Configuration;
+import org.hibernate.exception.JDBCConnectionException;
+
+/**
+ * The hub's database: a HikariCP pool, Flyway migrations applied at start, and a Hibernate session factory that
+ * only validates the schema (never creates or alters it). All calls block: run them off the event loop.
+ */
+public final class Database implements AutoCloseable {
+    private static final List<Class<?>> ENTITIES = List.of(UserEntity.class, GroupEntity.class, ChannelEntity.class,
+            HostEntity.class, TokenEntity.class, TagEntity.class, TargetEntity.class, TagPackageEntity.class,
+            TaskEntity.class, LogLineEntity.class, BuildEntity.class, ImageEntity.class, ComponentEntity.class,
+            ArchiveEntity.class);
+    private final HikariDataSource dataSource;
+    private final SessionFactory sessions;
+    private final boolean postgres;
+
+    private Database(HikariDataSource dataSource, SessionFactory sessions, boolean postgres) {
+        this.dataSource = dataSource;
+        this.sessions = sessions;
+        this.postgres = postgres;
+    }
+
+    /** Opens the database the configuration names, migrating it to the current schema. */
+    public static Database open(HubConfig.Database db, Path dataDir) {
+        String url = db.jdbcUrl(dataDir);
+        HikariConfig pool = new HikariConfig();
+        pool.setJdbcUrl(url);
+        pool.setUsername(db.user());
+        pool.setPassword(db.password());
+        pool.setMaximumPoolSize(db.poolSize());
+        pool.setPoolName("slipway-hub-db");
+        pool.setAutoCommit(false);
+        pool.setConnectionTimeout(10_000);
+        HikariDataSource ds;
+        try {
+            ds = new HikariDataSource(pool);
+        } catch (RuntimeException e) {
+            throw new SlipwayException(ErrorCode.HUB_UNAVAILABLE,
+                    "Tried to connect to the hub database " + url + " but could not: " + e.getMessage(), e);
+        }
+        try {
+            Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+            Configuration cfg = new Configuration();
+            ENTITIES.forEach(cfg::addAnnotatedClass);
+            cfg.getProperties().put(AvailableSettings.DATASOURCE, ds);
+            cfg.setProperty(AvailableSettings.HBM2DDL_AUTO, "validate");
+            cfg.setProperty(AvailableSettings.STATEMENT_BATCH_SIZE, "50");
+            cfg.setProperty(AvailableSettings.ORDER_INSERTS, "true");
+            cfg.setProperty(AvailableSettings.CONNECTION_PROVIDER_DISABLES_AUTOCOMMIT, "true");
+            return new Database(ds, cfg.buildSessionFactory(), url.startsWith("jdbc:postgresql:"));
+        } catch (RuntimeException e) {
+            ds.close();
+            throw new SlipwayException(ErrorCode.HUB_UNAVAILABLE,
+                    "Tried to migrate and open the hub database " + url + " but failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs {@code work} in one transaction, committed when it returns and rolled back when it throws. */
+    public <T> T tx(Function<Session, T> work) {
+        try {
+            return sessions.fromTransaction(work);
+        } catch (JDBCConnectionException e) {
+            throw new SlipwayException(ErrorCode.HUB_UNAVAILABLE,
+                    "Tried to reach the hub database but the connection failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** True when the database is PostgreSQL (some queries lock rows differently). */
+    public boolean postgres() {
+        return postgres;
+    }
+
+    @Override
+    public void close() {
+        sessions.close();
+        dataSource.close();
+    }
+}

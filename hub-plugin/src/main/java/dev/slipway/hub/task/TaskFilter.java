@@ -1,0 +1,14 @@
+package dev.slipway.hub.task;
+
+import dev.slipway.common.api.TaskState;
+import java.util.List;
+
+/**
+ * The filters of a task listing, like kojiweb's tasks page: states (empty means all), owner, method and host
+ * names, and a page.
+ */
+public record TaskFilter(List<TaskState> states, String owner, String method, String host, int offset, int limit) {
+    public TaskFilter {
+        states = List.copyOf(states);
+    }
+}

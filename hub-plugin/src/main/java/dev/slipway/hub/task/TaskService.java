@@ -1,0 +1,198 @@
+package dev.slipway.hub.task;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.slipway.common.api.ApiError;
+import dev.slipway.common.api.BuildContainerRequest;
+import dev.slipway.common.api.BuildState;
+import dev.slipway.common.api.Page;
+import dev.slipway.common.api.TaskInfo;
+import dev.slipway.common.api.TaskState;
+import dev.slipway.common.error.ErrorCode;
+import dev.slipway.common.error.SlipwayException;
+import dev.slipway.hub.auth.Principal;
+import dev.slipway.hub.config.HubConfig;
+import dev.slipway.hub.metrics.HubMetrics;
+import dev.slipway.hub.persistence.Database;
+import dev.slipway.hub.persistence.TaskEntity;
+import dev.slipway.hub.policy.BuildSource;
+import dev.slipway.hub.policy.ScmAllowList;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.hibernate.Session;
+
+/** The user side of tasks: submit, read, list, cancel, resubmit and free. Every method blocks. */
+public final class TaskService {
+    private static final List<TaskState> UNFINISHED = List.of(TaskState.FREE, TaskState.ASSIGNED, TaskState.OPEN);
+    private final Database db;
+    private final Clock clock;
+    private final TaskEvents events;
+    private final HubMetrics metrics;
+    private final TaskView view;
+    private final Submission submission;
+
+    public TaskService(Database db, HubConfig config, Clock clock, TaskEvents events, HubMetrics metrics,
+            ObjectMapper json) {
+        this.db = db;
+        this.clock = clock;
+        this.events = events;
+        this.metrics = metrics;
+        this.view = new TaskView(json);
+        this.submission = new Submission(config.tasks(), new ScmAllowList(config.allowedScms()), view);
+    }
+
+    /** {@code buildContainer}: checks policy and queues a FREE task; returns its id once committed. */
+    public long buildContainer(Principal p, BuildContainerRequest req) {
+        BuildSource src = submission.precheck(p, req);
+        long id = db.tx(s -> submission.create(s, p, req, src, clock.instant()).id);
+        metrics.submitted();
+        events.taskRunnable();
+        return id;
+    }
+
+    public TaskInfo get(long id) {
+        return db.tx(s -> view.of(s, load(s, id)));
+    }
+
+    /** Tasks matching the filter, newest first. */
+    public Page<TaskInfo> list(TaskFilter f) {
+        return db.tx(s -> {
+            StringBuilder where = new StringBuilder(" where 1 = 1");
+            if (!f.states().isEmpty()) {
+                where.append(" and t.state in (:states)");
+            }
+            if (f.owner() != null) {
+                where.append(" and t.ownerId = (select u.id from UserEntity u where u.name = :owner)");
+            }
+            if (f.method() != null) {
+                where.append(" and t.method = :method");
+            }
+            if (f.host() != null) {
+                where.append(" and t.hostId = (select h.id from HostEntity h where h.name = :host)");
+            }
+            var count = s.createSelectionQuery("select count(*) from TaskEntity t" + where, Long.class);
+            var rows = s.createSelectionQuery("from TaskEntity t" + where + " order by t.id desc", TaskEntity.class);
+            for (var q : List.of(count, rows)) {
+                if (!f.states().isEmpty()) {
+                    q.setParameterList("states", f.states());
+                }
+                if (f.owner() != null) {
+                    q.setParameter("owner", f.owner());
+                }
+                if (f.method() != null) {
+                    q.setParameter("method", f.method());
+                }
+                if (f.host() != null) {
+                    q.setParameter("host", f.host());
+                }
+            }
+            List<TaskInfo> items = new ArrayList<>();
+            for (TaskEntity t : rows.setFirstResult(f.offset()).setMaxResults(f.limit()).getResultList()) {
+                items.add(view.of(s, t));
+            }
+            return new Page<>(items, count.getSingleResult(), f.offset(), f.limit());
+        });
+    }
+
+    /** Cancels an unfinished task (owner or admin); its BUILDING build becomes CANCELED and its NVR free. */
+    public TaskInfo cancel(Principal p, long id) {
+        Long host = db.tx(s -> {
+            TaskEntity t = load(s, id);
+            p.require(p.isAdmin() || (p.isUser() && t.ownerId == p.id()), "cancel task " + id
+                    + " (only its owner or an admin may)");
+            if (t.state == TaskState.CANCELED) {
+                return null;
+            }
+            Instant now = clock.instant();
+            ApiError fault = new ApiError(ErrorCode.CANCELED.code(), ErrorCode.CANCELED.name(),
+                    "Task " + id + " was canceled by " + p.name());
+            int n = s.createMutationQuery("update TaskEntity set state = :c, completed = :now, fault = :f,"
+                    + " leaseExpires = null where id = :id and state in (:unfinished)")
+                    .setParameter("c", TaskState.CANCELED).setParameter("now", now)
+                    .setParameter("f", view.write(fault)).setParameter("id", id)
+                    .setParameterList("unfinished", UNFINISHED).executeUpdate();
+            if (n == 0) {
+                throw new SlipwayException(ErrorCode.TASK_STATE_CONFLICT,
+                        "Task " + id + " is " + t.state + " and can no longer be canceled");
+            }
+            s.createMutationQuery("update BuildEntity set state = :c, completed = :now where taskId = :id"
+                    + " and state = :b").setParameter("c", BuildState.CANCELED).setParameter("now", now)
+                    .setParameter("id", id).setParameter("b", BuildState.BUILDING).executeUpdate();
+            return t.hostId == null ? -1L : t.hostId;
+        });
+        if (host != null) {
+            metrics.finished(TaskState.CANCELED, null);
+            if (host >= 0) {
+                events.hostTasksChanged(host);
+            }
+            events.logChanged(id);
+        }
+        return get(id);
+    }
+
+    /** Queues a copy of a FAILED or CANCELED task for the caller (its owner or an admin), re-checking policy. */
+    public long resubmit(Principal p, long id) {
+        TaskEntity old = db.tx(s -> load(s, id));
+        p.require(p.isAdmin() || (p.isUser() && old.ownerId == p.id()), "resubmit task " + id
+                + " (only its owner or an admin may)");
+        if (old.state != TaskState.FAILED && old.state != TaskState.CANCELED) {
+            throw new SlipwayException(ErrorCode.TASK_STATE_CONFLICT,
+                    "Task " + id + " is " + old.state + "; only FAILED or CANCELED tasks can be resubmitted");
+        }
+        BuildContainerRequest req = requestOf(old);
+        BuildSource src = submission.precheck(p, req);
+        long newId = db.tx(s -> {
+            TaskEntity t = submission.create(s, p, req, src, clock.instant());
+            t.resubmittedFrom = id;
+            return t.id;
+        });
+        metrics.submitted();
+        events.taskRunnable();
+        return newId;
+    }
+
+    /** Admin: returns an ASSIGNED or OPEN task to FREE so another host can take it. */
+    public TaskInfo free(Principal p, long id) {
+        p.require(p.isAdmin(), "free tasks (admin only)");
+        Long host = db.tx(s -> {
+            TaskEntity t = load(s, id);
+            if (t.state == TaskState.FREE) {
+                return null;
+            }
+            int n = s.createMutationQuery("update TaskEntity set state = :free, hostId = null, leaseExpires = null,"
+                    + " started = null where id = :id and state in (:held)").setParameter("free", TaskState.FREE)
+                    .setParameter("id", id).setParameterList("held", List.of(TaskState.ASSIGNED, TaskState.OPEN))
+                    .executeUpdate();
+            if (n == 0) {
+                throw new SlipwayException(ErrorCode.TASK_STATE_CONFLICT,
+                        "Task " + id + " is " + t.state + "; finished tasks cannot be freed");
+            }
+            return t.hostId;
+        });
+        if (host != null) {
+            events.hostTasksChanged(host);
+            events.taskRunnable();
+        }
+        return get(id);
+    }
+
+    private BuildContainerRequest requestOf(TaskEntity t) {
+        var params = view.read(t.request);
+        return new BuildContainerRequest(params.get("src").asText(), params.get("target").asText(),
+                view.convert(params.get("opts"), dev.slipway.common.api.BuildOpts.class), t.priority);
+    }
+
+    /** The task row, or TASK_NOT_FOUND. */
+    public static TaskEntity load(Session s, long id) {
+        TaskEntity t = s.get(TaskEntity.class, id);
+        if (t == null) {
+            throw notFound(id);
+        }
+        return t;
+    }
+
+    static SlipwayException notFound(long id) {
+        return new SlipwayException(ErrorCode.TASK_NOT_FOUND, "Task " + id + " does not exist");
+    }
+}
