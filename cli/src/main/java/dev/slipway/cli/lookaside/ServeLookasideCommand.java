@@ -60,8 +60,9 @@ public final class ServeLookasideCommand implements Callable<Integer> {
             stopped.countDown();
         }, "slipway-lookaside-stop"));
         server.start();
+        // No trailing slash: containers/image appends "/<repo>@sha256=<hex>/signature-N" to the configured base.
         out.println("Serving " + dir.toAbsolutePath() + " read-only at http://" + server.getAddress().getHostString()
-                + ":" + server.getAddress().getPort() + "/");
+                + ":" + server.getAddress().getPort());
         out.flush();
         stopped.await();
         return 0;
