@@ -8,6 +8,7 @@ import dev.slipway.cli.admin.AddUserCommand;
 import dev.slipway.cli.admin.CreateTokenCommand;
 import dev.slipway.cli.build.BuildInfoCommand;
 import dev.slipway.cli.build.ContainerBuildCommand;
+import dev.slipway.cli.lookaside.ServeLookasideCommand;
 import dev.slipway.cli.promote.PromoteCommand;
 import dev.slipway.cli.task.CancelCommand;
 import dev.slipway.cli.task.ListTasksCommand;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Command;
         subcommands = {ContainerBuildCommand.class, WatchTaskCommand.class, TaskInfoCommand.class,
             CancelCommand.class, BuildInfoCommand.class, ListTasksCommand.class, AddTagCommand.class,
             AddTargetCommand.class, AddPkgCommand.class, AddUserCommand.class, AddHostCommand.class,
-            CreateTokenCommand.class, PromoteCommand.class})
+            CreateTokenCommand.class, PromoteCommand.class, ServeLookasideCommand.class})
 public final class SlipwayCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -42,7 +42,7 @@ class PromoteCommandIT {
     }
 
     @Test
-    void promote_dryRunThenConfirm_printsThePlanAndPromotesByDigest(@TempDir Path dir) throws Exception {
+    void promote_unlabelledImage_isRefusedUnlessRulesAreSkipped(@TempDir Path dir) throws Exception {
         try (TestRegistry registry = TestRegistry.start(AuthMode.OPEN)) {
             TestImage image = TestImage.create("cli.txt", "promoted by the cli", TestImage.Format.DOCKER);
             new RegistryClientFactory(RegistryClientConfig.defaults(), CredentialsSource.none(), new ObjectMapper())
@@ -59,22 +59,34 @@ class PromoteCommandIT {
             Path checkout = dir.resolve("promotion-work");
             Path audit = dir.resolve("audit.jsonl");
 
-            Run dry = slipway("promote", "--manifests", checkout.toString(), "--audit", audit.toString());
+            Run gated = slipway("promote", "--manifests", checkout.toString(), "--audit", audit.toString());
+
+            assertEquals(1, gated.exit(), gated.out() + gated.err());
+            assertTrue(gated.out().contains("[11901 PROMOTION_RULE_NAME_MISSING] " + registry.hostPort()
+                    + "/staging/tool@" + image.manifestDigest()), gated.out());
+            assertTrue(gated.out().contains("[11904 PROMOTION_RULE_PACKAGE_MANIFEST_MISSING]"), gated.out());
+            assertTrue(gated.out().contains("Plan refused: nothing was written."), gated.out());
+
+            Run dry = slipway("promote", "--manifests", checkout.toString(), "--audit", audit.toString(),
+                    "--skip-publishing-rules");
 
             assertEquals(0, dry.exit(), dry.err());
+            assertTrue(dry.err().contains("WARNING: --skip-publishing-rules"), dry.err());
             assertTrue(dry.out().contains("COPY " + registry.hostPort() + "/staging/tool@" + image.manifestDigest()
                     + " -> " + registry.hostPort() + "/prod/tool:1.0"), dry.out());
             assertTrue(dry.out().contains("Dry run: 1 edge(s) to promote"), dry.out());
             assertTrue(Files.notExists(audit));
 
             Run confirmed = slipway("promote", "--manifests", checkout.toString(), "--audit", audit.toString(),
-                    "--confirm", "--threads", "2");
+                    "--confirm", "--threads", "2", "--skip-publishing-rules");
 
             assertEquals(0, confirmed.exit(), confirmed.err() + confirmed.out());
             assertTrue(confirmed.out().contains("PROMOTED " + registry.hostPort() + "/prod/tool@"
                     + image.manifestDigest()), confirmed.out());
             assertEquals(image.manifestDigest().toString(), new Skopeo(registry).rawManifestSha256("prod/tool", "1.0"));
             assertEquals(1, Files.readAllLines(audit).size());
+            assertTrue(Files.readString(audit).contains("\"publishingRules\":\"SKIPPED: --skip-publishing-rules"),
+                    Files.readString(audit));
         }
     }
 

@@ -7,6 +7,10 @@ import dev.slipway.registry.RegistryClientFactory;
 import dev.slipway.registry.auth.CredentialsSource;
 import dev.slipway.registry.auth.DockerConfigCredentials;
 import dev.slipway.release.promotion.AuditLog;
+import dev.slipway.release.promotion.EdgeGate;
+import dev.slipway.release.promotion.PromotionListener;
+import dev.slipway.release.publish.PromotionSigner;
+import dev.slipway.release.publish.SigningSetup;
 import dev.slipway.release.promotion.ManifestInvalidException;
 import dev.slipway.release.promotion.PromotionOptions;
 import dev.slipway.release.promotion.PromotionReport;
@@ -28,8 +32,9 @@ import picocli.CommandLine.Option;
         description = "Plan (and with --confirm, run) the promotion of images from the source registry to the "
                 + "destination registries listed in manifests/<x>/promoter-manifest.yaml and images/<x>/images.yaml.",
         exitCodeListHeading = "%nExit status:%n",
-        exitCodeList = {"0:everything promoted or already promoted", "1:refused plan (tag move, overlapping edges, "
-                + "unapproved or unsigned change), LOST or child digests, or a failed edge",
+        exitCodeList = {"0:everything promoted (and signed) or already promoted", "1:refused plan (tag move, "
+                + "overlapping edges, unapproved or unsigned change, a broken publishing rule), LOST or child "
+                + "digests, or a failed edge (copy, verification or signing)",
                 "2:invalid manifests or options"})
 public final class PromoteCommand implements Callable<Integer> {
     @CommandLine.Spec
@@ -69,6 +74,12 @@ public final class PromoteCommand implements Callable<Integer> {
     @Option(names = "--rate-limit", defaultValue = "0", description = "Requests per second per registry (0: none)")
     double rateLimit;
 
+    @CommandLine.Mixin
+    RuleOptions rules;
+
+    @CommandLine.Mixin
+    SigningOptions signing;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -78,14 +89,19 @@ public final class PromoteCommand implements Callable<Integer> {
             return 2;
         }
         ObjectMapper json = new ObjectMapper();
-        try {
+        try (RuleOptions closing = rules) {
             PromotionOptions options = new PromotionOptions(manifests, confirm, Optional.ofNullable(since), threads,
                     Optional.ofNullable(keyring), auditFile());
+            SigningSetup setup = signing.setup(options.auditFile());
             RegistryClientFactory registries = new RegistryClientFactory(RegistryClientConfig.defaults()
                     .withInsecureHosts(Set.copyOf(plainHttp)).withRequestsPerSecond(rateLimit),
                     credentials(json), json);
-            PromotionReport report = new Promoter(registries, json, Clock.systemUTC(), List.of()).run(options);
-            new ReportPrinter(out).print(report, options);
+            EdgeGate gate = rules.gate(registries, json, err);
+            Optional<PromotionSigner> signer = setup.signsAnything()
+                    ? Optional.of(new PromotionSigner(setup, registries, json, Clock.systemUTC())) : Optional.empty();
+            PromotionReport report = new Promoter(registries, json, Clock.systemUTC(),
+                    signer.<List<PromotionListener>>map(List::of).orElse(List.of()), gate).run(options);
+            new ReportPrinter(out).print(report, options, signer.map(PromotionSigner::summary).orElse(List.of()));
             return report.exitCode();
         } catch (SlipwayException e) {
             err.println("slipway promote: " + e.describe());

@@ -6,6 +6,7 @@ import dev.slipway.release.promotion.PromotionOptions;
 import dev.slipway.release.promotion.PromotionRecord;
 import dev.slipway.release.promotion.PromotionReport;
 import java.io.PrintWriter;
+import java.util.List;
 
 /** Prints a promotion report for people and CI logs: the plan, the problems, what was promoted, a summary. */
 final class ReportPrinter {
@@ -15,7 +16,7 @@ final class ReportPrinter {
         this.out = out;
     }
 
-    void print(PromotionReport report, PromotionOptions options) {
+    void print(PromotionReport report, PromotionOptions options, List<String> signed) {
         for (PlannedEdge edge : report.plan().edges()) {
             out.println(edge);
         }
@@ -26,6 +27,7 @@ final class ReportPrinter {
             out.println("PROMOTED " + record.destinationReference() + " tags=" + record.tags() + " commit="
                     + record.approval().commit() + " signature=" + record.approval().signature());
         }
+        signed.forEach(out::println);
         report.failures().forEach(out::println);
         int copies = report.plan().copies().size();
         if (report.plan().refused()) {
@@ -36,7 +38,7 @@ final class ReportPrinter {
         } else {
             out.println("Promoted " + report.promoted().size() + " of " + copies + " edge(s) ("
                     + report.plan().done().size() + " already promoted, " + report.blobBytesUploaded()
-                    + " blob bytes uploaded); audit: " + options.auditFile());
+                    + " blob bytes uploaded, " + signed.size() + " signed); audit: " + options.auditFile());
         }
         out.flush();
     }

@@ -85,6 +85,7 @@ public final class AuditLog implements PromotionListener {
         node.put("author", r.approval().author());
         node.put("signature", r.approval().signature().name());
         r.approval().signer().ifPresent(s -> node.put("signer", s));
+        node.put("publishingRules", r.publishingRules());
         return node;
     }
 
@@ -96,6 +97,6 @@ public final class AuditLog implements PromotionListener {
                 n.hasNonNull("signer") ? Optional.of(n.path("signer").asText()) : Optional.empty());
         return new PromotionRecord(n.path("source").asText(), n.path("destination").asText(),
                 Digest.parse(n.path("digest").asText()), tags, approval, Instant.parse(n.path("publishedAt").asText()),
-                n.path("manifestFile").asText());
+                n.path("manifestFile").asText(), n.path("publishingRules").asText("not checked"));
     }
 }

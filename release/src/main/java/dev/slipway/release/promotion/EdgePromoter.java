@@ -18,11 +18,13 @@ final class EdgePromoter {
     private final Function<String, RegistryClient> clients;
     private final ImageCopier copier;
     private final Clock clock;
+    private final String publishingRules;
 
-    EdgePromoter(Function<String, RegistryClient> clients, ImageCopier copier, Clock clock) {
+    EdgePromoter(Function<String, RegistryClient> clients, ImageCopier copier, Clock clock, String publishingRules) {
         this.clients = clients;
         this.copier = copier;
         this.clock = clock;
+        this.publishingRules = publishingRules;
     }
 
     /** The verified edge's record and what the copy moved. */
@@ -46,7 +48,7 @@ final class EdgePromoter {
         }
         Approval approval = planned.approval().orElseThrow(() -> new IllegalStateException("unapproved " + edge));
         return new Promoted(new PromotionRecord(edge.sourceReference(), edge.destinationName(), edge.digest(),
-                edge.tags(), approval, clock.instant(), edge.file()), copy);
+                edge.tags(), approval, clock.instant(), edge.file(), publishingRules), copy);
     }
 
     private static void verify(RegistryClient destination, PromotionEdge edge, String reference) {

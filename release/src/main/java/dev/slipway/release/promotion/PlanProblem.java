@@ -5,7 +5,8 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Something the plan found: a refusal (tag move, overlapping edges, unapproved or unsigned change), which fails the
+ * Something the plan found: a refusal (tag move, overlapping edges, unapproved or unsigned change, a broken
+ * publishing rule), which fails the
  * whole plan before anything is written, or a skipped edge (LOST digest, child of an index) reported alongside.
  */
 public record PlanProblem(ErrorCode code, String message) {
@@ -20,7 +21,12 @@ public record PlanProblem(ErrorCode code, String message) {
 
     /** True when this problem fails the plan (nothing is written). */
     public boolean refuses() {
-        return REFUSALS.contains(code);
+        return REFUSALS.contains(code) || publishingGate(code);
+    }
+
+    /** 11900-11949: the publishing rules and their facts, checked by an {@link EdgeGate}; each one refuses. */
+    private static boolean publishingGate(ErrorCode code) {
+        return code.code() >= 11900 && code.code() < 11950;
     }
 
     @Override

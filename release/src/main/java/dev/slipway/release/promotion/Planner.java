@@ -7,15 +7,22 @@ import java.util.concurrent.ExecutorService;
 
 /**
  * Plans a promotion: edges from the manifests, the overlap check (no request), then each edge decided against the
- * registries in parallel, then the approval of every edge to copy. Writes nothing.
+ * registries in parallel, then the approval of every edge to copy, then the {@link EdgeGate} (publishing rules) on
+ * every edge to copy. Writes nothing.
  */
 final class Planner {
     private final EdgeCheck check;
     private final Approvals approvals;
+    private final EdgeGate gate;
 
     Planner(RegistryInventory inventory, Approvals approvals) {
+        this(inventory, approvals, EdgeGate.none());
+    }
+
+    Planner(RegistryInventory inventory, Approvals approvals, EdgeGate gate) {
         this.check = new EdgeCheck(inventory);
         this.approvals = approvals;
+        this.gate = gate;
     }
 
     PromotionPlan plan(List<ThinManifest> manifests, ImageFilter filter, ExecutorService pool) {
@@ -40,6 +47,10 @@ final class Planner {
             }
             planned.add(edge);
         }
+        // The gate reads each new image (registry, SBOM, git): in parallel, and only for edges to copy.
+        List<PromotionEdge> copies = planned.stream().filter(e -> e.action() == PlannedEdge.Action.COPY)
+                .map(PlannedEdge::edge).toList();
+        Parallel.map(copies, gate::check, pool).forEach(problems::addAll);
         return new PromotionPlan(planned, problems);
     }
 }

@@ -31,15 +31,23 @@ public final class Promoter {
     private final ObjectMapper json;
     private final Clock clock;
     private final List<PromotionListener> listeners;
+    private final EdgeGate gate;
 
     /** {@code listeners} run after each verified edge, after its audit record is written. */
     public Promoter(RegistryClientFactory registries, ObjectMapper json, Clock clock,
             List<PromotionListener> listeners) {
+        this(registries, json, clock, listeners, EdgeGate.none());
+    }
+
+    /** As above, with {@code gate} checked on every edge to copy while planning (a problem refuses the plan). */
+    public Promoter(RegistryClientFactory registries, ObjectMapper json, Clock clock,
+            List<PromotionListener> listeners, EdgeGate gate) {
         Map<String, RegistryClient> cache = new ConcurrentHashMap<>();
         this.clients = host -> cache.computeIfAbsent(host, registries::forHost);
         this.json = json;
         this.clock = clock;
         this.listeners = List.copyOf(listeners);
+        this.gate = gate;
     }
 
     public PromotionReport run(PromotionOptions options) {
@@ -48,7 +56,7 @@ public final class Promoter {
                 .orElse(ImageFilter.all());
         ExecutorService pool = Executors.newFixedThreadPool(options.threads());
         try (GitApprovals approvals = GitApprovals.open(options.checkout(), options.keyring())) {
-            PromotionPlan plan = new Planner(new RegistryClientInventory(clients, json), approvals)
+            PromotionPlan plan = new Planner(new RegistryClientInventory(clients, json), approvals, gate)
                     .plan(manifests, filter, pool);
             if (plan.refused() || !options.confirm()) {
                 return new PromotionReport(plan, false, List.of(), List.of(), 0);
@@ -60,7 +68,7 @@ public final class Promoter {
     }
 
     private PromotionReport execute(PromotionPlan plan, AuditLog audit, ExecutorService pool) {
-        EdgePromoter promoter = new EdgePromoter(clients, new ImageCopier(json), clock);
+        EdgePromoter promoter = new EdgePromoter(clients, new ImageCopier(json), clock, gate.auditNote());
         List<PromotionRecord> promoted = Collections.synchronizedList(new ArrayList<>());
         List<String> failures = Collections.synchronizedList(new ArrayList<>());
         AtomicLong bytes = new AtomicLong();

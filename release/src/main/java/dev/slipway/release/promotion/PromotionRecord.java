@@ -8,10 +8,11 @@ import java.util.Objects;
 /**
  * The audit record of one promoted and verified edge: what went where ({@code source} is
  * {@code registry/image@digest}, {@code destination} is {@code registry/image}), under which tags, when, and the
- * git commit that approved it. The hub stores these to show where each build was published.
+ * git commit that approved it, and what became of the publishing rules ({@code publishingRules}: "passed", "not
+ * checked", or why they were skipped). The hub stores these to show where each build was published.
  */
 public record PromotionRecord(String source, String destination, Digest digest, List<String> tags,
-        Approval approval, Instant publishedAt, String manifestFile) {
+        Approval approval, Instant publishedAt, String manifestFile, String publishingRules) {
     public PromotionRecord {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(destination, "destination");
@@ -20,6 +21,7 @@ public record PromotionRecord(String source, String destination, Digest digest, 
         Objects.requireNonNull(approval, "approval");
         Objects.requireNonNull(publishedAt, "publishedAt");
         Objects.requireNonNull(manifestFile, "manifestFile");
+        Objects.requireNonNull(publishingRules, "publishingRules");
     }
 
     /** {@code destination@digest}, the immutable reference to deploy. */

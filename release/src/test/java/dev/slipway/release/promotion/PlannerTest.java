@@ -62,6 +62,41 @@ class PlannerTest {
     }
 
     @Test
+    void plan_gateProblem_refusesThePlanAndIsAskedOnlyForCopies() {
+        inventory.put("staging.example", "app", A.toString(), A, MediaTypes.OCI_MANIFEST);
+        inventory.put("prod.example", "images/done", "1.0", B, MediaTypes.OCI_MANIFEST);
+        List<String> gated = new ArrayList<>();
+        EdgeGate vendorRule = new EdgeGate() {
+            @Override
+            public List<PlanProblem> check(PromotionEdge edge) {
+                gated.add(edge.image());
+                return List.of(new PlanProblem(ErrorCode.PROMOTION_RULE_VENDOR_IS_COMMUNITY, edge.sourceReference()
+                        + " names \"the community\" as vendor"));
+            }
+
+            @Override
+            public String auditNote() {
+                return "passed";
+            }
+        };
+        ThinManifest manifest = ThinManifestReader.parse("x", """
+                registries:
+                - name: staging.example
+                  src: true
+                - name: prod.example/images
+                """, "- name: app\n  dmap:\n    \"" + A + "\": [\"1.0\"]\n- name: done\n  dmap:\n    \"" + B
+                + "\": [\"1.0\"]\n", new ArrayList<>()).orElseThrow();
+
+        PromotionPlan plan = new Planner(inventory, (file, digest) -> APPROVED, vendorRule)
+                .plan(List.of(manifest), ImageFilter.all(), pool);
+
+        assertTrue(plan.refused());
+        assertEquals(List.of("app"), gated);
+        assertTrue(plan.problems().get(0).toString().startsWith("REFUSED [11916 PROMOTION_RULE_VENDOR_IS_COMMUNITY]"),
+                plan.problems().toString());
+    }
+
+    @Test
     void plan_alreadyPromoted_isDoneAfterOneHeadPerTag() {
         inventory.put("prod.example", "images/app", "1.0", A, MediaTypes.OCI_MANIFEST);
 
