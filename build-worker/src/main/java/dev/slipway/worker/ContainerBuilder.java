@@ -23,6 +23,8 @@ import dev.slipway.worker.source.GitSourceFetcher;
 import dev.slipway.worker.source.ScmAllowList;
 import dev.slipway.common.error.ErrorCode;
 import dev.slipway.common.error.SlipwayException;
+import dev.slipway.release.sbom.SbomGenerator;
+import dev.slipway.release.sbom.SbomTool;
 import dev.slipway.release.signing.EcSigningKey;
 import dev.slipway.worker.config.PublishingConfig;
 import java.io.IOException;
@@ -68,6 +70,7 @@ public final class ContainerBuilder implements AutoCloseable {
                 releases != null ? releases : new RegistryTagReleaseSource(registries), new ImagePackages(engine, new ImageContentsReader(),
                 new CopiedPathExtractor()), new DockerArchiveReader(json), new OciImageWriter(json, compressors),
                 config.site(), config.publishing(), attestationKey(config.publishing()),
+                sbomGenerator(config, json),
                 URI.create("https://slipway.dev/worker/" + hostName()), json, background, Clock.systemUTC(), new SecureRandom());
         BuildPipeline pipeline = new BuildPipeline(new BuildSteps(services), engine,
                 Path.of(config.workDirectory()), Clock.systemUTC());
@@ -96,6 +99,13 @@ public final class ContainerBuilder implements AutoCloseable {
     public void close() {
         pools.forEach(ExecutorService::shutdownNow);
         engine.close();
+    }
+
+    /** One SBOM generator per worker: it loads the SPDX license list once. */
+    private static SbomGenerator sbomGenerator(WorkerConfig config, ObjectMapper json) {
+        String authority = config.site().authoritativeSourceUrl() == null ? "slipway.invalid"
+                : config.site().authoritativeSourceUrl().replaceFirst("^https?://", "");
+        return new SbomGenerator(new SbomTool("slipway", "0.1.0", URI.create("https://" + authority + "/spdx")), json);
     }
 
     /** The configured provenance key, or one made for this process when none is configured. */

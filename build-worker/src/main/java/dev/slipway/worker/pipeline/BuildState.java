@@ -68,6 +68,7 @@ public final class BuildState {
     Path mirrorDirectory;
     /** The SBOM files written for this build (SPDX, CycloneDX). */
     final List<Path> sbomFiles = new ArrayList<>();
+    final List<dev.slipway.release.sbom.Sbom> sboms = new ArrayList<>();
     /** The signed provenance and the public key that verifies it. */
     final List<Path> attestations = new ArrayList<>();
     final List<BuildResult.StepTiming> timings = new ArrayList<>();

@@ -34,12 +34,14 @@ public final class BuildSteps {
         if (release) {
             recipe.add(new CheckPublishingRulesStep(s.publishing()));         // 8. OpenStack rules before any push
         }
-        recipe.add(new PushStep(s.registries()));                              // 9. unique + version-release tags
-        recipe.add(new WriteSbomsStep(s.registries(), s.publishing(), s.json())); // 10. SPDX, CycloneDX referrers
-        recipe.add(new WriteProvenanceStep(s.attestationKey(), s.builderId(), s.clock())); // 11. signed SLSA
+        recipe.add(new ConcurrentSteps(s.background(),                         // 9. side by side:
+                new PushStep(s.registries()),                                  //    unique + version-release tags
+                new GenerateSbomsStep(s.publishing(), s.sboms()),              //    SPDX, CycloneDX
+                new WriteProvenanceStep(s.attestationKey(), s.builderId(), s.clock()))); // signed SLSA provenance
+        recipe.add(new AttachSbomsStep(s.registries()));                       // 10. SBOMs as OCI referrers
         if (release) {
-            recipe.add(new ExportMirrorStep(s.json(), s.clock()));            // 12. atomic mirror export
-            recipe.add(new PushFloatingTagsStep(s.registries()));             // 13. version, latest: last
+            recipe.add(new ExportMirrorStep(s.json(), s.clock()));            // 11. atomic mirror export
+            recipe.add(new PushFloatingTagsStep(s.registries()));             // 12. version, latest: last
         }
         return recipe;
     }

@@ -10,6 +10,7 @@ import dev.slipway.worker.image.OciImageWriter;
 import dev.slipway.worker.registry.ImageRegistries;
 import dev.slipway.worker.release.ReleaseSource;
 import dev.slipway.worker.source.SourceFetcher;
+import dev.slipway.release.sbom.SbomGenerator;
 import dev.slipway.release.signing.EcSigningKey;
 import java.net.URI;
 import java.time.Clock;
@@ -31,6 +32,7 @@ public record PipelineServices(
         SiteConfig site,
         PublishingConfig publishing,
         EcSigningKey attestationKey,
+        SbomGenerator sboms,
         URI builderId,
         ObjectMapper json,
         ExecutorService background,

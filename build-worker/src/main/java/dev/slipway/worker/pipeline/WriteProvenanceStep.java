@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * After the SBOMs: an in-toto statement with SLSA provenance v1 for the image (source repository and commit, tag,
+ * While the image is pushed: an in-toto statement with SLSA provenance v1 for the image (source repository and commit, tag,
  * target, builder, parent digests), DSSE-signed, kept with the build and in the mirror.
  */
 final class WriteProvenanceStep implements BuildStep {
@@ -35,11 +35,11 @@ final class WriteProvenanceStep implements BuildStep {
 
     @Override
     public void run(BuildState state) throws Exception {
-        PushedImage first = state.pushes.get(0);
+        dev.slipway.worker.config.RegistryConfig first = state.request.registries().get(0);
         String ref = state.source.tags().isEmpty() ? null : "refs/tags/" + state.source.tags().get(0);
         List<ImageReference> parents = state.parents.stream().map(p -> ImageReference.parse(p.pinned())).toList();
         BuildProvenanceInput input = new BuildProvenanceInput(
-                ImageReference.parse(first.registry() + "/" + first.repository()), state.image.manifestDigest(),
+                ImageReference.parse(first.hostAndPort() + "/" + state.repository(first)), state.image.manifestDigest(),
                 state.request.source().repository().toString(), state.request.source().commit(), ref,
                 state.request.target(), state.request.scratch(), parents, List.of(), builderId,
                 state.tags.unique(), state.started, clock.instant(),
