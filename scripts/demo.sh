@@ -19,20 +19,26 @@ rm -rf "$DEMO"; mkdir -p "$DEMO"
 echo "== building Slipway" >&2
 mvn -B -q -ntp install -Dmaven.test.skip=true >&2
 
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-REG="127.0.0.1:$port"
-mkdir -p "$DEMO/registry"
-cat > "$DEMO/registry/config.yml" <<YAML
+pids=""
+trap 'kill $pids 2>/dev/null || true' EXIT
+# start_registry NAME: a throw-away distribution registry on a free loopback port; prints host:port.
+start_registry() {
+  local name="$1" port addr
+  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+  addr="127.0.0.1:$port"
+  mkdir -p "$DEMO/$name"
+  cat > "$DEMO/$name/config.yml" <<YAML
 version: 0.1
 log: {level: warn}
-storage: {filesystem: {rootdirectory: $DEMO/registry/data}, delete: {enabled: true}}
-http: {addr: $REG}
+storage: {filesystem: {rootdirectory: $DEMO/$name/data}, delete: {enabled: true}}
+http: {addr: $addr}
 YAML
-docker-registry serve "$DEMO/registry/config.yml" >"$DEMO/registry/registry.log" 2>&1 &
-registry_pid=$!
-pids="$registry_pid"
-trap 'kill $pids 2>/dev/null || true' EXIT
-for _ in $(seq 1 50); do curl -fsS "http://$REG/v2/" >/dev/null 2>&1 && break; sleep 0.1; done
+  docker-registry serve "$DEMO/$name/config.yml" >"$DEMO/$name/registry.log" 2>&1 &
+  pids="$pids $!"
+  for _ in $(seq 1 50); do curl -fsS "http://$addr/v2/" >/dev/null 2>&1 && break; sleep 0.1; done
+  echo "$addr"
+}
+REG=$(start_registry registry)
 echo "== registry at http://$REG" >&2
 
 echo "== preparing RPMs, the base image and the dist-git repository" >&2
@@ -126,4 +132,36 @@ hub_digest=$(sed -n 's/^Image ([^)]*): //p' "$DEMO/build-info.txt" | head -n 1)
 echo "skopeo inspect digest: $(skopeo inspect --tls-verify=false "docker://$REG/hub/slipway/hello:1.1-1" --format '{{.Digest}}') (hub: $hub_digest)"
 kill -TERM "$worker_pid"; wait "$worker_pid" 2>/dev/null || true
 kill -TERM "$hub_pid"; wait "$hub_pid" 2>/dev/null || true
+
+echo "== release: promote the standalone build from staging to production by digest, signed" >&2
+PROD=$(start_registry production)
+keys="$DEMO/keys"; mkdir -p "$keys/gnupg"; chmod 700 "$keys/gnupg"
+gpg --batch --homedir "$keys/gnupg" --passphrase '' --quick-gen-key 'Demo Release Team <release@slipway.invalid>' \
+  rsa2048 sign never 2>/dev/null
+fpr=$(gpg --batch --homedir "$keys/gnupg" --with-colons --list-secret-keys | awk -F: '/^fpr:/ {print $10; exit}')
+gpg --batch --homedir "$keys/gnupg" --armor --pinentry-mode loopback --passphrase '' \
+  --export-secret-keys "$fpr" > "$keys/release-secret.asc"
+openssl ecparam -name prime256v1 -genkey -noout -out "$keys/cosign.pem"
+openssl ec -in "$keys/cosign.pem" -pubout -out "$keys/cosign.pub.pem" 2>/dev/null
+promo="$DEMO/promotion"; git init -q -b main "$promo"
+mkdir -p "$promo/manifests/hello" "$promo/images/hello"
+printf 'registries:\n- name: %s\n  src: true\n- name: %s\n' "$REG" "$PROD" > "$promo/manifests/hello/promoter-manifest.yaml"
+printf -- '- name: slipway/hello\n  dmap:\n    "%s": ["1.1-1"]\n' "$digest" > "$promo/images/hello/images.yaml"
+git -C "$promo" add -A
+git -C "$promo" -c user.name='Release Engineer' -c user.email=releng@slipway.invalid commit -q -m 'Promote hello 1.1-1'
+bin/slipway promote --manifests "$promo"                       # dry run: the plan
+bin/slipway promote --manifests "$promo" --confirm --lookaside "$DEMO/lookaside" \
+  --sign-key "$keys/release-secret.asc" --cosign-key "$keys/cosign.pem" --attestation-key "$keys/cosign.pem" \
+  --mirror "$DEMO/mirror"
+skopeo inspect --raw --tls-verify=false "docker://$PROD/slipway/hello:1.1-1" > "$DEMO/prod-manifest.json"
+echo "production digest:     sha256:$(sha256sum < "$DEMO/prod-manifest.json" | cut -d' ' -f1) (staging: $digest)"
+# One GPG signature per promoted tag and one for the repository (digest pulls): verify the tag's.
+for sig in "$DEMO"/lookaside/slipway/hello@sha256=*/signature-*; do
+  if out=$(GNUPGHOME="$keys/gnupg" skopeo standalone-verify "$DEMO/prod-manifest.json" "$PROD/slipway/hello:1.1-1" \
+      "$fpr" "$sig" 2>&1); then
+    echo "skopeo standalone-verify ($(basename "$sig")): $out"
+    break
+  fi
+done
+(cd "$mirror" && sha256sum --quiet -c CHECKSUM && echo "mirror CHECKSUM with signatures: all files OK")
 echo "== demo finished; outputs in $DEMO" >&2
