@@ -126,6 +126,7 @@ public final class Hub implements AutoCloseable {
         try {
             await(vertx.close());
         } finally {
+            services.tasks().close();
             db.close();
         }
     }
