@@ -46,12 +46,14 @@ public final class Hub implements AutoCloseable {
     private final Vertx vertx;
     private final HubServices services;
     private final int port;
+    private final long reaper;
 
-    private Hub(Database db, Vertx vertx, HubServices services, int port) {
+    private Hub(Database db, Vertx vertx, HubServices services, int port, long reaper) {
         this.db = db;
         this.vertx = vertx;
         this.services = services;
         this.port = port;
+        this.reaper = reaper;
     }
 
     /** Opens the database, migrates it, and serves the API until {@link #close()}. */
@@ -75,11 +77,11 @@ public final class Hub implements AutoCloseable {
             HubServices shared = services.with(bound);
             await(vertx.deployVerticle(() -> new HubVerticle(shared, signals, workers),
                     new DeploymentOptions().setInstances(config.http().instances())));
-            vertx.setPeriodic(1000, id -> workers.executeBlocking(() -> shared.scheduler().reapExpiredLeases(), false)
+            long reaper = vertx.setPeriodic(1000, id -> workers.executeBlocking(() -> shared.scheduler().reapExpiredLeases(), false)
                     .onFailure(e -> LOG.warn("Lease reaper failed: {}", e.getMessage())));
             LOG.info("slipway-hub listening on http://{}:{}/ (database {})", config.listen().host(), port,
                     config.database().jdbcUrl(config.dataDir()));
-            return new Hub(db, vertx, shared, port);
+            return new Hub(db, vertx, shared, port, reaper);
         } catch (RuntimeException e) {
             vertx.close();
             db.close();
@@ -124,8 +126,10 @@ public final class Hub implements AutoCloseable {
     @Override
     public void close() {
         try {
+            vertx.cancelTimer(reaper);
             await(vertx.close());
         } finally {
+            services.tasks().close();
             db.close();
         }
     }

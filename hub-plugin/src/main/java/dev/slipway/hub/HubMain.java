@@ -46,7 +46,12 @@ public final class HubMain {
 
     static Admin.TokenCreated initAdmin(HubConfig config, String name) {
         try (Database db = Database.open(config.database(), config.dataDir())) {
-            return Hub.services(config, db, Clock.systemUTC()).accounts().initAdmin(name);
+            var services = Hub.services(config, db, Clock.systemUTC());
+            try {
+                return services.accounts().initAdmin(name);
+            } finally {
+                services.tasks().close();
+            }
         }
     }
 

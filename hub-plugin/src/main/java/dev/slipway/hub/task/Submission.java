@@ -36,6 +36,7 @@ final class Submission {
     private final ScmAllowList scms;
     private final OptsValidator opts = new OptsValidator();
     private final TaskView view;
+    private volatile Long channelId;
 
     Submission(HubConfig.Tasks defaults, ScmAllowList scms, TaskView view) {
         this.defaults = defaults;
@@ -85,14 +86,17 @@ final class Submission {
                         + ", which build tag " + buildTag.name + " does not build for " + tagArches);
             }
         }
-        ChannelEntity channel = one(s.createSelectionQuery("from ChannelEntity where name = :n", ChannelEntity.class)
-                .setParameter("n", defaults.channel()).getResultList(), ErrorCode.CHANNEL_NOT_FOUND,
-                "The hub's build channel '" + defaults.channel() + "' does not exist");
+        if (channelId == null) {
+            // Channels are never deleted, so the id can be remembered once found.
+            channelId = one(s.createSelectionQuery("from ChannelEntity where name = :n", ChannelEntity.class)
+                    .setParameter("n", defaults.channel()).getResultList(), ErrorCode.CHANNEL_NOT_FOUND,
+                    "The hub's build channel '" + defaults.channel() + "' does not exist").id;
+        }
         TaskEntity t = new TaskEntity();
         t.method = METHOD;
         t.state = TaskState.FREE;
         t.ownerId = p.id();
-        t.channelId = channel.id;
+        t.channelId = channelId;
         List<String> arches = OptsValidator.arches(o);
         t.arch = arches.size() == 1 ? arches.get(0) : "noarch";
         t.priority = priority(req);

@@ -23,7 +23,7 @@ import java.util.List;
 import org.hibernate.Session;
 
 /** The user side of tasks: submit, read, list, cancel, resubmit and free. Every method blocks. */
-public final class TaskService {
+public final class TaskService implements AutoCloseable {
     private static final List<TaskState> UNFINISHED = List.of(TaskState.FREE, TaskState.ASSIGNED, TaskState.OPEN);
     private final Database db;
     private final Clock clock;
@@ -31,6 +31,7 @@ public final class TaskService {
     private final HubMetrics metrics;
     private final TaskView view;
     private final Submission submission;
+    private final SubmissionBatcher batcher;
 
     public TaskService(Database db, HubConfig config, Clock clock, TaskEvents events, HubMetrics metrics,
             ObjectMapper json) {
@@ -40,12 +41,13 @@ public final class TaskService {
         this.metrics = metrics;
         this.view = new TaskView(json);
         this.submission = new Submission(config.tasks(), new ScmAllowList(config.allowedScms()), view);
+        this.batcher = new SubmissionBatcher(db, submission, clock);
     }
 
     /** {@code buildContainer}: checks policy and queues a FREE task; returns its id once committed. */
     public long buildContainer(Principal p, BuildContainerRequest req) {
         BuildSource src = submission.precheck(p, req);
-        long id = db.tx(s -> submission.create(s, p, req, src, clock.instant()).id);
+        long id = batcher.submit(p, req, src);
         metrics.submitted();
         events.taskRunnable();
         return id;
@@ -181,6 +183,12 @@ public final class TaskService {
         var params = view.read(t.request);
         return new BuildContainerRequest(params.get("src").asText(), params.get("target").asText(),
                 view.convert(params.get("opts"), dev.slipway.common.api.BuildOpts.class), t.priority);
+    }
+
+    /** Stops taking submissions (the hub is closing). */
+    @Override
+    public void close() {
+        batcher.close();
     }
 
     /** The task row, or TASK_NOT_FOUND. */

@@ -10,6 +10,7 @@ import dev.slipway.hub.fixture.HttpJson;
 import dev.slipway.hub.fixture.HubFixture;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -17,6 +18,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class TaskLifecycleIT {
     @RegisterExtension
     static final HubFixture HUB = new HubFixture();
+
+    /** Each test starts with an empty queue: leftovers of another test are canceled by an admin. */
+    @BeforeEach
+    void cancelLeftovers() {
+        for (JsonNode t : http().get("/api/v1/tasks?state=active&limit=1000", null).json().get("items")) {
+            http().post("/api/v1/tasks/" + t.get("id").asLong() + "/cancel", HUB.token("root"), null);
+        }
+    }
 
     private HttpJson http() {
         return HUB.http();
