@@ -48,14 +48,14 @@ public final class BuildCompletion {
 
     /** OPEN -> CLOSED with the result; non-scratch tasks must bring valid metadata for their reserved NVR. */
     public Long close(long hostId, long taskId, HostProtocol.Close close) {
-        if (close.result() != null && !close.result().isObject()) {
+        if (!absent(close.result()) && !close.result().isObject()) {
             throw new SlipwayException(ErrorCode.BAD_PARAMETER, "A task result must be a JSON object");
         }
-        CgImport cg = close.metadata() == null ? null : metadata.parse(close.metadata());
+        CgImport cg = absent(close.metadata()) ? null : metadata.parse(close.metadata());
         Instant now = clock.instant();
         Started done = db.tx(s -> {
             TaskEntity t = TaskOutcome.requireOpen(s, hostId, taskId);
-            ObjectNode result = close.result() == null ? view.read("{}").deepCopy() : close.result().deepCopy();
+            ObjectNode result = absent(close.result()) ? view.read("{}").deepCopy() : close.result().deepCopy();
             Long buildId = null;
             if (!reservations.scratch(t)) {
                 if (cg == null) {
@@ -90,7 +90,7 @@ public final class BuildCompletion {
         Instant started = db.tx(s -> {
             TaskEntity t = TaskOutcome.requireOpen(s, hostId, taskId);
             TaskOutcome.finish(s, hostId, t, TaskState.FAILED,
-                    fail.result() == null ? null : view.write(fail.result()), view.write(fault), now);
+                    absent(fail.result()) ? null : view.write(fail.result()), view.write(fault), now);
             s.createMutationQuery("update BuildEntity set state = :f, completed = :now where taskId = :t"
                     + " and state = :b").setParameter("f", BuildState.FAILED).setParameter("now", now)
                     .setParameter("t", taskId).setParameter("b", BuildState.BUILDING).executeUpdate();
@@ -105,5 +105,10 @@ public final class BuildCompletion {
     }
 
     private record Started(Instant started, Long buildId) {
+    }
+
+    /** JSON {@code null} arrives as a NullNode, not as Java null: both mean "not given". */
+    private static boolean absent(com.fasterxml.jackson.databind.JsonNode node) {
+        return node == null || node.isNull() || node.isMissingNode();
     }
 }
