@@ -39,6 +39,8 @@ missing=()
 for cmd in "${!NEEDED[@]}"; do
   command -v "$cmd" >/dev/null 2>&1 || missing+=("${NEEDED[$cmd]}")
 done
+# PostgreSQL 15's server binaries: the hub suite runs against a throw-away instance as well as H2.
+[ -x /usr/lib/postgresql/15/bin/initdb ] || missing+=(postgresql)
 # Perl's DB_File writes the Berkeley DB rpmdb fixtures (RHEL 8 style) the rpmdb reader is tested against.
 perl -MDB_File -e1 >/dev/null 2>&1 || missing+=(libperl5.36)
 # /usr/bin/docker is Debian's CLI; another docker on PATH may be a newer CLI the engine refuses.
