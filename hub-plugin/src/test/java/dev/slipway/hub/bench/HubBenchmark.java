@@ -70,6 +70,7 @@ public final class HubBenchmark {
             base = "http://127.0.0.1:" + hub.port();
             seed(hub);
             // Dispatch first, on an empty queue, so it measures pickup rather than a backlog.
+            dispatch(100);
             Stats d = dispatch(300);
             submissions(name, Integer.getInteger("bench.warmup", 1_000));
             Stats s = submissions(name, Integer.getInteger("bench.submissions", 10_000));
@@ -133,6 +134,8 @@ public final class HubBenchmark {
         List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
         AtomicBoolean stop = new AtomicBoolean();
         ExecutorService worker = Executors.newSingleThreadExecutor();
+        // Like a real worker, it runs claimed tasks in the background and goes straight back to claiming.
+        ExecutorService builds = Executors.newFixedThreadPool(4);
         Future<?> w = worker.submit(() -> {
             while (!stop.get()) {
                 JsonNode task = json.readTree(post("/api/v1/host/claim", host,
@@ -149,7 +152,7 @@ public final class HubBenchmark {
                     t0 = submittedAt.get(id);
                 }
                 latencies.add((opened - t0) / 1e6);
-                post("/api/v1/host/tasks/" + id + "/close", host, "{\"result\":{}}".getBytes());
+                builds.submit(() -> post("/api/v1/host/tasks/" + id + "/close", host, "{\"result\":{}}".getBytes()));
             }
             return null;
         });
@@ -159,7 +162,7 @@ public final class HubBenchmark {
             long t0 = System.nanoTime();
             HttpResponse<String> r = post("/api/v1/buildContainer", alice, body);
             submittedAt.put(json.readTree(r.body()).get("task_id").asLong(), t0);
-            Thread.sleep(ThreadLocalRandom.current().nextInt(5, 30));
+            Thread.sleep(ThreadLocalRandom.current().nextInt(10, 40));
         }
         while (latencies.size() < count) {
             Thread.sleep(10);
@@ -167,6 +170,8 @@ public final class HubBenchmark {
         stop.set(true);
         w.get();
         worker.shutdown();
+        builds.shutdown();
+        builds.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
         return Stats.of(latencies, 0);
     }
 
