@@ -38,10 +38,13 @@ public final class BuildSteps {
                 new PushStep(s.registries()),                                  //    unique + version-release tags
                 new GenerateSbomsStep(s.publishing(), s.sboms()),              //    SPDX, CycloneDX
                 new WriteProvenanceStep(s.attestationKey(), s.builderId(), s.clock()))); // signed SLSA provenance
-        recipe.add(new AttachSbomsStep(s.registries()));                       // 10. SBOMs as OCI referrers
         if (release) {
-            recipe.add(new ExportMirrorStep(s.json(), s.clock()));            // 11. atomic mirror export
-            recipe.add(new PushFloatingTagsStep(s.registries()));             // 12. version, latest: last
+            recipe.add(new ConcurrentSteps(s.background(),                     // 10. side by side:
+                    new AttachSbomsStep(s.registries()),                       //     SBOMs as OCI referrers
+                    new ExportMirrorStep(s.json(), s.clock())));               //     atomic mirror export
+            recipe.add(new PushFloatingTagsStep(s.registries()));             // 11. version, latest: last
+        } else {
+            recipe.add(new AttachSbomsStep(s.registries()));                   // 10. SBOMs as OCI referrers
         }
         return recipe;
     }
