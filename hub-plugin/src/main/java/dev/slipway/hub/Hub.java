@@ -17,6 +17,7 @@ import dev.slipway.hub.http.HubVerticle;
 import dev.slipway.hub.http.WireJson;
 import dev.slipway.hub.metrics.HubMetrics;
 import dev.slipway.hub.persistence.Database;
+import dev.slipway.hub.publication.Publications;
 import dev.slipway.hub.task.Scheduler;
 import dev.slipway.hub.task.TaskEvents;
 import dev.slipway.hub.task.TaskLog;
@@ -72,8 +73,7 @@ public final class Hub implements AutoCloseable {
             TaskEvents events = services.events();
             HubSignals signals = HubSignals.listen(vertx, events);
             int port = config.listen().port() == 0 ? freePort() : config.listen().port();
-            HubConfig bound = new HubConfig(new HubConfig.Listen(config.listen().host(), port), config.dataDir(),
-                    config.database(), config.allowedScms(), config.tasks(), config.http(), config.adminTokenSha256());
+            HubConfig bound = config.withListen(new HubConfig.Listen(config.listen().host(), port));
             HubServices shared = services.with(bound);
             await(vertx.deployVerticle(() -> new HubVerticle(shared, signals, workers),
                     new DeploymentOptions().setInstances(config.http().instances())));
@@ -101,7 +101,8 @@ public final class Hub implements AutoCloseable {
         return new HubServices(config, json, auth, new TaskService(db, config, clock, events, metrics, json),
                 scheduler, new TaskLog(db, events), new BuildQueries(db, json), reservations,
                 new BuildCompletion(db, clock, events, metrics, view, reservations), new Catalog(db),
-                new Hosts(db, clock, events), new Accounts(db, clock, new Tokens(), auth), metrics, events,
+                new Hosts(db, clock, events), new Accounts(db, clock, new Tokens(), auth), new Publications(db, json),
+                metrics, events,
                 () -> db.tx(s -> s.createNativeQuery("select 1", Integer.class).getSingleResult() != null),
                 () -> metrics.queue(counts(db)));
     }

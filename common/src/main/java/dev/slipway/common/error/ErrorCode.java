@@ -163,6 +163,7 @@ public enum ErrorCode {
     RELEASE_NOT_COMPUTABLE(10053, "next release cannot be computed"),
     CG_METADATA_INVALID(10060, "content-generator metadata invalid"),
     HUB_UNAVAILABLE(10090, "hub database unavailable"),
+    PUBLICATION_IMAGE_NOT_FOUND(10900, "no build image has the published manifest digest"),
 
     HUB_UNREACHABLE(12000, "hub could not be reached"),
     HUB_PROTOCOL(12001, "hub answered outside its API"),

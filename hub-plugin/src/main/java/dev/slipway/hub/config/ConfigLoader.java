@@ -17,7 +17,7 @@ public final class ConfigLoader {
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    /** Loads {@code file}; a relative data_dir is taken relative to the file's directory. */
+    /** Loads {@code file}; a relative data_dir or lookaside_dir is taken relative to the file's directory. */
     public HubConfig load(Path file) {
         try {
             HubConfig raw = yaml.readValue(Files.readAllBytes(file), HubConfig.class);
@@ -26,7 +26,8 @@ public final class ConfigLoader {
             }
             Path base = file.toAbsolutePath().getParent();
             return new HubConfig(raw.listen(), base.resolve(raw.dataDir()), raw.database(), raw.allowedScms(),
-                    raw.tasks(), raw.http(), raw.adminTokenSha256());
+                    raw.tasks(), raw.http(), raw.adminTokenSha256(),
+                    raw.lookasideDir() == null ? null : base.resolve(raw.lookasideDir()));
         } catch (JacksonException e) {
             throw new SlipwayException(ErrorCode.CONFIG_INVALID,
                     "Tried to read the hub configuration " + file + " but it is invalid: " + e.getOriginalMessage(), e);

@@ -10,6 +10,7 @@ import java.util.List;
  *
  * @param dataDir where the embedded H2 database (and nothing else a second hub would need) lives
  * @param adminTokenSha256 SHA-256 hex hashes of bootstrap admin tokens (seeded as user {@code admin})
+ * @param lookasideDir the signature lookaside directory served read-only under {@code /sigs/}; null serves none
  */
 public record HubConfig(
         Listen listen,
@@ -18,7 +19,8 @@ public record HubConfig(
         List<String> allowedScms,
         Tasks tasks,
         Http http,
-        List<String> adminTokenSha256) {
+        List<String> adminTokenSha256,
+        Path lookasideDir) {
 
     public HubConfig {
         listen = listen == null ? new Listen(null, null) : listen;
@@ -30,6 +32,17 @@ public record HubConfig(
         tasks = tasks == null ? new Tasks(null, null, null, null, null, null) : tasks;
         http = http == null ? new Http(null, null) : http;
         adminTokenSha256 = adminTokenSha256 == null ? List.of() : List.copyOf(adminTokenSha256);
+    }
+
+    /** A configuration without a lookaside directory. */
+    public HubConfig(Listen listen, Path dataDir, Database database, List<String> allowedScms, Tasks tasks, Http http,
+            List<String> adminTokenSha256) {
+        this(listen, dataDir, database, allowedScms, tasks, http, adminTokenSha256, null);
+    }
+
+    /** The same configuration listening on {@code other}. */
+    public HubConfig withListen(Listen other) {
+        return new HubConfig(other, dataDir, database, allowedScms, tasks, http, adminTokenSha256, lookasideDir);
     }
 
     /** Where the HTTP server listens; port 0 picks a free port. */

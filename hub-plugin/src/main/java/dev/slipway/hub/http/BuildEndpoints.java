@@ -20,11 +20,6 @@ final class BuildEndpoints {
         this.logs = logs;
     }
 
-    Object get(Call c) {
-        c.query();
-        return builds.get(c.path("build"));
-    }
-
     Object list(Call c) {
         Query q = c.query("package", "state", "owner", "target", "offset", "limit");
         return builds.list(new BuildFilter(q.text("package"), q.choice("state", BuildState.class), q.text("owner"),

@@ -33,7 +33,7 @@ public final class ErrorMapping {
         for (ErrorCode c : new ErrorCode[] {ErrorCode.NOT_FOUND, ErrorCode.TASK_NOT_FOUND, ErrorCode.BUILD_NOT_FOUND,
                 ErrorCode.TARGET_NOT_FOUND, ErrorCode.TAG_NOT_FOUND, ErrorCode.CHANNEL_NOT_FOUND,
                 ErrorCode.HOST_NOT_FOUND, ErrorCode.USER_NOT_FOUND, ErrorCode.GROUP_NOT_FOUND,
-                ErrorCode.TOKEN_NOT_FOUND}) {
+                ErrorCode.TOKEN_NOT_FOUND, ErrorCode.PUBLICATION_IMAGE_NOT_FOUND}) {
             STATUS.put(c, 404);
         }
         for (ErrorCode c : new ErrorCode[] {ErrorCode.REQUEST_MALFORMED, ErrorCode.REQUEST_UNKNOWN_FIELD,

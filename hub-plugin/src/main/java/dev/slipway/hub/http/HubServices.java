@@ -10,6 +10,7 @@ import dev.slipway.hub.build.BuildQueries;
 import dev.slipway.hub.build.BuildReservations;
 import dev.slipway.hub.config.HubConfig;
 import dev.slipway.hub.metrics.HubMetrics;
+import dev.slipway.hub.publication.Publications;
 import dev.slipway.hub.task.Scheduler;
 import dev.slipway.hub.task.TaskEvents;
 import dev.slipway.hub.task.TaskLog;
@@ -34,6 +35,7 @@ public record HubServices(
         Catalog catalog,
         Hosts hosts,
         Accounts accounts,
+        Publications publications,
         HubMetrics metrics,
         TaskEvents events,
         Supplier<Boolean> databaseUp,
@@ -42,6 +44,6 @@ public record HubServices(
     /** The same services with another configuration (e.g. once the listen port is known). */
     public HubServices with(HubConfig other) {
         return new HubServices(other, json, auth, tasks, scheduler, log, builds, reservations, completion, catalog, hosts,
-                accounts, metrics, events, databaseUp, queueCounts);
+                accounts, publications, metrics, events, databaseUp, queueCounts);
     }
 }

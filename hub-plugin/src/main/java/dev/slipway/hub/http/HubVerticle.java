@@ -1,6 +1,7 @@
 package dev.slipway.hub.http;
 
 import dev.slipway.common.error.ErrorCode;
+import dev.slipway.release.signing.LookasideResolver;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.WorkerExecutor;
@@ -39,12 +40,17 @@ public final class HubVerticle extends VerticleBase {
         AdminEndpoints a = new AdminEndpoints(services.catalog(), services.hosts(), services.accounts());
         HostEndpoints h = new HostEndpoints(services.hosts(), services.scheduler(), polls, services.log(),
                 services.reservations(), services.completion(), cfg.tasks().maxClaimWaitMs());
+        PublicationEndpoints p = new PublicationEndpoints(services.publications(), services.builds());
         Access anyone = Access.ANONYMOUS;
         Access user = Access.USER;
         Access host = Access.HOST;
 
         router.get("/healthz").handler(this::health);
         router.get("/metrics").handler(this::metrics);
+        if (cfg.lookasideDir() != null) {
+            LookasideEndpoint sigs = new LookasideEndpoint(new LookasideResolver(cfg.lookasideDir()), workers, api);
+            router.route(LookasideEndpoint.PREFIX + "*").handler(sigs::handle);
+        }
         router.route(Api.PREFIX + "/*").handler(BodyHandler.create(false).setBodyLimit(cfg.http().bodyLimitBytes()));
 
         api.get("/_listapi", "_listAPI", anyone, "List every exported call", c -> api.calls())
@@ -61,11 +67,16 @@ public final class HubVerticle extends VerticleBase {
                    "Task log from ?offset=N (lines); &follow=true streams", t::log)
            // Builds
            .get("/builds", "listBuilds", anyone, "Builds by package/state/owner/target, newest first", b::list)
-           .get("/builds/:build", "getBuild", anyone, "A build by id or NVR with images and archives", b::get)
+           .get("/builds/:build", "getBuild", anyone,
+                   "A build by id or NVR with images, archives and publications", p::build)
            .async(HttpMethod.GET, "/builds/:build/log", "getBuildLog", anyone, "The build's task log", b::log)
            .get("/images/:id/rpms", "listImageRPMs", anyone, "Components of one image", b::rpms)
            .get("/packages/:name/images", "listImagesContaining", anyone,
                    "Images containing a package, ?older-than=[E:]V-R", b::imagesContaining)
+           // Publications (where promoted builds went)
+           .post("/publications", "recordPublication", user,
+                   "Releng: record one promotion audit line; idempotent on (destination, digest)", p::record)
+           .get("/publications", "listPublications", anyone, "Publications of ?digest=sha256:<hex>", p::list)
            // Admin
            .get("/targets", "getBuildTargets", anyone, "Build targets", a::targets)
            .post("/targets", "createBuildTarget", user, "Releng: add a target", a::createTarget)

@@ -23,7 +23,7 @@ public final class Database implements AutoCloseable {
     private static final List<Class<?>> ENTITIES = List.of(UserEntity.class, GroupEntity.class, ChannelEntity.class,
             HostEntity.class, TokenEntity.class, TagEntity.class, TargetEntity.class, TagPackageEntity.class,
             TaskEntity.class, LogLineEntity.class, BuildEntity.class, ImageEntity.class, ComponentEntity.class,
-            ArchiveEntity.class);
+            ArchiveEntity.class, PublicationEntity.class);
     private final HikariDataSource dataSource;
     private final SessionFactory sessions;
     private final boolean postgres;
