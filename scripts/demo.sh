@@ -21,7 +21,8 @@ mvn -B -q -ntp install -Dmaven.test.skip=true >&2
 
 pids=""
 trap 'kill $pids 2>/dev/null || true' EXIT
-# start_registry NAME: a throw-away distribution registry on a free loopback port; prints host:port.
+# start_registry NAME: a throw-away distribution registry on a free loopback port; sets ADDR to host:port.
+# (Not run in a command substitution: the registry's pid must reach the EXIT trap.)
 start_registry() {
   local name="$1" port addr
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
@@ -36,9 +37,9 @@ YAML
   docker-registry serve "$DEMO/$name/config.yml" >"$DEMO/$name/registry.log" 2>&1 &
   pids="$pids $!"
   for _ in $(seq 1 50); do curl -fsS "http://$addr/v2/" >/dev/null 2>&1 && break; sleep 0.1; done
-  echo "$addr"
+  ADDR="$addr"
 }
-REG=$(start_registry registry)
+start_registry registry; REG="$ADDR"
 echo "== registry at http://$REG" >&2
 
 echo "== preparing RPMs, the base image and the dist-git repository" >&2
@@ -134,7 +135,7 @@ kill -TERM "$worker_pid"; wait "$worker_pid" 2>/dev/null || true
 kill -TERM "$hub_pid"; wait "$hub_pid" 2>/dev/null || true
 
 echo "== release: promote the standalone build from staging to production by digest, signed" >&2
-PROD=$(start_registry production)
+start_registry production; PROD="$ADDR"
 keys="$DEMO/keys"; mkdir -p "$keys/gnupg"; chmod 700 "$keys/gnupg"
 gpg --batch --homedir "$keys/gnupg" --passphrase '' --quick-gen-key 'Demo Release Team <release@slipway.invalid>' \
   rsa2048 sign never 2>/dev/null
