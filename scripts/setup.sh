@@ -52,6 +52,11 @@ if [ "${#missing[@]}" -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
+# The test fixtures fetch Debian's busybox package with `apt-get download`: the package lists must know it.
+if ! apt-cache show busybox >/dev/null 2>&1; then
+  as_root apt-get update -qq
+fi
+
 # A Docker Engine: use the one that answers, else start dockerd on the default socket.
 if ! /usr/bin/docker info >/dev/null 2>&1; then
   log "starting dockerd"
