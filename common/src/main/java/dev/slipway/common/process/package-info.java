@@ -1,0 +1,6 @@
+/**
+ * Running external programs (git, gpg, skopeo, rpm, docker...) one way: {@link dev.slipway.common.process.Command}
+ * takes an argument list (never a shell), drains both output streams, bounds what it keeps, always enforces its
+ * timeout by killing the process tree, and redacts secrets from every message.
+ */
+package dev.slipway.common.process;
