@@ -28,14 +28,16 @@ final class ProcessRunner {
         String name = command.arguments.get(0);
         CapturedOutput out = command.stdoutFile != null ? null
                 : new CapturedOutput(process.getInputStream(), name + " stdout", command.outputLimit).start();
-        CapturedOutput err = new CapturedOutput(process.getErrorStream(), name + " stderr", command.outputLimit).start();
+        CapturedOutput err = new CapturedOutput(process.getErrorStream(), name + " stderr", command.outputLimit)
+                .start();
         feed(process, name);
         try {
             if (!process.waitFor(command.timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 ProcessTree.kill(process);
                 err.awaitEnd(DRAIN_GRACE_MILLIS);
-                throw failure(command, "it did not finish within " + format(command.timeout) + "; killed it",
-                        err.text(), null);
+                SlipwayException killed = failure(command, "it did not finish within " + format(command.timeout)
+                        + "; killed it", err.text(), null);
+                throw new CommandTimeoutException(killed.code(), killed.getMessage());
             }
             if (out != null) {
                 out.awaitEnd(DRAIN_GRACE_MILLIS);

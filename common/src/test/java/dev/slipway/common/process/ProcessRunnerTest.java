@@ -20,7 +20,7 @@ class ProcessRunnerTest {
     @Test
     void run_programThatHangs_isKilledAtItsTimeout() {
         long start = System.nanoTime();
-        SlipwayException e = assertThrows(SlipwayException.class,
+        CommandTimeoutException e = assertThrows(CommandTimeoutException.class,
                 () -> Command.of("sleep", "600").timeout(TIMEOUT).run());
         assertNearTimeout(start);
         assertEquals(ErrorCode.COMMAND_FAILED, e.code());
@@ -67,8 +67,8 @@ class ProcessRunnerTest {
 
     @Test
     void check_nonZeroExit_failsWithCallersCodeAndStderr() {
-        SlipwayException e = assertThrows(SlipwayException.class, () -> Command.of("sh", "-c", "echo broken >&2; exit 3")
-                .failingWith(ErrorCode.PROMOTION_GIT_FAILED).check());
+        SlipwayException e = assertThrows(SlipwayException.class, () -> Command.of("sh", "-c",
+                "echo broken >&2; exit 3").failingWith(ErrorCode.PROMOTION_GIT_FAILED).check());
         assertEquals(ErrorCode.PROMOTION_GIT_FAILED, e.code());
         assertEquals("Tried `sh -c echo broken >&2; exit 3` but it exited 3: broken", e.getMessage());
     }
