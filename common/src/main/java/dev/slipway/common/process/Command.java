@@ -1,10 +1,10 @@
 package dev.slipway.common.process;
 
 import dev.slipway.common.error.ErrorCode;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,17 +16,8 @@ import java.util.Set;
  * One run of an external program (git, gpg, skopeo, rpm, docker...), described fluently and started with
  * {@link #run()} or {@link #check()}: an argument list (never a shell), a timeout that always fires and kills the
  * whole process tree, bounded captured output, and secret values that never appear in a message.
- *
- * <pre>{@code
- * String tags = Command.of("git", "ls-remote", "--tags", "--", url).timeout(Duration.ofMinutes(2))
- *         .failingWith(ErrorCode.PROMOTION_FACTS_UNREADABLE).output();
- * }</pre>
  */
 public final class Command {
-    /** Long enough for rpmbuild or a docker import; callers of quick tools set their own. */
-    static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(5);
-    static final int DEFAULT_OUTPUT_LIMIT = 4 * 1024 * 1024;
-
     // Package-private: ProcessRunner reads them; a Command is used by one caller and not shared.
     final List<String> arguments = new ArrayList<>();
     final Set<String> secrets = new LinkedHashSet<>();
@@ -34,32 +25,29 @@ public final class Command {
     Path directory;
     byte[] stdin = new byte[0];
     Path stdoutFile;
-    Duration timeout = DEFAULT_TIMEOUT;
+    Duration timeout = Duration.ofMinutes(5); // long enough for rpmbuild or docker import; quick tools set their own
     ErrorCode failureCode = ErrorCode.COMMAND_FAILED;
-    int outputLimit = DEFAULT_OUTPUT_LIMIT;
+    int outputLimit = 4 * 1024 * 1024;
 
-    private Command(List<String> program) {
-        if (program.isEmpty()) {
-            throw new IllegalArgumentException("a command needs at least the program to run");
-        }
-        program.forEach(this::arg);
+    private Command() {
     }
 
     /** The program and its arguments, passed as they are (no shell, no word splitting). */
     public static Command of(String... programAndArguments) {
-        return new Command(List.of(programAndArguments));
+        return of(List.of(programAndArguments));
     }
 
     /** The program and its arguments, passed as they are (no shell, no word splitting). */
     public static Command of(List<String> programAndArguments) {
-        return new Command(List.copyOf(programAndArguments));
+        if (programAndArguments.isEmpty()) {
+            throw new IllegalArgumentException("a command needs at least the program to run");
+        }
+        return new Command().arg(programAndArguments.toArray(String[]::new));
     }
 
     /** Appends arguments. */
     public Command arg(String... more) {
-        for (String a : more) {
-            arguments.add(Objects.requireNonNull(a, "argument"));
-        }
+        Arrays.stream(more).map(a -> Objects.requireNonNull(a, "argument")).forEach(arguments::add);
         return this;
     }
 
@@ -105,11 +93,6 @@ public final class Command {
         return this;
     }
 
-    /** UTF-8 text written to the program's standard input. */
-    public Command stdin(String text) {
-        return stdin(text.getBytes(StandardCharsets.UTF_8));
-    }
-
     /** Writes standard output to {@code file} in full instead of capturing it (for large output). */
     public Command stdoutTo(Path file) {
         this.stdoutFile = file;
@@ -144,11 +127,7 @@ public final class Command {
 
     /** Runs the program and returns how it ended; a non-zero exit is a failure quoting its standard error. */
     public CommandResult check() {
-        CommandResult result = run();
-        if (!result.ok()) {
-            throw ProcessRunner.failure(this, "it exited " + result.exitCode(), result.stderr(), null);
-        }
-        return result;
+        return new ProcessRunner(this).check();
     }
 
     /** Runs the program, requires exit code 0 and returns its standard output. */
@@ -158,11 +137,7 @@ public final class Command {
 
     /** {@code text} with every secret value replaced by {@code ***}. */
     public String redact(String text) {
-        String redacted = text;
-        for (String s : secrets) {
-            redacted = redacted.replace(s, "***");
-        }
-        return redacted;
+        return secrets.stream().reduce(text, (redacted, secret) -> redacted.replace(secret, "***"), (a, b) -> b);
     }
 
     /** The command line as a user would type it, secrets redacted: {@code `git ls-remote --tags -- url`}. */

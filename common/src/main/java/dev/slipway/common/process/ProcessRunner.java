@@ -52,6 +52,14 @@ final class ProcessRunner {
         }
     }
 
+    CommandResult check() {
+        CommandResult result = run();
+        if (!result.ok()) {
+            throw failure(command, "it exited " + result.exitCode(), result.stderr(), null);
+        }
+        return result;
+    }
+
     private Process start() {
         ProcessBuilder builder = new ProcessBuilder(command.arguments);
         if (command.directory != null) {
@@ -83,7 +91,7 @@ final class ProcessRunner {
     }
 
     /** A failure of {@code command}: what was tried, what happened, the end of its standard error; secrets redacted. */
-    static SlipwayException failure(Command command, String what, String stderr, Throwable cause) {
+    private static SlipwayException failure(Command command, String what, String stderr, Throwable cause) {
         String quoted = stderr.strip();
         if (quoted.length() > QUOTED_STDERR_CHARS) {
             quoted = "..." + quoted.substring(quoted.length() - QUOTED_STDERR_CHARS);

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.slipway.common.error.ErrorCode;
 import dev.slipway.common.error.SlipwayException;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -93,7 +94,14 @@ class ProcessRunnerTest {
 
     @Test
     void run_stdin_isDelivered() {
-        assertEquals("hello\nworld", Command.of("cat").stdin("hello\nworld").output());
+        assertEquals("hello\nworld", Command.of("cat").stdin("hello\nworld".getBytes(StandardCharsets.UTF_8)).output());
+    }
+
+    @Test
+    void run_largeStdinEchoedBack_doesNotDeadlock() {
+        CommandResult result = Command.of("cat").stdin(new byte[3_000_000]).timeout(Duration.ofSeconds(30)).run();
+        assertEquals(0, result.exitCode());
+        assertEquals(3_000_000, result.stdout().length());
     }
 
     @Test
