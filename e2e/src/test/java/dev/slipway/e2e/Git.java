@@ -10,9 +10,10 @@ final class Git {
     private Git() {
     }
 
+    /** Standard output then standard error: what a push's hooks print ({@code remote: ...}) arrives on the latter. */
     static String run(Path dir, Map<String, String> env, String... args) {
         return Command.of("git", "-c", "user.name=Slipway Packager", "-c", "user.email=packager@slipway.invalid")
-                .arg(args).in(dir).env(env).timeout(Duration.ofSeconds(120)).output();
+                .arg(args).in(dir).env(env).timeout(Duration.ofSeconds(120)).check().output();
     }
 
     static String run(Path dir, String... args) {
