@@ -1,7 +1,7 @@
 package dev.slipway.bench;
 
-import dev.slipway.testing.rpm.ExternalCommand;
-import java.util.List;
+import dev.slipway.common.process.Command;
+
 
 /** Runs a by-hand peer the way a release engineer's script would: one bash script. */
 final class Shell {
@@ -9,6 +9,6 @@ final class Shell {
     }
 
     static String bash(String script) {
-        return ExternalCommand.run(List.of("bash", "-euo", "pipefail", "-c", script));
+        return Command.of("bash", "-euo", "pipefail", "-c", script).output();
     }
 }

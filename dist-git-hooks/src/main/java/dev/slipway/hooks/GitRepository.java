@@ -2,12 +2,10 @@ package dev.slipway.hooks;
 
 import dev.slipway.common.error.ErrorCode;
 import dev.slipway.common.error.SlipwayException;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import dev.slipway.common.process.Command;
+import dev.slipway.common.process.CommandResult;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 
 /** The bare dist-git repository the hook runs in, read with the real git command. */
 final class GitRepository {
@@ -32,22 +30,12 @@ final class GitRepository {
     }
 
     private String git(String... args) {
-        List<String> cmd = new ArrayList<>(List.of("git", "--git-dir", gitDir.toString()));
-        cmd.addAll(List.of(args));
-        try {
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                p.destroyForcibly();
-                throw new SlipwayException(ErrorCode.HOOK_INPUT_INVALID, "git " + String.join(" ", args)
-                        + " failed in " + gitDir + ": " + out.strip());
-            }
-            return out;
-        } catch (IOException e) {
-            throw new SlipwayException(ErrorCode.HOOK_INPUT_INVALID, "Could not run git: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SlipwayException(ErrorCode.CANCELED, "Interrupted while running git");
+        CommandResult result = Command.of("git", "--git-dir", gitDir.toString()).arg(args)
+                .timeout(Duration.ofSeconds(60)).failingWith(ErrorCode.HOOK_INPUT_INVALID).run();
+        if (!result.ok()) {
+            throw new SlipwayException(ErrorCode.HOOK_INPUT_INVALID, "git " + String.join(" ", args)
+                    + " failed in " + gitDir + ": " + result.output().strip());
         }
+        return result.stdout();
     }
 }

@@ -2,9 +2,9 @@ package dev.slipway.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.slipway.cli.SlipwayCommand;
+import dev.slipway.common.process.Command;
 import dev.slipway.testing.distgit.DistGitRepo;
 import dev.slipway.testing.registry.AuthMode;
-import dev.slipway.testing.rpm.ExternalCommand;
 import dev.slipway.testing.registry.TestRegistry;
 import dev.slipway.testing.rpm.FixtureFiles;
 import dev.slipway.testing.sample.SampleSource;
@@ -59,7 +59,7 @@ final class E2eEnvironment implements AutoCloseable {
         try {
             Path dir = Files.createTempDirectory("slipway-e2e-");
             SampleSource sample = SampleSource.create(registry.hostPort(), dir.resolve("sample"));
-            String arch = ExternalCommand.run(List.of("/usr/bin/docker", "info", "--format", "{{.Architecture}}"))
+            String arch = Command.of("/usr/bin/docker", "info", "--format", "{{.Architecture}}").output()
                     .strip();
             env = new E2eEnvironment(dir, registry, sample, freePort(), arch);
             env.setUp();

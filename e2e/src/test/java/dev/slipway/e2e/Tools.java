@@ -1,6 +1,6 @@
 package dev.slipway.e2e;
 
-import dev.slipway.testing.rpm.ExternalCommand;
+import dev.slipway.common.process.Command;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,7 +12,7 @@ final class Tools {
     static String skopeo(String... args) {
         List<String> cmd = new ArrayList<>(List.of("skopeo"));
         cmd.addAll(List.of(args));
-        return ExternalCommand.run(cmd);
+        return Command.of(cmd).output();
     }
 
     /** The manifest digest the registry serves for a reference, as skopeo reports it. */
@@ -23,6 +23,6 @@ final class Tools {
     static String docker(String... args) {
         List<String> cmd = new ArrayList<>(List.of("/usr/bin/docker"));
         cmd.addAll(List.of(args));
-        return ExternalCommand.run(cmd);
+        return Command.of(cmd).output();
     }
 }

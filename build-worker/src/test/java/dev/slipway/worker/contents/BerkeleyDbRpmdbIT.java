@@ -1,8 +1,8 @@
 package dev.slipway.worker.contents;
 
 import dev.slipway.common.content.PackageManifest;
+import dev.slipway.common.process.Command;
 import dev.slipway.testing.rpm.BuiltRpm;
-import dev.slipway.testing.rpm.ExternalCommand;
 import dev.slipway.testing.rpm.RpmFixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,8 +56,8 @@ class BerkeleyDbRpmdbIT {
             Files.copy(in, script);
         }
         Path dir = Files.createDirectories(temp.resolve("bdb-" + pageSize));
-        ExternalCommand.run(List.of("perl", script.toString(), dir.resolve("Packages").toString(),
-                String.valueOf(pageSize), dump.toString()));
+        Command.of("perl", script.toString(), dir.resolve("Packages").toString(), String.valueOf(pageSize),
+                dump.toString()).output();
         return dir;
     }
 

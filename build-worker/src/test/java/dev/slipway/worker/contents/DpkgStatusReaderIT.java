@@ -1,7 +1,7 @@
 package dev.slipway.worker.contents;
 
 import dev.slipway.common.content.InstalledPackage;
-import dev.slipway.testing.rpm.ExternalCommand;
+import dev.slipway.common.process.Command;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -14,8 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DpkgStatusReaderIT {
     @Test
     void read_hostStatusFile_matchesDpkgQuery() {
-        List<String> byDpkg = ExternalCommand.run(List.of("dpkg-query", "-W", "-f",
-                        "${db:Status-Status}|${Package}|${Version}|${Architecture}|${Installed-Size}\\n"))
+        List<String> byDpkg = Command.of("dpkg-query", "-W", "-f",
+                        "${db:Status-Status}|${Package}|${Version}|${Architecture}|${Installed-Size}\\n").output()
                 .lines().filter(l -> l.startsWith("installed|")).map(l -> l.substring("installed|".length()))
                 .sorted().toList();
 

@@ -1,8 +1,8 @@
 package dev.slipway.worker.contents;
 
 import dev.slipway.common.content.InstalledPackage;
+import dev.slipway.common.process.Command;
 import dev.slipway.testing.rpm.BuiltRpm;
-import dev.slipway.testing.rpm.ExternalCommand;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,7 +24,7 @@ final class HostRpm {
         List<String> command = new ArrayList<>(List.of("rpm", "--root", root.toString(), "--dbpath", DB_PATH,
                 "--nodeps", "-i"));
         rpms.forEach(r -> command.add(r.file().toString()));
-        ExternalCommand.run(command);
+        Command.of(command).output();
         return root.resolve(DB_PATH.substring(1));
     }
 
@@ -33,7 +33,7 @@ final class HostRpm {
         List<String> command = new ArrayList<>(List.of("rpm"));
         command.addAll(List.of(databaseOptions));
         command.addAll(List.of("-qa", "--qf", FORMAT));
-        return ExternalCommand.run(command).lines().map(HostRpm::keyIdOnly).sorted().toList();
+        return Command.of(command).output().lines().map(HostRpm::keyIdOnly).sorted().toList();
     }
 
     /** rpm prints "RSA/SHA512, date, Key ID abc..." for a signature; keep the first key id, as OSBS does. */

@@ -2,24 +2,23 @@ package dev.slipway.worker.contents;
 
 import dev.slipway.common.content.InstalledPackage;
 import dev.slipway.common.content.PackageManifest;
+import dev.slipway.common.process.Command;
+import dev.slipway.common.process.CommandResult;
 import dev.slipway.testing.image.BaseImage;
 import dev.slipway.testing.image.BaseImageFixture;
-import dev.slipway.testing.rpm.ExternalCommand;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The path the worker takes: create (never start) a container of the image, copy the package-database paths out
@@ -37,26 +36,28 @@ class ImageContentsReaderIT {
     @AfterEach
     void removeContainer() {
         if (container != null) {
-            ExternalCommand.run(List.of(DOCKER, "rm", "-f", container));
+            Command.of(DOCKER, "rm", "-f", container).output();
         }
     }
 
     /** Streams {@code docker cp} into the extractor; returns false when the image has no such path. */
     private boolean copyOut(String imagePath) throws Exception {
-        Process cp = new ProcessBuilder(DOCKER, "cp", container + ":" + imagePath, "-")
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        try (InputStream tar = cp.getInputStream()) {
-            // A path the image lacks gives an empty stream, which extracts to nothing.
-            new CopiedPathExtractor().extract(tar, root, imagePath);
-            // Drain the tar's end-of-archive padding so docker cp can exit.
-            tar.transferTo(OutputStream.nullOutputStream());
+        Path archive = Files.createTempFile("slipway-docker-cp-", ".tar");
+        try {
+            CommandResult cp = Command.of(DOCKER, "cp", container + ":" + imagePath, "-").stdoutTo(archive)
+                    .timeout(Duration.ofSeconds(60)).run();
+            try (InputStream tar = Files.newInputStream(archive)) {
+                // A path the image lacks gives an empty stream, which extracts to nothing.
+                new CopiedPathExtractor().extract(tar, root, imagePath);
+            }
+            return cp.ok();
+        } finally {
+            Files.delete(archive);
         }
-        assertTrue(cp.waitFor(60, TimeUnit.SECONDS));
-        return cp.exitValue() == 0;
     }
 
     private PackageManifest readImage(BaseImage image) throws Exception {
-        container = ExternalCommand.run(List.of(DOCKER, "create", image.reference())).strip();
+        container = Command.of(DOCKER, "create", image.reference()).output().strip();
         List<Boolean> copied = new java.util.ArrayList<>();
         for (String path : ImageContentsReader.DATABASE_PATHS) {
             copied.add(copyOut(path));
@@ -73,8 +74,8 @@ class ImageContentsReaderIT {
         PackageManifest manifest = readImage(image);
 
         assertEquals("/usr/lib/sysimage/rpm", manifest.database());
-        List<String> insideImage = ExternalCommand.run(List.of(DOCKER, "run", "--rm", "--network", "none",
-                image.reference(), "rpm", "-qa", "--qf", "%{NEVRA}|%{SIGMD5}\\n")).lines().sorted().toList();
+        List<String> insideImage = Command.of(DOCKER, "run", "--rm", "--network", "none",
+                image.reference(), "rpm", "-qa", "--qf", "%{NEVRA}|%{SIGMD5}\\n").output().lines().sorted().toList();
         assertEquals(insideImage, manifest.packages().stream().map(p -> p.nevra() + "|" + p.sigmd5()).sorted()
                 .toList());
         assertEquals(image.nevras(), manifest.packages().stream().map(InstalledPackage::nevra).sorted().toList());

@@ -5,8 +5,8 @@ import dev.slipway.common.content.PackageManifest;
 import dev.slipway.common.content.PackageType;
 import dev.slipway.common.error.ErrorCode;
 import dev.slipway.common.error.SlipwayException;
+import dev.slipway.common.process.Command;
 import dev.slipway.testing.rpm.BuiltRpm;
-import dev.slipway.testing.rpm.ExternalCommand;
 import dev.slipway.testing.rpm.FixtureFiles;
 import dev.slipway.testing.rpm.RpmFixtures;
 import org.junit.jupiter.api.Test;
@@ -46,8 +46,7 @@ class RpmDatabaseReaderIT {
         Path db = HostRpm.install(root, rpms);
         // An imported key becomes a gpg-pubkey pseudo-package that rpm lists and Slipway must drop.
         Path key = Files.writeString(temp.resolve("key.asc"), fixtures.signingKey().armoredPublicKey());
-        ExternalCommand.run(List.of("rpm", "--root", root.toString(), "--dbpath", HostRpm.DB_PATH, "--import",
-                key.toString()));
+        Command.of("rpm", "--root", root.toString(), "--dbpath", HostRpm.DB_PATH, "--import", key.toString()).output();
 
         PackageManifest manifest = reader.read(db, "/usr/lib/sysimage/rpm");
 

@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.slipway.common.error.ErrorCode;
 import dev.slipway.common.error.SlipwayException;
 import dev.slipway.common.json.Json;
+import dev.slipway.common.process.Command;
+import dev.slipway.common.process.CommandResult;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -87,10 +89,8 @@ class DockerArchiveReaderTest {
     void compressedArchive_isAGzipThatGunzipAccepts() throws Exception {
         read(twoLayers().bytes());
         ArchiveCompressor.gzip(tmp.resolve("image.tar"), tmp.resolve("image.tar.gz"));
-        Process p = new ProcessBuilder("/usr/bin/gzip", "-t", tmp.resolve("image.tar.gz").toString())
-                .redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, p.waitFor(), out);
+        CommandResult gzip = Command.of("/usr/bin/gzip", "-t", tmp.resolve("image.tar.gz").toString()).run();
+        assertEquals(0, gzip.exitCode(), gzip.output());
     }
 
     @Test

@@ -1,11 +1,10 @@
 package dev.slipway.worker.it;
 
-import dev.slipway.testing.rpm.ExternalCommand;
+import dev.slipway.common.process.Command;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /** Runs the outside tools the tests check Slipway's outputs with (skopeo, rpm, docker, sha256sum). */
 final class Tools {
@@ -13,27 +12,27 @@ final class Tools {
     }
 
     static String run(String... command) {
-        return ExternalCommand.run(List.of(command));
+        return Command.of(command).output();
     }
 
     static String runIn(Path dir, String... command) {
-        return ExternalCommand.run(List.of(command), dir, Map.of(), Duration.ofMinutes(5));
+        return Command.of(command).in(dir).timeout(Duration.ofMinutes(5)).output();
     }
 
     static String docker(String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add("/usr/bin/docker");
         cmd.addAll(List.of(args));
-        return ExternalCommand.run(cmd);
+        return Command.of(cmd).output();
     }
 
     static String skopeo(String... args) {
         List<String> cmd = new ArrayList<>(List.of("skopeo"));
         cmd.addAll(List.of(args));
-        return ExternalCommand.run(cmd);
+        return Command.of(cmd).output();
     }
 
     static String sh(String script) {
-        return ExternalCommand.run(List.of("bash", "-c", script));
+        return Command.of("bash", "-c", script).output();
     }
 }

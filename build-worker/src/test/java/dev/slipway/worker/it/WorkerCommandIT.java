@@ -5,13 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import dev.slipway.common.process.Command;
+import dev.slipway.common.process.CommandResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -64,20 +62,9 @@ class WorkerCommandIT {
     private record Run(int exit, String stdout, String stderr) {
     }
 
-    private static Run run(SampleEnvironment env, String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(LAUNCHER.toString());
-        cmd.addAll(List.of(args));
-        Path out = Files.createTempFile(env.dir, "cli", ".out");
-        Path err = Files.createTempFile(env.dir, "cli", ".err");
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
-        pb.environment().put("TMPDIR", env.dir.toString());
-        Process p = pb.start();
-        if (!p.waitFor(5, TimeUnit.MINUTES)) {
-            p.destroyForcibly();
-            throw new AssertionError("slipway-worker did not finish");
-        }
-        return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                Files.readString(err, StandardCharsets.UTF_8));
+    private static Run run(SampleEnvironment env, String... args) {
+        CommandResult r = Command.of(LAUNCHER.toString()).arg(args).env("TMPDIR", env.dir.toString())
+                .timeout(Duration.ofMinutes(5)).run();
+        return new Run(r.exitCode(), r.stdout(), r.stderr());
     }
 }

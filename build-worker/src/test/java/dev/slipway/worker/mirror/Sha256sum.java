@@ -1,20 +1,15 @@
 package dev.slipway.worker.mirror;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import dev.slipway.common.process.Command;
+import dev.slipway.common.process.CommandResult;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 
 /** Runs the real {@code sha256sum -c CHECKSUM} in a directory, as a mirror user would. */
 record Sha256sum(int exitCode, String output) {
-    static Sha256sum check(Path directory) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("/usr/bin/sha256sum", "-c", ChecksumFile.NAME)
-                .directory(directory.toFile()).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(30, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new IllegalStateException("sha256sum -c did not finish in " + directory);
-        }
-        return new Sha256sum(p.exitValue(), out);
+    static Sha256sum check(Path directory) {
+        CommandResult r = Command.of("/usr/bin/sha256sum", "-c", ChecksumFile.NAME).in(directory)
+                .timeout(Duration.ofSeconds(30)).run();
+        return new Sha256sum(r.exitCode(), r.output());
     }
 }

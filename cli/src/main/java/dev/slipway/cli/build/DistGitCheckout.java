@@ -2,13 +2,12 @@ package dev.slipway.cli.build;
 
 import dev.slipway.common.error.ErrorCode;
 import dev.slipway.common.error.SlipwayException;
-import java.io.IOException;
+import dev.slipway.common.process.Command;
+import dev.slipway.common.process.CommandResult;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A packager's dist-git checkout, read with the real git command the way fedpkg does before a build: the branch,
@@ -52,7 +51,7 @@ public final class DistGitCheckout {
             throw notReady("Branch " + branch + " does not exist on remote '" + remote + "'; push it first");
         }
         String remoteHead = line.split("\\s+")[0];
-        if (!remoteHead.equals(head) && run(List.of("merge-base", "--is-ancestor", head, remoteHead)).exit != 0) {
+        if (!remoteHead.equals(head) && !run(List.of("merge-base", "--is-ancestor", head, remoteHead)).ok()) {
             throw notReady("HEAD " + head + " is not pushed to " + remote + "/" + branch + " (the remote is at "
                     + remoteHead + "); push first");
         }
@@ -79,36 +78,19 @@ public final class DistGitCheckout {
     }
 
     private String git(String... args) {
-        Result r = run(List.of(args));
-        if (r.exit != 0) {
-            throw notReady("git " + String.join(" ", args) + " failed in " + dir + ": " + r.output.strip());
+        CommandResult r = run(List.of(args));
+        if (!r.ok()) {
+            throw notReady("git " + String.join(" ", args) + " failed in " + dir + ": " + r.output().strip());
         }
-        return r.output;
+        return r.stdout();
     }
 
-    private Result run(List<String> args) {
-        List<String> cmd = new ArrayList<>(List.of("git", "-C", dir.toString()));
-        cmd.addAll(args);
-        try {
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(2, TimeUnit.MINUTES)) {
-                p.destroyForcibly();
-                throw notReady("git " + String.join(" ", args) + " did not finish within 2 minutes");
-            }
-            return new Result(p.exitValue(), out);
-        } catch (IOException e) {
-            throw notReady("Could not run git: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SlipwayException(ErrorCode.CANCELED, "Interrupted while running git");
-        }
+    private CommandResult run(List<String> args) {
+        return Command.of("git", "-C", dir.toString()).arg(args.toArray(String[]::new))
+                .timeout(Duration.ofMinutes(2)).failingWith(ErrorCode.CHECKOUT_NOT_READY).run();
     }
 
     private static SlipwayException notReady(String message) {
         return new SlipwayException(ErrorCode.CHECKOUT_NOT_READY, message);
-    }
-
-    private record Result(int exit, String output) {
     }
 }

@@ -126,6 +126,7 @@ public enum ErrorCode {
     PROVENANCE_INVALID(11320, "provenance input or attestation is invalid"),
 
     CANCELED(9000, "canceled"),
+    COMMAND_FAILED(9001, "an external command could not start, failed or did not finish in time"),
 
     AUTH_REQUIRED(10000, "authentication required"),
     AUTH_INVALID_TOKEN(10001, "token unknown or revoked"),

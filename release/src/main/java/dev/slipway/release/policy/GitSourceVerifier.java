@@ -2,6 +2,7 @@ package dev.slipway.release.policy;
 
 import dev.slipway.common.error.ErrorCode;
 import dev.slipway.common.error.SlipwayException;
+import dev.slipway.common.process.CommandResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,11 +39,11 @@ public final class GitSourceVerifier implements SourceVerifier {
             return Optional.of("'" + commit + "' is not a full 40-hex commit id");
         }
         return inScratchRepository(git -> {
-            GitRunner.Result fetch = git.run("fetch", "-q", "--no-tags", "--depth=1", "--", repository, commit);
+            CommandResult fetch = git.run("fetch", "-q", "--no-tags", "--depth=1", "--", repository, commit);
             if (!fetch.ok()) {
                 return Optional.of("git fetch of " + commit + " from " + repository + " failed: " + fetch.stderr());
             }
-            GitRunner.Result type = git.run("cat-file", "-t", commit);
+            CommandResult type = git.run("cat-file", "-t", commit);
             return type.ok() && type.stdout().strip().equals("commit") ? Optional.<String>empty()
                     : Optional.of(repository + " sent " + commit + " but it is not a commit");
         });
@@ -56,7 +57,7 @@ public final class GitSourceVerifier implements SourceVerifier {
             if (tag == null || tag.startsWith("-") || !git.run("check-ref-format", ref).ok()) {
                 return new TagVerification(TagVerification.Status.NOT_FOUND, null, "'" + tag + "' is not a tag name");
             }
-            GitRunner.Result fetch = git.run("fetch", "-q", "--no-tags", "--", repository, "+" + ref + ":" + ref);
+            CommandResult fetch = git.run("fetch", "-q", "--no-tags", "--", repository, "+" + ref + ":" + ref);
             if (!fetch.ok()) {
                 return new TagVerification(TagVerification.Status.NOT_FOUND, null,
                         "git fetch of " + ref + " from " + repository + " failed: " + fetch.stderr());
@@ -66,7 +67,7 @@ public final class GitSourceVerifier implements SourceVerifier {
                 return new TagVerification(TagVerification.Status.UNVERIFIED, commit,
                         "it is a lightweight tag, which cannot carry a signature");
             }
-            GitRunner.Result verify = git.run("-c", "gpg.program=gpg", "verify-tag", "--", tag);
+            CommandResult verify = git.run("-c", "gpg.program=gpg", "verify-tag", "--", tag);
             return verify.ok() ? new TagVerification(TagVerification.Status.VERIFIED, commit, verify.stderr())
                     : new TagVerification(TagVerification.Status.UNVERIFIED, commit, verify.stderr());
         });
@@ -77,7 +78,7 @@ public final class GitSourceVerifier implements SourceVerifier {
         try {
             dir = Files.createTempDirectory("slipway-source-check-");
             GitRunner git = new GitRunner(dir, Map.of("GNUPGHOME", gnupgHome.toString()), timeout);
-            GitRunner.Result init = git.run("init", "-q", "--bare", ".");
+            CommandResult init = git.run("init", "-q", "--bare", ".");
             if (!init.ok()) {
                 throw new SlipwayException(ErrorCode.POLICY_CHECK_FAILED,
                         "Tried to create a scratch git repository in " + dir + " but git said: " + init.stderr());

@@ -2,6 +2,7 @@ package dev.slipway.release.promotion;
 
 import dev.slipway.common.error.ErrorCode;
 import dev.slipway.common.error.SlipwayException;
+import dev.slipway.common.process.CommandResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -44,8 +45,8 @@ final class ChangedImages {
 
     /** The images of the file at {@code commit}; none when it did not exist or did not parse then. */
     private static Map<String, ImageEntry> previous(GitCli git, String commit, String file) {
-        GitCli.Result old = git.run("show", commit + ":" + file);
-        if (old.exit() != 0) {
+        CommandResult old = git.run("show", commit + ":" + file);
+        if (old.exitCode() != 0) {
             return Map.of();
         }
         List<ManifestProblem> problems = new ArrayList<>();

@@ -3,10 +3,13 @@ package dev.slipway.release.promotion;
 import dev.slipway.common.error.ErrorCode;
 import dev.slipway.common.error.SlipwayException;
 import dev.slipway.common.image.Digest;
+import dev.slipway.common.process.Command;
+import dev.slipway.common.process.CommandResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
@@ -67,10 +70,10 @@ public final class GitApprovals implements Approvals, AutoCloseable {
         if (gnupgHome.isEmpty()) {
             return new Approval(commit, author, Approval.SignatureStatus.NOT_CHECKED, Optional.empty());
         }
-        GitCli.Result result = git.run("verify-commit", "--raw", commit);
+        CommandResult result = git.run("verify-commit", "--raw", commit);
         Optional<String> signer = result.stderr().lines().filter(l -> l.startsWith("[GNUPG:] VALIDSIG "))
                 .map(l -> l.split(" ")[2]).findFirst();
-        if (result.exit() != 0 || signer.isEmpty()) {
+        if (result.exitCode() != 0 || signer.isEmpty()) {
             String why = result.stderr().contains("[GNUPG:]") ? "its signature is not by a key of the keyring"
                     : "it is not signed";
             throw new SlipwayException(ErrorCode.PROMOTION_UNSIGNED_COMMIT, "the approving commit " + commit
@@ -86,22 +89,8 @@ public final class GitApprovals implements Approvals, AutoCloseable {
 
     /** Imports the keyring into the private GnuPG home: git verify-commit then trusts exactly these keys. */
     private static void importKeys(Path home, Path keyring) {
-        ProcessBuilder gpg = new ProcessBuilder("gpg", "--batch", "--quiet", "--homedir", home.toString(),
-                "--import", keyring.toString()).redirectErrorStream(true);
-        try {
-            Process process = gpg.start();
-            String out = new String(process.getInputStream().readAllBytes());
-            if (process.waitFor() != 0) {
-                throw new SlipwayException(ErrorCode.PROMOTION_GIT_FAILED,
-                        "Tried to import the keyring " + keyring + " with gpg but it failed: " + out.strip());
-            }
-        } catch (IOException e) {
-            throw new SlipwayException(ErrorCode.PROMOTION_GIT_FAILED,
-                    "Tried to run gpg to import " + keyring + " but could not: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SlipwayException(ErrorCode.CANCELED, "Interrupted while importing " + keyring, e);
-        }
+        Command.of("gpg", "--batch", "--quiet", "--homedir", home.toString(), "--import", keyring.toString())
+                .timeout(Duration.ofSeconds(60)).failingWith(ErrorCode.PROMOTION_GIT_FAILED).check();
     }
 
     private static void delete(Path dir) {

@@ -1,13 +1,10 @@
 package dev.slipway.release.publish;
 
 import dev.slipway.common.error.ErrorCode;
-import dev.slipway.common.error.SlipwayException;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import dev.slipway.common.process.Command;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Finds the git tags that point at a built commit, asking the recorded source repository itself
@@ -40,38 +37,7 @@ final class SourceTags {
     }
 
     private static String lsRemote(String repository) {
-        ProcessBuilder git = new ProcessBuilder("git", "ls-remote", "--tags", "--", repository);
-        git.environment().put("GIT_TERMINAL_PROMPT", "0");
-        try {
-            Process process = git.start();
-            process.getOutputStream().close();
-            CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readQuietly(process));
-            byte[] out = process.getInputStream().readAllBytes();
-            if (!process.waitFor(2, TimeUnit.MINUTES)) {
-                process.destroyForcibly();
-                throw new SlipwayException(ErrorCode.PROMOTION_FACTS_UNREADABLE,
-                        "Tried to list the tags of " + repository + " but git ls-remote took over 2 minutes");
-            }
-            if (process.exitValue() != 0) {
-                throw new SlipwayException(ErrorCode.PROMOTION_FACTS_UNREADABLE, "Tried to list the tags of "
-                        + repository + " but git ls-remote failed: "
-                        + new String(err.join(), StandardCharsets.UTF_8).strip());
-            }
-            return new String(out, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new SlipwayException(ErrorCode.PROMOTION_FACTS_UNREADABLE,
-                    "Tried to run git ls-remote on " + repository + " but could not: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SlipwayException(ErrorCode.CANCELED, "Interrupted while listing the tags of " + repository, e);
-        }
-    }
-
-    private static byte[] readQuietly(Process process) {
-        try {
-            return process.getErrorStream().readAllBytes();
-        } catch (IOException e) {
-            return new byte[0];
-        }
+        return Command.of("git", "ls-remote", "--tags", "--", repository).env("GIT_TERMINAL_PROMPT", "0")
+                .timeout(Duration.ofMinutes(2)).failingWith(ErrorCode.PROMOTION_FACTS_UNREADABLE).output();
     }
 }

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.slipway.common.content.InstalledPackage;
 import dev.slipway.common.content.PackageManifest;
 import dev.slipway.common.content.PackageType;
-import dev.slipway.testing.rpm.ExternalCommand;
+import dev.slipway.common.process.Command;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,8 +80,8 @@ class GitSourceVerifierIT {
     static void stopAgents() {
         for (Path home : new Path[] {signerHome, strangerHome, keyring, emptyKeyring}) {
             if (home != null) {
-                ExternalCommand.run(List.of("gpgconf", "--homedir", home.toString(), "--kill", "all"), null,
-                        Map.of("GNUPGHOME", home.toString()), TIMEOUT);
+                Command.of("gpgconf", "--homedir", home.toString(), "--kill", "all").env("GNUPGHOME", home.toString())
+                        .timeout(TIMEOUT).output();
             }
         }
     }
@@ -173,12 +173,12 @@ class GitSourceVerifierIT {
     private static String gpg(Path home, String... args) {
         List<String> command = new ArrayList<>(List.of("gpg", "--batch", "--homedir", home.toString()));
         command.addAll(List.of(args));
-        return ExternalCommand.run(command, null, Map.of("GNUPGHOME", home.toString()), TIMEOUT);
+        return Command.of(command).env("GNUPGHOME", home.toString()).timeout(TIMEOUT).output();
     }
 
     private static String git(Path workDir, Map<String, String> env, String... args) {
         List<String> command = new ArrayList<>(List.of("git"));
         command.addAll(List.of(args));
-        return ExternalCommand.run(command, workDir, env, TIMEOUT);
+        return Command.of(command).in(workDir).env(env).timeout(TIMEOUT).output();
     }
 }

@@ -1,13 +1,14 @@
 package dev.slipway.release.promotion;
 
+import dev.slipway.common.process.Command;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A promotion manifest repository made with the real git (and gpg for signed commits), as reviewers keep one:
@@ -78,21 +79,10 @@ final class ManifestRepository {
     static String run(Path dir, Map<String, String> env, List<String> command) {
         try {
             Files.createDirectories(dir);
-            ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
-            builder.environment().putAll(env);
-            Process process = builder.start();
-            process.getOutputStream().close();
-            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new IllegalStateException(String.join(" ", command) + " failed in " + dir + ": " + out);
-            }
-            return out;
         } catch (IOException e) {
-            throw new IllegalStateException("Could not run " + command.get(0), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted running " + command.get(0), e);
+            throw new IllegalStateException("Could not create " + dir, e);
         }
+        return Command.of(command).in(dir).env(env).timeout(Duration.ofSeconds(60)).output();
     }
 
     private String git(Map<String, String> env, String... args) {

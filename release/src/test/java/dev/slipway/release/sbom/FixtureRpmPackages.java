@@ -3,8 +3,8 @@ package dev.slipway.release.sbom;
 import dev.slipway.common.content.InstalledPackage;
 import dev.slipway.common.content.PackageManifest;
 import dev.slipway.common.content.PackageType;
+import dev.slipway.common.process.Command;
 import dev.slipway.testing.rpm.BuiltRpm;
-import dev.slipway.testing.rpm.ExternalCommand;
 import dev.slipway.testing.rpm.RpmFixtures;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +35,7 @@ final class FixtureRpmPackages {
         List<String> command = new ArrayList<>(List.of("rpm", "-qp", "--nosignature", "--qf", FORMAT));
         rpms.forEach(r -> command.add(r.file().toString()));
         List<InstalledPackage> packages = new ArrayList<>();
-        for (String line : ExternalCommand.run(command).split("\n")) {
+        for (String line : Command.of(command).output().split("\n")) {
             if (!line.isBlank()) {
                 packages.add(parse(line));
             }

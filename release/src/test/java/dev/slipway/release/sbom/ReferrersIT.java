@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.slipway.common.image.Digest;
 import dev.slipway.common.json.Json;
+import dev.slipway.common.process.Command;
 import dev.slipway.registry.BlobSource;
 import dev.slipway.registry.MediaTypes;
 import dev.slipway.registry.RegistryClient;
@@ -16,7 +17,6 @@ import dev.slipway.registry.auth.CredentialsSource;
 import dev.slipway.testing.registry.TestImage;
 import dev.slipway.testing.registry.TestRegistry;
 import dev.slipway.testing.registry.TestRegistryExtension;
-import dev.slipway.testing.rpm.ExternalCommand;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -164,6 +164,6 @@ class ReferrersIT {
     }
 
     private static String run(String... command) {
-        return ExternalCommand.run(List.of(command), null, Map.of(), Duration.ofMinutes(2));
+        return Command.of(command).timeout(Duration.ofMinutes(2)).output();
     }
 }

@@ -1,13 +1,14 @@
 package dev.slipway.testing.distgit;
 
+import dev.slipway.common.process.Command;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A dist-git repository made with the real git command: a bare repository (what builds fetch from) and a work
@@ -81,22 +82,11 @@ public final class DistGitRepo {
 
     /** Runs git and returns its standard output; any failure is a fixture error. */
     static String git(Path dir, String... args) {
-        List<String> cmd = new ArrayList<>();
-        cmd.add("git");
-        cmd.addAll(List.of(args));
         try {
             Files.createDirectories(dir);
-            Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes());
-            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                throw new IllegalStateException(String.join(" ", cmd) + " failed in " + dir + ": " + out);
-            }
-            return out;
         } catch (IOException e) {
-            throw new IllegalStateException("Could not run git: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted running git", e);
+            throw new IllegalStateException("Could not create " + dir, e);
         }
+        return Command.of("git").arg(args).in(dir).timeout(Duration.ofSeconds(60)).output();
     }
 }

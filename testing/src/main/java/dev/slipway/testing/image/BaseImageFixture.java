@@ -2,8 +2,8 @@ package dev.slipway.testing.image;
 
 import dev.slipway.common.error.ErrorCode;
 import dev.slipway.common.error.SlipwayException;
+import dev.slipway.common.process.Command;
 import dev.slipway.testing.rpm.BuiltRpm;
-import dev.slipway.testing.rpm.ExternalCommand;
 import dev.slipway.testing.rpm.FixtureFiles;
 import dev.slipway.testing.rpm.RpmFixtures;
 
@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Makes an RPM-based base image in the local Docker Engine from local material (about 10 MB, a few seconds): a
@@ -78,7 +77,7 @@ public final class BaseImageFixture {
 
     /** Removes the image's tag from the engine (the layer goes once nothing else uses it). */
     public void remove(BaseImage image) {
-        ExternalCommand.run(List.of(DOCKER, "image", "rm", image.reference()), null, Map.of(), TIMEOUT);
+        Command.of(DOCKER, "image", "rm", image.reference()).timeout(TIMEOUT).output();
     }
 
     private String importImage(String reference, Path busybox, List<BuiltRpm> rpms) throws IOException {
@@ -88,11 +87,10 @@ public final class BaseImageFixture {
             Path root = Files.createDirectory(scratch.resolve("root"));
             new RpmRootFilesystem(root).assemble(busybox, rpms);
             Path tar = scratch.resolve("root.tar");
-            ExternalCommand.run(List.of("tar", "-C", root.toString(), "--numeric-owner", "-cf", tar.toString(), "."),
-                    null, Map.of(), TIMEOUT);
-            ExternalCommand.run(List.of(DOCKER, "import",
-                    "-c", "ENV PATH=/usr/sbin:/usr/bin:/sbin:/bin", "-c", "CMD [\"/bin/sh\"]",
-                    tar.toString(), reference), null, Map.of(), TIMEOUT);
+            Command.of("tar", "-C", root.toString(), "--numeric-owner", "-cf", tar.toString(), ".").timeout(TIMEOUT)
+                    .output();
+            Command.of(DOCKER, "import", "-c", "ENV PATH=/usr/sbin:/usr/bin:/sbin:/bin", "-c", "CMD [\"/bin/sh\"]",
+                    tar.toString(), reference).timeout(TIMEOUT).output();
             // The id comes from inspecting the reference, not from import's output text.
             String id = currentId(reference);
             if (id == null) {
@@ -108,8 +106,8 @@ public final class BaseImageFixture {
     /** The id the engine has under {@code reference}, or null when it has none. */
     private static String currentId(String reference) {
         try {
-            return ExternalCommand.run(List.of(DOCKER, "image", "inspect", "--format", "{{.Id}}", reference),
-                    null, Map.of(), TIMEOUT).strip();
+            return Command.of(DOCKER, "image", "inspect", "--format", "{{.Id}}", reference).timeout(TIMEOUT).output()
+                    .strip();
         } catch (SlipwayException e) {
             if (e.getMessage().contains("No such image")) {
                 return null;

@@ -2,7 +2,7 @@ package dev.slipway.testing.image;
 
 import dev.slipway.common.error.ErrorCode;
 import dev.slipway.common.error.SlipwayException;
-import dev.slipway.testing.rpm.ExternalCommand;
+import dev.slipway.common.process.Command;
 import dev.slipway.testing.rpm.FixtureFiles;
 
 import java.io.IOException;
@@ -11,8 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -34,8 +32,7 @@ final class BusyboxPackage {
             Files.createDirectories(debs);
             Path scratch = Files.createTempDirectory(debs, "download-");
             try {
-                ExternalCommand.run(List.of("apt-get", "download", "busybox"), scratch, Map.of(),
-                        Duration.ofMinutes(5));
+                Command.of("apt-get", "download", "busybox").in(scratch).timeout(Duration.ofMinutes(5)).output();
                 Path deb = find(scratch).orElseThrow(() -> new SlipwayException(ErrorCode.INTERNAL,
                         "Tried 'apt-get download busybox' but it left no busybox_*.deb in " + scratch));
                 try {

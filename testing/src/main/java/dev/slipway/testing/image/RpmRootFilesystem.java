@@ -2,8 +2,8 @@ package dev.slipway.testing.image;
 
 import dev.slipway.common.error.ErrorCode;
 import dev.slipway.common.error.SlipwayException;
+import dev.slipway.common.process.Command;
 import dev.slipway.testing.rpm.BuiltRpm;
-import dev.slipway.testing.rpm.ExternalCommand;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -38,7 +37,7 @@ final class RpmRootFilesystem {
     }
 
     void assemble(Path busyboxDeb, List<BuiltRpm> rpms) throws IOException {
-        ExternalCommand.run(List.of("dpkg", "-x", busyboxDeb.toString(), root.toString()), null, Map.of(), TIMEOUT);
+        Command.of("dpkg", "-x", busyboxDeb.toString(), root.toString()).timeout(TIMEOUT).output();
         Path busybox = root.resolve("bin/busybox");
         copyWithLibraries(HOST_RPM, busybox);
         linkApplets(busybox);
@@ -49,7 +48,7 @@ final class RpmRootFilesystem {
 
     /** What {@code busybox --install -s} does in a chroot, without needing one: a symlink per applet. */
     private void linkApplets(Path busybox) throws IOException {
-        String applets = ExternalCommand.run(List.of(busybox.toString(), "--list-full"));
+        String applets = Command.of(busybox.toString(), "--list-full").output();
         for (String applet : applets.lines().map(String::strip).filter(l -> !l.isEmpty()).toList()) {
             Path link = root.resolve(applet);
             if (SKIPPED_APPLETS.contains(link.getFileName().toString()) || Files.exists(link)) {
@@ -73,7 +72,7 @@ final class RpmRootFilesystem {
 
     private static List<Path> linkedLibraries(Path binary) {
         List<Path> out = new ArrayList<>();
-        for (String line : ExternalCommand.run(List.of("ldd", binary.toString())).lines().toList()) {
+        for (String line : Command.of("ldd", binary.toString()).output().lines().toList()) {
             String entry = line.strip();
             if (entry.contains("not found")) {
                 throw new SlipwayException(ErrorCode.INTERNAL, "Tried to collect the libraries of " + binary
@@ -123,7 +122,7 @@ final class RpmRootFilesystem {
             List<String> command = new ArrayList<>(List.of("rpm", "--root", root.toString(), "--dbpath", DB_PATH,
                     "--nodeps", "-i"));
             rpms.forEach(r -> command.add(r.file().toString()));
-            ExternalCommand.run(command, null, Map.of(), TIMEOUT);
+            Command.of(command).timeout(TIMEOUT).output();
         }
         // A shipped -shm or lock file belongs to the host process that wrote it; rpm checkpoints the WAL on close,
         // so an empty WAL is all that may be dropped.

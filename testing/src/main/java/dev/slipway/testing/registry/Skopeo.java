@@ -1,6 +1,7 @@
 package dev.slipway.testing.registry;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.slipway.common.process.Command;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -27,7 +28,7 @@ public final class Skopeo {
         List<String> command = new ArrayList<>(List.of("skopeo", "inspect", "--tls-verify=false"));
         command.addAll(credentials("--creds"));
         command.add(imageUrl(repository, reference));
-        return ExternalCommand.run(command, TIMEOUT).stdout();
+        return skopeo(command).output();
     }
 
     /** The {@code Digest} field of {@code skopeo inspect}. */
@@ -45,7 +46,7 @@ public final class Skopeo {
                 "set -o pipefail; skopeo inspect --raw \"$@\" | sha256sum", "skopeo-raw", "--tls-verify=false"));
         command.addAll(credentials("--creds"));
         command.add(imageUrl(repository, reference));
-        String out = ExternalCommand.run(command, TIMEOUT).stdout().strip();
+        String out = skopeo(command).output().strip();
         return "sha256:" + out.split("\\s+")[0];
     }
 
@@ -63,13 +64,18 @@ public final class Skopeo {
                 command.addAll(credentials("--src-creds"));
                 command.add(imageUrl(repository, reference));
                 command.add("dir:" + target);
-                ExternalCommand.run(command, TIMEOUT);
+                skopeo(command).check();
             } finally {
                 Files.deleteIfExists(policy);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Tried to run skopeo copy but could not write its policy", e);
         }
+    }
+
+    /** The command with a timeout, the registry's password never shown in a failure. */
+    private Command skopeo(List<String> command) {
+        return Command.of(command).timeout(TIMEOUT).secret(registry.requiresAuth() ? registry.password() : null);
     }
 
     private List<String> credentials(String option) {

@@ -2,6 +2,7 @@ package dev.slipway.testing.rpm;
 
 import dev.slipway.common.error.ErrorCode;
 import dev.slipway.common.error.SlipwayException;
+import dev.slipway.common.process.Command;
 
 import java.io.IOException;
 import java.nio.file.DirectoryNotEmptyException;
@@ -12,7 +13,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -155,7 +155,7 @@ public final class RpmFixtures {
         try {
             List<Future<String>> runs = new ArrayList<>();
             for (List<String> command : commands) {
-                runs.add(pool.submit(() -> ExternalCommand.run(command, scratch, Map.of(), BUILD_TIMEOUT)));
+                runs.add(pool.submit(() -> Command.of(command).in(scratch).timeout(BUILD_TIMEOUT).output()));
             }
             for (Future<String> run : runs) {
                 run.get();

@@ -2,6 +2,7 @@ package dev.slipway.testing.rpm;
 
 import dev.slipway.common.error.ErrorCode;
 import dev.slipway.common.error.SlipwayException;
+import dev.slipway.common.process.Command;
 
 import java.io.IOException;
 import java.nio.file.DirectoryNotEmptyException;
@@ -14,7 +15,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * A throw-away RSA signing key in a private GNUPGHOME, made once with {@code gpg --batch} and kept in the fixture
@@ -91,7 +91,7 @@ public final class SigningKey {
                 "--define", "_gpg_name " + keyId, "--define", "__gpg /usr/bin/gpg", "--define", "_gpg_path " + home));
         rpms.forEach(p -> command.add(p.toString()));
         try {
-            ExternalCommand.run(command, null, Map.of("GNUPGHOME", home.toString()), TIMEOUT);
+            Command.of(command).env("GNUPGHOME", home.toString()).timeout(TIMEOUT).output();
         } finally {
             stopAgent(home);
         }
@@ -104,14 +104,14 @@ public final class SigningKey {
         command.add(home.toString());
         command.addAll(args);
         try {
-            return ExternalCommand.run(command, null, Map.of("GNUPGHOME", home.toString()), TIMEOUT);
+            return Command.of(command).env("GNUPGHOME", home.toString()).timeout(TIMEOUT).output();
         } finally {
             stopAgent(home);
         }
     }
 
     private static void stopAgent(Path home) {
-        ExternalCommand.run(List.of("gpgconf", "--homedir", home.toString(), "--kill", "all"), null,
-                Map.of("GNUPGHOME", home.toString()), TIMEOUT);
+        Command.of("gpgconf", "--homedir", home.toString(), "--kill", "all").env("GNUPGHOME", home.toString())
+                .timeout(TIMEOUT).output();
     }
 }

@@ -1,10 +1,10 @@
 package dev.slipway.testing.sample;
 
+import dev.slipway.common.process.Command;
 import dev.slipway.testing.distgit.SampleContainerRepo;
 import dev.slipway.testing.image.BaseImage;
 import dev.slipway.testing.image.BaseImageFixture;
 import dev.slipway.testing.rpm.BuiltRpm;
-import dev.slipway.testing.rpm.ExternalCommand;
 import dev.slipway.testing.rpm.RpmFixtures;
 import dev.slipway.testing.rpm.RpmSpec;
 import java.nio.file.Path;
@@ -25,8 +25,8 @@ public record SampleSource(BaseImage base, String parent, BuiltRpm added, String
         RpmFixtures rpms = new RpmFixtures();
         BaseImage base = new BaseImageFixture().standard();
         String parent = registryHostPort + "/fedora:40";
-        ExternalCommand.run(List.of("/usr/bin/docker", "tag", base.reference(), parent));
-        ExternalCommand.run(List.of("/usr/bin/docker", "push", "-q", parent));
+        Command.of("/usr/bin/docker", "tag", base.reference(), parent).output();
+        Command.of("/usr/bin/docker", "push", "-q", parent).output();
         BuiltRpm added = rpms.build(List.of(RpmSpec.of("slipway-echo", "4.2", "3.fx")
                 .withLicenseAndVendor("MIT", "Slipway Layer Vendor"))).get(0);
         SampleContainerRepo repo = SampleContainerRepo.create(dir, parent, added.file(), REMOVED_PACKAGE);

@@ -1,7 +1,7 @@
 package dev.slipway.testing.image;
 
+import dev.slipway.common.process.Command;
 import dev.slipway.testing.rpm.BuiltRpm;
-import dev.slipway.testing.rpm.ExternalCommand;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
@@ -17,7 +17,7 @@ class BaseImageFixtureIT {
         List<String> docker = new java.util.ArrayList<>(List.of("/usr/bin/docker", "run", "--rm", "--network",
                 "none", image.reference()));
         docker.addAll(Arrays.asList(command));
-        return ExternalCommand.run(docker);
+        return Command.of(docker).output();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.slipway.testing.rpm;
 
+import dev.slipway.common.process.Command;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -16,7 +17,7 @@ class RpmFixturesIT {
     private final RpmFixtures fixtures = new RpmFixtures();
 
     private static String query(BuiltRpm rpm, String format) {
-        return ExternalCommand.run(List.of("rpm", "-qp", "--nosignature", "--qf", format, rpm.file().toString()));
+        return Command.of("rpm", "-qp", "--nosignature", "--qf", format, rpm.file().toString()).output();
     }
 
     @Test
@@ -34,8 +35,8 @@ class RpmFixturesIT {
     @Test
     void standard_signedPackagesCarryTheFixtureKeyInSigpgpAndRsaheader() {
         String keyId = fixtures.signingKey().keyId();
-        String gpgListing = ExternalCommand.run(List.of("gpg", "--homedir",
-                fixtures.signingKey().home().toString(), "--batch", "--with-colons", "--list-keys"));
+        String gpgListing = Command.of("gpg", "--homedir", fixtures.signingKey().home().toString(), "--batch",
+                "--with-colons", "--list-keys").output();
         assertTrue(gpgListing.toLowerCase().contains(":" + keyId + ":"), "gpg lists the key " + keyId);
         for (BuiltRpm rpm : fixtures.standard()) {
             String sigpgp = query(rpm, "%{SIGPGP:pgpsig}");
