@@ -6,7 +6,7 @@
  * hub (Hub, HubMain: wiring and the command)
  *  -> http (route table, error mapping, long-polls, log streams)
  *       -> admin (targets, tags, package lists, channels, hosts, users, groups, tokens)
- *       -> build (NVR reservations, CG import, build queries, rpmvercmp)
+ *       -> build (NVR reservations, CG import, build queries)
  *            -> task (submission policy and opts checks, scheduler, leases, task log)
  *                 -> naming (the one rule for names of packages, tags, targets, hosts, users...)
  *                 -> auth (principals, roles, tokens)
