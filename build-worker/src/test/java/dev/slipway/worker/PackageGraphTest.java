@@ -21,18 +21,18 @@ class PackageGraphTest {
     private static final Pattern QUALIFIED = Pattern.compile("\\b(dev\\.slipway\\.worker\\.[a-z]+)\\.[A-Z]");
     private static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
             Map.entry("", Set.of("pipeline", "source", "dockerfile", "engine", "contents", "image", "registry",
-                    "release", "mirror", "config")),
-            Map.entry("cli", Set.of("", "config", "pipeline", "source", "daemon")),
-            Map.entry("daemon", Set.of("", "config", "pipeline", "release", "source")),
+                    "nvr", "mirror", "config")),
+            Map.entry("cli", Set.of("", "config", "pipeline", "daemon")),
+            Map.entry("daemon", Set.of("", "config", "pipeline", "nvr")),
             Map.entry("pipeline", Set.of("source", "dockerfile", "engine", "contents", "image", "registry",
-                    "release", "mirror", "config")),
+                    "nvr", "mirror", "config")),
             Map.entry("source", Set.of()),
             Map.entry("dockerfile", Set.of()),
             Map.entry("engine", Set.of("config")),
             Map.entry("contents", Set.of("engine")),
             Map.entry("image", Set.of()),
             Map.entry("registry", Set.of("config", "image")),
-            Map.entry("release", Set.of("config", "registry")),
+            Map.entry("nvr", Set.of("config", "registry")),
             Map.entry("mirror", Set.of()),
             Map.entry("config", Set.of()));
 

@@ -2,6 +2,7 @@ package dev.slipway.hooks;
 
 import dev.slipway.common.error.ErrorCode;
 import dev.slipway.common.error.SlipwayException;
+import dev.slipway.common.source.CommitId;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -10,13 +11,14 @@ import java.util.regex.Pattern;
  * id means a new ref, for the new id a deleted one.
  */
 public record RefUpdate(String oldId, String newId, String ref) {
-    private static final Pattern LINE = Pattern.compile("([0-9a-f]{40}|[0-9a-f]{64}) ([0-9a-f]{40}|[0-9a-f]{64}) "
+    private static final Pattern LINE = Pattern.compile("([^ ]+) ([^ ]+) "
             + "(refs/[!-~&&[^\\\\]]{1,250})");
 
     /** Parses one line strictly; anything else is a HOOK_INPUT_INVALID naming the line. */
     public static RefUpdate parse(String line) {
         Matcher m = LINE.matcher(line);
-        if (!m.matches() || m.group(1).length() != m.group(2).length() || m.group(3).contains("..")) {
+        if (!m.matches() || !CommitId.isValid(m.group(1)) || !CommitId.isValid(m.group(2))
+                || m.group(1).length() != m.group(2).length() || m.group(3).contains("..")) {
             String shown = line.length() > 120 ? line.substring(0, 120) + "..." : line;
             throw new SlipwayException(ErrorCode.HOOK_INPUT_INVALID, "Expected '<old-sha> <new-sha> refs/...' but got '"
                     + shown.replaceAll("[^ -~]", "?") + "'");
@@ -25,11 +27,11 @@ public record RefUpdate(String oldId, String newId, String ref) {
     }
 
     public boolean created() {
-        return oldId.chars().allMatch(c -> c == '0');
+        return CommitId.parse(oldId).isZero();
     }
 
     public boolean deleted() {
-        return newId.chars().allMatch(c -> c == '0');
+        return CommitId.parse(newId).isZero();
     }
 
     /** The branch name for {@code refs/heads/<branch>}, or null for tags and other refs. */

@@ -8,7 +8,7 @@ import dev.slipway.worker.config.ConfigLoader;
 import dev.slipway.worker.config.WorkerConfig;
 import dev.slipway.worker.daemon.HubClient;
 import dev.slipway.worker.daemon.WorkerDaemon;
-import dev.slipway.worker.source.ScmAllowList;
+import dev.slipway.common.source.ScmAllowList;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.io.PrintWriter;

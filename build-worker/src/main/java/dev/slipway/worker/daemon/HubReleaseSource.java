@@ -5,8 +5,8 @@ import dev.slipway.common.api.HostProtocol;
 import dev.slipway.common.error.ErrorCode;
 import dev.slipway.common.error.SlipwayException;
 import dev.slipway.common.image.Nvr;
-import dev.slipway.worker.release.NvrReservations;
-import dev.slipway.worker.release.ReleaseSource;
+import dev.slipway.worker.nvr.NvrReservations;
+import dev.slipway.worker.nvr.ReleaseSource;
 
 /**
  * One hub task's release numbers: Koji's getNextRelease through {@code /host/tasks/{id}/nextRelease}, and the NVR

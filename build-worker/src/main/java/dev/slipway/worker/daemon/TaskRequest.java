@@ -9,7 +9,7 @@ import dev.slipway.common.error.ErrorCode;
 import dev.slipway.common.error.SlipwayException;
 import dev.slipway.worker.config.WorkerConfig;
 import dev.slipway.worker.pipeline.BuildRequest;
-import dev.slipway.worker.source.SourceSpec;
+import dev.slipway.common.source.SourceSpec;
 import java.nio.file.Path;
 
 /**

@@ -37,7 +37,7 @@ final class AddLabelsStep implements BuildStep {
         Map<String, String> labels = new LinkedHashMap<>();
         String created = state.started.truncatedTo(ChronoUnit.SECONDS).toString();
         String source = state.request.source().repository().toString();
-        String revision = state.request.source().commit();
+        String revision = state.request.source().commit().hex();
         String release = state.nvr.release();
         // Site labels: the site decides who publishes and where from.
         putIfSet(labels, "vendor", site.vendor());

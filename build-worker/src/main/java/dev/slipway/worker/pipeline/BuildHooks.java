@@ -1,7 +1,7 @@
 package dev.slipway.worker.pipeline;
 
-import dev.slipway.worker.release.NvrReservations;
-import dev.slipway.worker.release.ReleaseSource;
+import dev.slipway.worker.nvr.NvrReservations;
+import dev.slipway.worker.nvr.ReleaseSource;
 
 /**
  * What one build asks the outside world about its identity, when that differs per build (a daemon runs several

@@ -3,7 +3,7 @@ package dev.slipway.worker.pipeline;
 import dev.slipway.common.error.ErrorCode;
 import dev.slipway.common.error.SlipwayException;
 import dev.slipway.worker.config.RegistryConfig;
-import dev.slipway.worker.source.SourceSpec;
+import dev.slipway.common.source.SourceSpec;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;

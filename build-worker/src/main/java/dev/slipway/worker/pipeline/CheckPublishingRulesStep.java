@@ -35,7 +35,8 @@ final class CheckPublishingRulesStep implements BuildStep {
         String tag = state.source.tags().isEmpty() ? null : state.source.tags().get(0);
         PublishingFacts facts = new PublishingFacts(PublishingStage.BUILD, state.imageName, state.version,
                 state.engine.arch(), state.packages, state.finalBase == null, state.started, null,
-                new SourceFacts(state.request.source().repository().toString(), state.request.source().commit(), tag),
+                new SourceFacts(state.request.source().repository().toString(),
+                        state.request.source().commit().hex(), tag),
                 config.requireSignedTags(), state.labels.get("vendor"), state.labels.get(AddLabelsStep.BUG_TRACKER),
                 state.labels.get(AddLabelsStep.SUPPORT));
         PolicyReport report = new PublishingPolicy(verifier(state)).enforce(facts);

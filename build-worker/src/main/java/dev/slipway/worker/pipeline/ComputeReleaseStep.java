@@ -2,9 +2,9 @@ package dev.slipway.worker.pipeline;
 
 import dev.slipway.common.error.ErrorCode;
 import dev.slipway.common.error.SlipwayException;
-import dev.slipway.worker.release.NextRelease;
-import dev.slipway.worker.release.NvrReservations;
-import dev.slipway.worker.release.ReleaseSource;
+import dev.slipway.common.image.NextRelease;
+import dev.slipway.worker.nvr.NvrReservations;
+import dev.slipway.worker.nvr.ReleaseSource;
 import java.time.Clock;
 import java.util.random.RandomGenerator;
 

@@ -37,7 +37,7 @@ final class GenerateSbomsStep implements BuildStep {
                 Architectures.oci(state.engine.arch()), state.image.manifestDigest(),
                 first.hostAndPort() + "/" + state.repository(first), state.started, state.labels.get("vendor"),
                 state.labels.get(AddLabelsStep.BUG_TRACKER), state.labels.get(AddLabelsStep.SUPPORT),
-                state.request.source().repository().toString(), state.request.source().commit(),
+                state.request.source().repository().toString(), state.request.source().commit().hex(),
                 state.labels.get("org.opencontainers.image.licenses"),
                 Distro.of(config.distroId(), config.distroVersion()),
                 state.parents.stream().map(p -> new dev.slipway.release.sbom.ParentImage(

@@ -8,7 +8,7 @@ import dev.slipway.worker.engine.ImageEngine;
 import dev.slipway.worker.image.DockerArchiveReader;
 import dev.slipway.worker.image.OciImageWriter;
 import dev.slipway.worker.registry.ImageRegistries;
-import dev.slipway.worker.release.ReleaseSource;
+import dev.slipway.worker.nvr.ReleaseSource;
 import dev.slipway.worker.source.SourceFetcher;
 import dev.slipway.release.sbom.SbomGenerator;
 import dev.slipway.release.signing.EcSigningKey;

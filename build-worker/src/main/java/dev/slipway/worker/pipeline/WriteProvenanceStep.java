@@ -40,7 +40,7 @@ final class WriteProvenanceStep implements BuildStep {
         List<ImageReference> parents = state.parents.stream().map(p -> ImageReference.parse(p.pinned())).toList();
         BuildProvenanceInput input = new BuildProvenanceInput(
                 ImageReference.parse(first.hostAndPort() + "/" + state.repository(first)), state.image.manifestDigest(),
-                state.request.source().repository().toString(), state.request.source().commit(), ref,
+                state.request.source().repository().toString(), state.request.source().commit().hex(), ref,
                 state.request.target(), state.request.scratch(), parents, List.of(), builderId,
                 state.tags.unique(), state.started, clock.instant(),
                 Map.of("engine", "docker " + state.engine.engineVersion(), "arch", state.engine.arch()));

@@ -2,6 +2,8 @@ package dev.slipway.worker.source;
 
 import dev.slipway.common.error.ErrorCode;
 import dev.slipway.common.error.SlipwayException;
+import dev.slipway.common.source.ScmAllowList;
+import dev.slipway.common.source.SourceSpec;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -52,7 +54,7 @@ public final class GitSourceFetcher implements SourceFetcher {
                     .setRefSpecs(new RefSpec("+refs/heads/*:refs/remotes/origin/*"),
                             new RefSpec("+refs/tags/*:refs/tags/*"))
                     .call();
-            ObjectId id = ObjectId.fromString(source.commit());
+            ObjectId id = ObjectId.fromString(source.commit().hex());
             RevCommit commit;
             try (RevWalk walk = new RevWalk(git.getRepository())) {
                 commit = walk.parseCommit(id);

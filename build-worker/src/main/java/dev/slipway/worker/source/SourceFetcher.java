@@ -1,5 +1,6 @@
 package dev.slipway.worker.source;
 
+import dev.slipway.common.source.SourceSpec;
 import java.nio.file.Path;
 
 /** Port to the SCM: checks out exactly one commit of a repository into a directory. */

@@ -7,7 +7,7 @@ import dev.slipway.common.error.ErrorCode;
 import dev.slipway.common.error.SlipwayException;
 import dev.slipway.testing.distgit.DistGitRepo;
 import dev.slipway.worker.pipeline.BuildResult;
-import dev.slipway.worker.source.SourceSpec;
+import dev.slipway.common.source.SourceSpec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

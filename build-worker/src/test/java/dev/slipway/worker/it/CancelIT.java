@@ -7,7 +7,7 @@ import dev.slipway.common.error.ErrorCode;
 import dev.slipway.testing.distgit.DistGitRepo;
 import dev.slipway.worker.pipeline.BuildRequest;
 import dev.slipway.worker.pipeline.BuildResult;
-import dev.slipway.worker.source.SourceSpec;
+import dev.slipway.common.source.SourceSpec;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;

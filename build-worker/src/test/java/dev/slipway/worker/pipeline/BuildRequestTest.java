@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.slipway.common.error.ErrorCode;
 import dev.slipway.common.error.SlipwayException;
 import dev.slipway.worker.config.RegistryConfig;
-import dev.slipway.worker.source.SourceSpec;
+import dev.slipway.common.source.SourceSpec;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;

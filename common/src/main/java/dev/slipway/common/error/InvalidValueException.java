@@ -10,6 +10,12 @@ public final class InvalidValueException extends SlipwayException {
         this.input = input;
     }
 
+    /** For values whose kind the code's summary does not name: "Invalid {@code what} 'input': reason". */
+    public InvalidValueException(ErrorCode code, String what, String input, String reason) {
+        super(code, "Invalid " + what + " '" + input + "': " + reason);
+        this.input = input;
+    }
+
     /** The text that failed to parse. */
     public String input() {
         return input;

@@ -41,6 +41,21 @@ public record Digest(String algorithm, String hex) implements Comparable<Digest>
         return new Digest(text.substring(0, colon), text.substring(colon + 1));
     }
 
+    /** True when {@code text} parses as a digest ({@code sha256:<64 hex>} or {@code sha512:<128 hex>}). */
+    public static boolean isValid(String text) {
+        try {
+            parse(text);
+            return true;
+        } catch (InvalidValueException e) {
+            return false;
+        }
+    }
+
+    /** True when {@code text} is exactly {@code sha256:<64 lower-case hex>}, the only form some formats allow. */
+    public static boolean isSha256(String text) {
+        return text != null && text.startsWith("sha256:") && isValid(text);
+    }
+
     /** The sha256 digest of exactly these bytes. */
     public static Digest sha256(byte[] bytes) {
         return new Digest("sha256", HexFormat.of().formatHex(newSha256().digest(bytes)));

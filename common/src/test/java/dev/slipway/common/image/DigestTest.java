@@ -150,4 +150,17 @@ class DigestTest {
         Collections.sort(sorted);
         assertEquals(List.of(b, a), sorted, "58... sorts before e3...");
     }
+
+    @Test
+    void isValid_andIsSha256_answerWithoutThrowing() {
+        assertTrue(Digest.isValid("sha256:" + EMPTY));
+        assertTrue(Digest.isValid("sha512:" + SHA512_EMPTY));
+        assertTrue(Digest.isSha256("sha256:" + EMPTY));
+        assertFalse(Digest.isSha256("sha512:" + SHA512_EMPTY));
+        for (String bad : new String[] {null, "", "sha256:", "sha256:" + EMPTY.toUpperCase(), "sha256:" + EMPTY + "0",
+            "md5:" + EMPTY, EMPTY, "sha256=" + EMPTY}) {
+            assertFalse(Digest.isValid(bad), bad);
+            assertFalse(Digest.isSha256(bad), bad);
+        }
+    }
 }

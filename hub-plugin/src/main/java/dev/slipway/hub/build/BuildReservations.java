@@ -4,6 +4,7 @@ import dev.slipway.common.api.BuildState;
 import dev.slipway.common.api.HostProtocol;
 import dev.slipway.common.error.ErrorCode;
 import dev.slipway.common.error.SlipwayException;
+import dev.slipway.common.image.NextRelease;
 import dev.slipway.common.image.Nvr;
 import dev.slipway.hub.persistence.BuildEntity;
 import dev.slipway.hub.persistence.Database;

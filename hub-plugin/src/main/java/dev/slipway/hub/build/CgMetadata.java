@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.slipway.common.api.ArchiveInfo;
 import dev.slipway.common.api.LayerSize;
 import dev.slipway.common.api.RpmComponent;
+import dev.slipway.common.image.Digest;
 import dev.slipway.common.image.Nvr;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -20,7 +21,6 @@ import java.util.regex.Pattern;
  * @see <a href="https://docs.pagure.org/koji/content_generator_metadata/">Koji CG metadata</a>
  */
 final class CgMetadata {
-    private static final Pattern DIGEST = Pattern.compile("sha256:[0-9a-f]{64}");
     private static final Pattern HEX = Pattern.compile("[0-9a-f]+");
     private static final int MAX_COMPONENTS = 100_000;
 
@@ -96,14 +96,14 @@ final class CgMetadata {
         JsonFields docker = out.at("extra").at("docker");
         docker.object();
         String imageId = docker.at("id").string();
-        if (!DIGEST.matcher(imageId).matches()) {
+        if (!Digest.isSha256(imageId)) {
             throw docker.at("id").invalid("must be sha256:<64 hex>");
         }
         JsonFields digests = docker.at("digests");
         digests.object();
         Map<String, String> byType = new LinkedHashMap<>();
         digests.node().fields().forEachRemaining(e -> byType.put(e.getKey(), e.getValue().asText()));
-        if (byType.isEmpty() || !byType.values().stream().allMatch(d -> DIGEST.matcher(d).matches())) {
+        if (byType.isEmpty() || !byType.values().stream().allMatch(Digest::isSha256)) {
             throw digests.invalid("must map media types to sha256:<64 hex> manifest digests");
         }
         var first = byType.entrySet().iterator().next();
@@ -169,7 +169,7 @@ final class CgMetadata {
     private static void addDigest(List<String> out, String reference) {
         int at = reference.indexOf("@sha256:");
         String digest = at >= 0 ? reference.substring(at + 1) : reference;
-        if (DIGEST.matcher(digest).matches()) {
+        if (Digest.isSha256(digest)) {
             out.add(digest);
         }
     }

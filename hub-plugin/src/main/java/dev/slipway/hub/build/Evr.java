@@ -1,5 +1,6 @@
 package dev.slipway.hub.build;
 
+import dev.slipway.common.content.RpmVersion;
 import dev.slipway.common.error.ErrorCode;
 import dev.slipway.common.error.SlipwayException;
 import java.util.regex.Pattern;

@@ -4,7 +4,7 @@ import dev.slipway.common.api.BuildState;
 import dev.slipway.hub.build.BuildFilter;
 import dev.slipway.hub.build.BuildQueries;
 import dev.slipway.hub.build.Evr;
-import dev.slipway.hub.policy.Names;
+import dev.slipway.hub.naming.Names;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.slipway.common.error.ErrorCode;
 import dev.slipway.common.error.SlipwayException;
 import dev.slipway.common.image.Digest;
+import dev.slipway.common.source.CommitId;
 import dev.slipway.release.promotion.Approval;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -31,7 +32,6 @@ public record PublicationRequest(
     private static final Pattern REPOSITORY = Pattern.compile(
             "[A-Za-z0-9.-]+(?::[0-9]+)?(?:/" + COMPONENT + ")+");
     private static final Pattern TAG = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]{0,127}");
-    private static final Pattern COMMIT = Pattern.compile("[0-9a-f]{40}|[0-9a-f]{64}");
 
     /** The request's values, checked. */
     public Checked validated() {
@@ -54,7 +54,7 @@ public record PublicationRequest(
                 throw bad("tags must be valid registry tags; '" + tag + "' is not");
             }
         }
-        if (commit == null || !COMMIT.matcher(commit).matches()) {
+        if (!CommitId.isValid(commit)) {
             throw bad("commit must be the approving git commit id (40 or 64 lower-case hex), not '" + commit + "'");
         }
         if (author == null || author.isBlank() || author.length() > 1024) {

@@ -6,18 +6,17 @@ import dev.slipway.common.api.BuildState;
 import dev.slipway.common.api.TaskState;
 import dev.slipway.common.error.ErrorCode;
 import dev.slipway.common.error.SlipwayException;
+import dev.slipway.common.source.ScmAllowList;
+import dev.slipway.common.source.SourceSpec;
 import dev.slipway.hub.auth.Principal;
 import dev.slipway.hub.config.HubConfig;
+import dev.slipway.hub.naming.Names;
 import dev.slipway.hub.persistence.BuildEntity;
 import dev.slipway.hub.persistence.ChannelEntity;
 import dev.slipway.hub.persistence.TagEntity;
 import dev.slipway.hub.persistence.TagPackageEntity;
 import dev.slipway.hub.persistence.TargetEntity;
 import dev.slipway.hub.persistence.TaskEntity;
-import dev.slipway.hub.policy.BuildSource;
-import dev.slipway.hub.policy.Names;
-import dev.slipway.hub.policy.OptsValidator;
-import dev.slipway.hub.policy.ScmAllowList;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collections;
@@ -45,9 +44,10 @@ final class Submission {
     }
 
     /** Checks what needs no database (source, opts, priority); throws on the first problem. */
-    BuildSource precheck(Principal p, BuildContainerRequest req) {
+    SourceSpec precheck(Principal p, BuildContainerRequest req) {
         p.require(p.mayBuild(), "submit builds (needs the packager, releng or admin role)");
-        BuildSource src = BuildSource.parse(req.src());
+        SourceSpec src = SourceSpec.parse(req.src());
+        Names.component(src);
         scms.check(src.repository());
         Names.check("target", req.target());
         opts.check(req.opts());
@@ -60,7 +60,7 @@ final class Submission {
     }
 
     /** Creates the task row; the caller has run {@link #precheck}. */
-    TaskEntity create(Session s, Principal p, BuildContainerRequest req, BuildSource src, Instant now) {
+    TaskEntity create(Session s, Principal p, BuildContainerRequest req, SourceSpec src, Instant now) {
         BuildOpts o = req.opts();
         TargetEntity target = one(s.createSelectionQuery("from TargetEntity where name = :n", TargetEntity.class)
                 .setParameter("n", req.target()).getResultList(), ErrorCode.TARGET_NOT_FOUND,
@@ -113,7 +113,7 @@ final class Submission {
         return t;
     }
 
-    private void checkReleaseBuild(Session s, Principal p, BuildOpts o, BuildSource src, TagEntity dest,
+    private void checkReleaseBuild(Session s, Principal p, BuildOpts o, SourceSpec src, TagEntity dest,
             TagPackageEntity pkg) {
         if (dest.locked && !p.isAdmin()) {
             throw new SlipwayException(ErrorCode.TAG_LOCKED,

@@ -3,9 +3,9 @@ package dev.slipway.hub.task;
 import dev.slipway.common.api.BuildContainerRequest;
 import dev.slipway.common.error.ErrorCode;
 import dev.slipway.common.error.SlipwayException;
+import dev.slipway.common.source.SourceSpec;
 import dev.slipway.hub.auth.Principal;
 import dev.slipway.hub.persistence.Database;
-import dev.slipway.hub.policy.BuildSource;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +29,7 @@ final class SubmissionBatcher implements AutoCloseable {
     private final Thread writer;
     private volatile boolean running = true;
 
-    private record Pending(Principal principal, BuildContainerRequest request, BuildSource source,
+    private record Pending(Principal principal, BuildContainerRequest request, SourceSpec source,
             CompletableFuture<Long> result) {
     }
 
@@ -43,7 +43,7 @@ final class SubmissionBatcher implements AutoCloseable {
     }
 
     /** Creates the task (after the caller's precheck) and returns its id once committed. Blocks. */
-    long submit(Principal p, BuildContainerRequest req, BuildSource src) {
+    long submit(Principal p, BuildContainerRequest req, SourceSpec src) {
         CompletableFuture<Long> result = new CompletableFuture<>();
         if (!running) {
             throw new SlipwayException(ErrorCode.HUB_UNAVAILABLE, "The hub is shutting down; submit again");

@@ -9,13 +9,13 @@ import dev.slipway.common.api.TaskInfo;
 import dev.slipway.common.api.TaskState;
 import dev.slipway.common.error.ErrorCode;
 import dev.slipway.common.error.SlipwayException;
+import dev.slipway.common.source.ScmAllowList;
+import dev.slipway.common.source.SourceSpec;
 import dev.slipway.hub.auth.Principal;
 import dev.slipway.hub.config.HubConfig;
 import dev.slipway.hub.metrics.HubMetrics;
 import dev.slipway.hub.persistence.Database;
 import dev.slipway.hub.persistence.TaskEntity;
-import dev.slipway.hub.policy.BuildSource;
-import dev.slipway.hub.policy.ScmAllowList;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,7 +46,7 @@ public final class TaskService implements AutoCloseable {
 
     /** {@code buildContainer}: checks policy and queues a FREE task; returns its id once committed. */
     public long buildContainer(Principal p, BuildContainerRequest req) {
-        BuildSource src = submission.precheck(p, req);
+        SourceSpec src = submission.precheck(p, req);
         long id = batcher.submit(p, req, src);
         metrics.submitted();
         events.taskRunnable();
@@ -143,7 +143,7 @@ public final class TaskService implements AutoCloseable {
                     "Task " + id + " is " + old.state + "; only FAILED or CANCELED tasks can be resubmitted");
         }
         BuildContainerRequest req = requestOf(old);
-        BuildSource src = submission.precheck(p, req);
+        SourceSpec src = submission.precheck(p, req);
         long newId = db.tx(s -> {
             TaskEntity t = submission.create(s, p, req, src, clock.instant());
             t.resubmittedFrom = id;

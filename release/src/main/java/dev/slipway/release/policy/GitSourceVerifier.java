@@ -3,6 +3,7 @@ package dev.slipway.release.policy;
 import dev.slipway.common.error.ErrorCode;
 import dev.slipway.common.error.SlipwayException;
 import dev.slipway.common.process.CommandResult;
+import dev.slipway.common.source.CommitId;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +13,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -21,8 +21,6 @@ import java.util.stream.Stream;
  * the configured keyring (the public keys of the people allowed to tag releases).
  */
 public final class GitSourceVerifier implements SourceVerifier {
-    private static final Pattern COMMIT = Pattern.compile("[0-9a-f]{40}");
-
     private final Path gnupgHome;
     private final Duration timeout;
 
@@ -35,7 +33,7 @@ public final class GitSourceVerifier implements SourceVerifier {
     @Override
     public Optional<String> commitProblem(String repository, String commit) {
         checkRepository(repository);
-        if (commit == null || !COMMIT.matcher(commit).matches()) {
+        if (!CommitId.isValid(commit) || !CommitId.parse(commit).isSha1()) {
             return Optional.of("'" + commit + "' is not a full 40-hex commit id");
         }
         return inScratchRepository(git -> {

@@ -76,7 +76,7 @@ final class ImagesParser {
                     "the dmap of '" + image + "' is empty");
         }
         for (Map.Entry<String, Node> entry : entries.entrySet()) {
-            if (!Names.DIGEST.matcher(entry.getKey()).matches()) {
+            if (!Digest.isSha256(entry.getKey())) {
                 yaml.problem(ErrorCode.PROMOTION_DIGEST_INVALID, YamlFile.line(entry.getValue()), "'"
                         + entry.getKey() + "' in '" + image + "' is not sha256: and 64 lower-case hex digits");
                 continue;

@@ -3,11 +3,10 @@ package dev.slipway.release.promotion;
 import java.util.regex.Pattern;
 
 /**
- * The syntax promoter manifests must follow (the image promoter's rules): sha256 digests in lower-case hex, tags
+ * The syntax promoter manifests must follow (the image promoter's rules; digests are {@code Digest.isSha256}): tags
  * of word characters, dots and dashes, and distribution repository names.
  */
 final class Names {
-    static final Pattern DIGEST = Pattern.compile("sha256:[0-9a-f]{64}");
     static final Pattern TAG = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
     private static final String COMPONENT = "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*";
     static final Pattern IMAGE = Pattern.compile(COMPONENT + "(?:/" + COMPONENT + ")*");

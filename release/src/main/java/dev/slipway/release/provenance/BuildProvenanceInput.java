@@ -4,12 +4,12 @@ import dev.slipway.common.error.ErrorCode;
 import dev.slipway.common.error.SlipwayException;
 import dev.slipway.common.image.Digest;
 import dev.slipway.common.image.ImageReference;
+import dev.slipway.common.source.CommitId;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * What one build's SLSA provenance states: the image it produced, the source it was built from, its parents and
@@ -32,13 +32,11 @@ public record BuildProvenanceInput(ImageReference image, Digest manifestDigest, 
         String commit, String ref, String target, boolean scratch, List<ImageReference> parentImages,
         List<RpmRepository> rpmRepositories, URI builderId, String invocationId, Instant startedOn,
         Instant finishedOn, Map<String, String> internalParameters) {
-    private static final Pattern COMMIT = Pattern.compile("[0-9a-f]{40}|[0-9a-f]{64}");
-
     public BuildProvenanceInput {
         Objects.requireNonNull(image, "image");
         Objects.requireNonNull(manifestDigest, "manifestDigest");
         require(sourceRepository != null && !sourceRepository.isBlank(), "the source repository is missing");
-        require(commit != null && COMMIT.matcher(commit).matches(),
+        require(CommitId.isValid(commit),
                 "the commit '" + commit + "' is not a full lower-case commit id");
         require(target != null && !target.isBlank(), "the build target is missing");
         parentImages = List.copyOf(parentImages);

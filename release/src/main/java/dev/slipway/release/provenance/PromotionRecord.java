@@ -4,6 +4,7 @@ import dev.slipway.common.error.ErrorCode;
 import dev.slipway.common.error.SlipwayException;
 import dev.slipway.common.image.Digest;
 import dev.slipway.common.image.ImageReference;
+import dev.slipway.common.source.CommitId;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -35,7 +36,7 @@ public record PromotionRecord(ImageReference source, ImageReference destination,
         for (String tag : tags) {
             destination.withTag(tag); // validates the tag syntax
         }
-        if (approvingCommit == null || !approvingCommit.matches("[0-9a-f]{40}|[0-9a-f]{64}")) {
+        if (!CommitId.isValid(approvingCommit)) {
             throw new SlipwayException(ErrorCode.PROVENANCE_INVALID, "Tried to record the promotion of " + digest
                     + " but the approving commit '" + approvingCommit + "' is not a full commit id");
         }

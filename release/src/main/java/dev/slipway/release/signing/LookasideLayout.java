@@ -18,7 +18,7 @@ public final class LookasideLayout {
     private static final String COMPONENT = "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*";
     /** Only names this layout can produce; no {@code ..}, no empty component, no listing of directories. */
     private static final Pattern SIGNATURE_PATH = Pattern.compile("(" + COMPONENT + "(?:/" + COMPONENT + ")*)"
-            + "@(sha256=[a-f0-9]{64}|sha512=[a-f0-9]{128})/signature-([1-9][0-9]{0,5})");
+            + "@(sha256|sha512)=([a-f0-9]{1,128})/signature-([1-9][0-9]{0,5})");
 
     private LookasideLayout() {
     }
@@ -39,12 +39,11 @@ public final class LookasideLayout {
     /** The parts of a relative signature path, or empty when the path is not one this layout produces. */
     public static Optional<SignaturePath> parse(String relativePath) {
         Matcher m = SIGNATURE_PATH.matcher(relativePath);
-        if (!m.matches() || m.group(1).length() > 255) {
+        if (!m.matches() || m.group(1).length() > 255 || !Digest.isValid(m.group(2) + ":" + m.group(3))) {
             return Optional.empty();
         }
-        String[] digest = m.group(2).split("=", 2);
-        return Optional.of(new SignaturePath(m.group(1), new Digest(digest[0], digest[1]),
-                Integer.parseInt(m.group(3))));
+        return Optional.of(new SignaturePath(m.group(1), new Digest(m.group(2), m.group(3)),
+                Integer.parseInt(m.group(4))));
     }
 
     /** A parsed {@code <repository>@<digest>/signature-<index>} path. */

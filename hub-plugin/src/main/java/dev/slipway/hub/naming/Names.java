@@ -1,7 +1,8 @@
-package dev.slipway.hub.policy;
+package dev.slipway.hub.naming;
 
 import dev.slipway.common.error.ErrorCode;
 import dev.slipway.common.error.SlipwayException;
+import dev.slipway.common.source.SourceSpec;
 import java.util.regex.Pattern;
 
 /** The one rule for names of packages, tags, targets, channels, hosts, users and groups (Koji-like). */
@@ -30,7 +31,13 @@ public final class Names {
         return value;
     }
 
-    static String shorten(String value) {
+    /** The component a source builds, its repository name; throws BAD_NAME when that is not a valid name. */
+    public static String component(SourceSpec source) {
+        return check("component (repository name)", source.component());
+    }
+
+    /** {@code value} cut to 80 characters for a message ("null" for none). */
+    public static String shorten(String value) {
         if (value == null) {
             return "null";
         }

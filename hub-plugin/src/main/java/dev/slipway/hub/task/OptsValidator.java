@@ -1,9 +1,10 @@
-package dev.slipway.hub.policy;
+package dev.slipway.hub.task;
 
 import dev.slipway.common.api.BuildOpts;
 import dev.slipway.common.error.ErrorCode;
 import dev.slipway.common.error.SlipwayException;
 import dev.slipway.common.image.Nvr;
+import dev.slipway.hub.naming.Names;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.slipway.hub.policy;
+package dev.slipway.hub.task;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;

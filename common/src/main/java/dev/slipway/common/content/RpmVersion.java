@@ -1,8 +1,9 @@
-package dev.slipway.hub.build;
+package dev.slipway.common.content;
 
 /**
  * RPM's version comparison: {@code rpmvercmp} (segments of digits or letters, numeric segments compared as
- * numbers, '~' sorting before anything and '^' after the base but before anything else) and EVR ordering.
+ * numbers, '~' sorting before anything and '^' after the base but before anything else) and EVR ordering. In
+ * {@code common} so the hub, the CLI and the console order package versions alike.
  *
  * @see <a href="https://github.com/rpm-software-management/rpm/blob/master/rpmio/rpmvercmp.cc">rpmvercmp</a>
  */

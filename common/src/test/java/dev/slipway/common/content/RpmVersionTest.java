@@ -1,7 +1,6 @@
-package dev.slipway.hub.build;
+package dev.slipway.common.content;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -51,15 +50,5 @@ class RpmVersionTest {
         assertTrue(RpmVersion.compareEvr(1, "1.0", "1", null, "9.9", "9") > 0);
         assertTrue(RpmVersion.compareEvr(null, "3.0.8", "1", 0, "3.0.9", "2") < 0);
         assertEquals(0, RpmVersion.compareEvr(null, "3.0.9", "2", 0, "3.0.9", "2"));
-    }
-
-    @Test
-    void evrBound_olderThan_usesRpmOrder() {
-        Evr bound = Evr.parse("3.0.9-2");
-        assertTrue(bound.isAbove(null, "3.0.9", "1.fc40"));
-        assertTrue(bound.isAbove(null, "3.0.8", "9"));
-        assertFalse(bound.isAbove(null, "3.0.9", "2"));
-        assertFalse(bound.isAbove(1, "1.0", "1"));
-        assertTrue(Evr.parse("1:1.0").isAbove(null, "99", "1"));
     }
 }

@@ -1,4 +1,4 @@
-package dev.slipway.worker.release;
+package dev.slipway.worker.nvr;
 
 import dev.slipway.worker.config.RegistryConfig;
 import java.util.List;

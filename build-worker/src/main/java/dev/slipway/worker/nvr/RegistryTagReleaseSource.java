@@ -1,5 +1,6 @@
-package dev.slipway.worker.release;
+package dev.slipway.worker.nvr;
 
+import dev.slipway.common.image.NextRelease;
 import dev.slipway.worker.config.RegistryConfig;
 import dev.slipway.worker.registry.ImageRegistries;
 import java.util.HashSet;

@@ -1,4 +1,4 @@
-package dev.slipway.worker.release;
+package dev.slipway.common.image;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,12 +9,18 @@ import dev.slipway.common.error.SlipwayException;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** The cases below are Koji's own get_next_release rules (kojihub, and its unit tests' examples). */
+/**
+ * The cases below are Koji's own get_next_release rules (kojihub, and its unit tests' examples); merged from the
+ * worker's and the hub's former copies. The one decided drift: an unbumpable release is RELEASE_NOT_COMPUTABLE.
+ */
 class NextReleaseTest {
     private static SlipwayException cannotBump(String release) {
         SlipwayException e = assertThrows(SlipwayException.class, () -> NextRelease.after(release), release);
-        assertEquals(ErrorCode.INVALID_RELEASE, e.code());
+        assertEquals(ErrorCode.RELEASE_NOT_COMPUTABLE, e.code());
         assertTrue(e.getMessage().contains("'" + release + "'"), e.getMessage());
         return e;
     }
@@ -100,5 +106,23 @@ class NextReleaseTest {
     @Test
     void afterAll_strayTextTag_isOutranked() {
         assertEquals("4", NextRelease.afterAll(List.of("rc", "3")));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({"1, 2", "9, 10", "1.fc40, 2.fc40", "12.el9, 13.el9", "1.2.3, 1.2.4", "0.1.9, 0.1.10"})
+    void after_bumpsTheKojiWay(String latest, String next) {
+        assertEquals(next, NextRelease.after(latest));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"abc", "1.2.3.4", "a.b.c", "1.fc40.x"})
+    void after_unbumpable_refusesWithStableCode(String latest) {
+        cannotBump(latest);
+    }
+
+    @Test
+    void after_numberBeyondLong_doesNotOverflowInAnyPosition() {
+        assertEquals("9223372036854775808.fc40", NextRelease.after("9223372036854775807.fc40"));
+        assertEquals("a.b.18446744073709551616", NextRelease.after("a.b.18446744073709551615"));
     }
 }

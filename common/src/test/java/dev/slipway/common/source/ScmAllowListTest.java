@@ -1,7 +1,8 @@
-package dev.slipway.worker.source;
+package dev.slipway.common.source;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/** The one SCM allow-list of hub and worker (it replaced worker and hub ScmAllowList). */
 class ScmAllowListTest {
     private final ScmAllowList rpms = new ScmAllowList(List.of("https://src.example/rpms"));
 
@@ -61,6 +63,30 @@ class ScmAllowListTest {
     void check_dotDotOutOfPrefix_refused() {
         notAllowed(rpms, "https://src.example/rpms/../secret/app");
         notAllowed(rpms, "https://src.example/rpms/%2e%2e/secret");
+        ScmAllowList containers = new ScmAllowList(List.of("https://src.example.org/containers"));
+        notAllowed(containers, "https://src.example.org/containers/../rpms/x.git");
+    }
+
+    /** Decided once for hub and worker: '..' is refused even where it would resolve inside the prefix. */
+    @Test
+    void check_dotDotSegmentAnywhere_refusedEvenWhenItStaysInside() {
+        ScmAllowList both = new ScmAllowList(List.of("https://src.example/rpms", "file:///srv/dist-git"));
+        for (String repository : List.of("https://src.example/rpms/team/../app",
+                "https://src.example/rpms/team/%2E%2E/app", "https://src.example/rpms/team/%2e./app",
+                "https://src.example/rpms/app/..", "file:///srv/dist-git/team/../app")) {
+            SlipwayException e = notAllowed(both, repository);
+            assertTrue(e.getMessage().contains("'..'"), e.getMessage());
+        }
+        admitted(rpms, "https://src.example/rpms/app..git");
+        admitted(rpms, "https://src.example/rpms/./app");
+    }
+
+    @Test
+    void check_refusal_doesNotEchoCredentials() {
+        SlipwayException e = notAllowed(rpms, "https://builder:s3cret@evil.example/app");
+        assertFalse(e.getMessage().contains("s3cret"), e.getMessage());
+        e = notAllowed(rpms, "https://builder:s3cret@src.example/rpms/../app");
+        assertFalse(e.getMessage().contains("s3cret"), e.getMessage());
     }
 
     @Test

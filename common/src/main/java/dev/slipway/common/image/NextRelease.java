@@ -1,4 +1,4 @@
-package dev.slipway.worker.release;
+package dev.slipway.common.image;
 
 import dev.slipway.common.error.ErrorCode;
 import dev.slipway.common.error.SlipwayException;
@@ -11,6 +11,10 @@ import java.util.regex.Pattern;
  * Koji's release increment ({@code kojihub.get_next_release}): none → {@code 1}; {@code N} → {@code N+1};
  * exactly two dot-separated parts {@code N.dist} → {@code (N+1).dist}; exactly three parts {@code a.b.N} →
  * {@code a.b.(N+1)}; anything else (e.g. {@code 1.2.fc23}, {@code a.b.c.d}) cannot be bumped.
+ *
+ * <p>Decisions: numbers have no upper bound (Python's {@code int}, here {@link BigInteger}); an empty release counts
+ * as none; a release that cannot be bumped is {@link ErrorCode#RELEASE_NOT_COMPUTABLE} on the hub and the worker
+ * alike (the release itself is not invalid, Koji's rules just cannot continue it).
  */
 public final class NextRelease {
     private static final Pattern DIGITS = Pattern.compile("\\d+");
@@ -35,8 +39,8 @@ public final class NextRelease {
         if (parts.length == 3 && isNumber(parts[2])) {
             return parts[0] + "." + parts[1] + "." + plusOne(parts[2]);
         }
-        throw new SlipwayException(ErrorCode.INVALID_RELEASE, "Cannot compute the release after '" + latest
-                + "' (Koji bumps only N, N.dist and a.b.N); set a release label or pass --release");
+        throw new SlipwayException(ErrorCode.RELEASE_NOT_COMPUTABLE, "Cannot compute the release after '" + latest
+                + "' (Koji bumps only N, N.dist and a.b.N); set a release label or pass a release (--release)");
     }
 
     /** The release after the highest of these, comparing digit runs as numbers (so 10 is above 9). */
