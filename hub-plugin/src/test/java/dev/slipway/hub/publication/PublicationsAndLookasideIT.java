@@ -146,7 +146,7 @@ class PublicationsAndLookasideIT {
         http().post("/api/v1/host/tasks/" + id + "/reserve", host,
                 Map.of("name", name, "version", version, "release", release));
         HttpJson.Answer closed = http().post("/api/v1/host/tasks/" + id + "/close", host, Map.of(
-                "result", Map.of("repositories", List.of("registry.example/" + name + ":" + version + "-" + release)),
+                "result", Map.of("nvr", name + "-" + version + "-" + release),
                 "metadata", CgSamples.metadata(name, version, release, HubFixture.src(name), null, digestHex),
                 "mirror", "/srv/mirror/" + name));
         assertEquals(200, closed.status(), closed.body());

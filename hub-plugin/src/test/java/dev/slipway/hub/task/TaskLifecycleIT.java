@@ -72,7 +72,7 @@ class TaskLifecycleIT {
         assertEquals("BUILDING", http().get("/api/v1/builds/foo-1.0-1", null).json().get("state").asText());
 
         HttpJson.Answer closed = http().post("/api/v1/host/tasks/" + id + "/close", host(), Map.of(
-                "result", Map.of("repositories", List.of("registry.example/foo:1.0-1")),
+                "result", Map.of("nvr", "foo-1.0-1", "tags", Map.of("unique", "1.0-1")),
                 "metadata", CgSamples.metadata("foo", "1.0", "1", HubFixture.src("foo"), null, "1".repeat(64),
                         "openssl:3.0.8-1", "bash:5.2-1"),
                 "mirror", "/srv/mirror/foo/1.0-1"));
