@@ -4,10 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.slipway.common.api.Admin;
-import dev.slipway.common.api.ApiError;
 import dev.slipway.common.api.HostProtocol;
 import dev.slipway.common.error.ErrorCode;
 import dev.slipway.common.error.SlipwayException;
+import dev.slipway.common.hub.HubErrors;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -126,16 +126,9 @@ public final class HubClient {
     }
 
     private SlipwayException refusal(String what, HttpResponse<Buffer> r) {
-        ApiError e;
-        try {
-            e = json.readValue(r.body().getBytes(), ApiError.class);
-        } catch (IOException | RuntimeException notJson) {
-            return new SlipwayException(ErrorCode.HUB_PROTOCOL, "Tried " + what + " but the hub answered "
-                    + r.statusCode() + " without a JSON error body");
-        }
-        SlipwayException refused = e.toException();
+        SlipwayException refused = HubErrors.refusal(what, r.statusCode(), r.bodyAsString(), json);
         return new SlipwayException(refused.code(), refused.getMessage() + " (" + what + " answered "
-                + r.statusCode() + " " + e.name() + ")");
+                + r.statusCode() + ")");
     }
 
     private <T> T read(Buffer body, JavaType type) {

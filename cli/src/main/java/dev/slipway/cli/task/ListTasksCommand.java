@@ -37,7 +37,7 @@ public final class ListTasksCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         return Verb.run(spec.commandLine().getErr(), () -> {
-            StringBuilder q = new StringBuilder("/tasks?state=" + enc(state) + "&limit=" + limit);
+            StringBuilder q = new StringBuilder("/api/v1/tasks?state=" + enc(state) + "&limit=" + limit);
             if (owner != null) {
                 q.append("&owner=").append(enc(owner));
             }
