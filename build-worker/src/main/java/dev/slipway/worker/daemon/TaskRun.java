@@ -7,6 +7,7 @@ import dev.slipway.common.error.ErrorCode;
 import dev.slipway.common.error.SlipwayException;
 import dev.slipway.worker.pipeline.BuildHooks;
 import dev.slipway.worker.pipeline.BuildResult;
+import dev.slipway.worker.pipeline.WorkerResults;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;

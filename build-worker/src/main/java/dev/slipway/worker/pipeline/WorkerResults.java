@@ -1,20 +1,18 @@
-package dev.slipway.worker.daemon;
+package dev.slipway.worker.pipeline;
 
 import dev.slipway.common.api.BuildState;
 import dev.slipway.common.api.LayerSize;
 import dev.slipway.common.api.WorkerResult;
 import dev.slipway.worker.image.Descriptor;
-import dev.slipway.worker.pipeline.BuildResult;
-import dev.slipway.worker.pipeline.ParentImage;
-import dev.slipway.worker.pipeline.PushedImage;
 import java.util.List;
 
 /** Maps the pipeline's {@link BuildResult} to the {@link WorkerResult} a task's close or fail reports. */
-final class WorkerResults {
+public final class WorkerResults {
     private WorkerResults() {
     }
 
-    static WorkerResult of(BuildResult r, String host) {
+    /** The result as the hub stores it, naming the build host that ran it. */
+    public static WorkerResult of(BuildResult r, String host) {
         BuildResult.Image i = r.image();
         WorkerResult.Image image = i == null ? null : new WorkerResult.Image(i.id(), i.manifestDigest(), i.mediaType(),
                 i.configDigest(), i.layers().stream().map(WorkerResults::layer).toList());
