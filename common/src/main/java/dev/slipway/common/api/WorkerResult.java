@@ -21,7 +21,7 @@ public record WorkerResult(
         String failedStep,
         String source,
         String target,
-        boolean scratch,
+        Boolean scratch,
         String component,
         String name,
         String version,
@@ -77,7 +77,7 @@ public record WorkerResult(
 
     /** The image as one registry holds it after the push. */
     public record Push(String registry, String repository, String digest, List<String> tags, List<String> pullSpecs,
-            long blobBytesUploaded) {
+            Long blobBytesUploaded) {
         public Push {
             tags = tags == null ? List.of() : List.copyOf(tags);
             pullSpecs = pullSpecs == null ? List.of() : List.copyOf(pullSpecs);
@@ -85,6 +85,6 @@ public record WorkerResult(
     }
 
     /** How long a step took and how it ended. */
-    public record Step(String step, long millis, String outcome) {
+    public record Step(String step, Long millis, String outcome) {
     }
 }
