@@ -87,7 +87,7 @@ class ClientAndHookIT {
         assertEquals(env.distGit.toUri() + "hooked.git#" + sha, params.path("src").asText());
         assertEquals("f40", params.path("opts").path("git_branch").asText());
         assertEquals(E2eEnvironment.TARGET, params.path("target").asText());
-        env.http.send("POST", "/api/v1/tasks/" + task + "/cancel", env.token("alice"), Map.of());
+        env.http.as(env.token("alice")).exchange("POST", "/api/v1/tasks/" + task + "/cancel", Map.of());
 
         Files.writeString(work.resolve("README.md"), "docs only\n");
         Git.run(work, "add", "-A");

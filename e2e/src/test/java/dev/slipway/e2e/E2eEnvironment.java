@@ -2,6 +2,10 @@ package dev.slipway.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.slipway.cli.SlipwayCommand;
+import dev.slipway.common.error.SlipwayException;
+import dev.slipway.common.hub.Answer;
+import dev.slipway.common.hub.HubClient;
+import dev.slipway.common.json.Json;
 import dev.slipway.common.process.Command;
 import dev.slipway.testing.distgit.DistGitRepo;
 import dev.slipway.testing.registry.AuthMode;
@@ -37,7 +41,7 @@ final class E2eEnvironment implements AutoCloseable {
     final Path distGit;
     final Path mirror;
     final int hubPort;
-    final HubHttp http;
+    final HubClient http;
     final String arch;
     final Map<String, JavaProcess> workers = new LinkedHashMap<>();
     JavaProcess hub;
@@ -49,7 +53,7 @@ final class E2eEnvironment implements AutoCloseable {
         this.distGit = dir.resolve("dist-git");
         this.mirror = dir.resolve("mirror");
         this.hubPort = hubPort;
-        this.http = new HubHttp(hubUri());
+        this.http = new HubClient(hubUri(), null, Duration.ofSeconds(5), Duration.ofSeconds(60), Json.mapper());
         this.arch = arch;
     }
 
@@ -111,7 +115,16 @@ final class E2eEnvironment implements AutoCloseable {
     void startHub() {
         hub = new JavaProcess("hub", "dev.slipway.hub.HubMain", List.of("serve", "--config",
                 dir.resolve("hub.yaml").toString()), dir.resolve("hub.log"), Map.of()).start();
-        Waits.until(Duration.ofSeconds(90), "the hub to answer /healthz", http::up);
+        Waits.until(Duration.ofSeconds(90), "the hub to answer /healthz", this::hubUp);
+    }
+
+    /** The hub answers /healthz: it is listening and its database answers. */
+    private boolean hubUp() {
+        try {
+            return http.exchange("GET", "/healthz", null).status() == 200;
+        } catch (SlipwayException unreachable) {
+            return false;
+        }
     }
 
     void startWorker(String name) throws IOException {
@@ -168,7 +181,7 @@ final class E2eEnvironment implements AutoCloseable {
     long submit(String src, Map<String, Object> extraOpts) {
         Map<String, Object> opts = new LinkedHashMap<>(Map.of("git_branch", "f40"));
         opts.putAll(extraOpts);
-        HubHttp.Answer a = http.send("POST", "/api/v1/buildContainer", token("alice"),
+        Answer a = http.as(token("alice")).exchange("POST", "/api/v1/buildContainer",
                 Map.of("src", src, "target", TARGET, "opts", opts));
         if (a.status() != 201) {
             throw new AssertionError("buildContainer refused: " + a.status() + " " + a.body());
@@ -192,7 +205,7 @@ final class E2eEnvironment implements AutoCloseable {
     }
 
     String log(long id) {
-        return http.send("GET", "/api/v1/tasks/" + id + "/log", null, null).body();
+        return http.exchange("GET", "/api/v1/tasks/" + id + "/log", null).body();
     }
 
     String token(String who) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.slipway.common.hub.Answer;
 import dev.slipway.testing.distgit.DistGitRepo;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -67,7 +68,7 @@ class HubAndWorkersIT {
         Waits.until(BUILD, "the RUN step to print its marker", () -> env.log(id).lines()
                 .anyMatch(l -> l.contains(marker) && !l.contains("RUN")), () -> env.log(id));
         long t0 = System.nanoTime();
-        HubHttp.Answer cancel = env.http.send("POST", "/api/v1/tasks/" + id + "/cancel", env.token("alice"), Map.of());
+        Answer cancel = env.http.as(env.token("alice")).exchange("POST", "/api/v1/tasks/" + id + "/cancel", Map.of());
         assertEquals(200, cancel.status(), cancel.body());
         Waits.until(Duration.ofSeconds(20), "the engine to stop the RUN container",
                 () -> !Tools.docker("ps", "--no-trunc", "--format", "{{.Command}}").contains(marker));
@@ -117,7 +118,7 @@ class HubAndWorkersIT {
     @Order(4)
     void hubKilledAfterAcknowledgingSubmissions_hasThemAllAfterRestart(E2eEnvironment env) {
         for (String w : env.workers.keySet()) {
-            env.http.send("PATCH", "/api/v1/hosts/" + w, env.token("root"), Map.of("enabled", false));
+            env.http.as(env.token("root")).exchange("PATCH", "/api/v1/hosts/" + w, Map.of("enabled", false));
         }
         DistGitRepo repo = env.component("durable", "1.0", "true");
         List<Long> acknowledged = new ArrayList<>();
@@ -130,10 +131,10 @@ class HubAndWorkersIT {
             assertEquals("FREE", env.task(id).path("state").asText(), "task " + id + " survived the crash");
         }
         for (long id : acknowledged) {
-            env.http.send("POST", "/api/v1/tasks/" + id + "/cancel", env.token("alice"), Map.of());
+            env.http.as(env.token("alice")).exchange("POST", "/api/v1/tasks/" + id + "/cancel", Map.of());
         }
         for (String w : env.workers.keySet()) {
-            env.http.send("PATCH", "/api/v1/hosts/" + w, env.token("root"), Map.of("enabled", true));
+            env.http.as(env.token("root")).exchange("PATCH", "/api/v1/hosts/" + w, Map.of("enabled", true));
         }
         // The workers ride out the hub's restart and take work again.
         DistGitRepo after = env.component("afterlife", "1.0", "true");

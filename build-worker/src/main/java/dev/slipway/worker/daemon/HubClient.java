@@ -4,10 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.slipway.common.api.Admin;
-import dev.slipway.common.api.ApiError;
 import dev.slipway.common.api.HostProtocol;
 import dev.slipway.common.error.ErrorCode;
 import dev.slipway.common.error.SlipwayException;
+import dev.slipway.common.hub.HubErrors;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -16,8 +16,8 @@ import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
+import java.io.IOException;
 import java.net.URI;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,7 +36,7 @@ public final class HubClient {
     public HubClient(Vertx vertx, URI hub, String token, ObjectMapper json) {
         this.hub = hub;
         this.token = token;
-        // Absent rather than null: the hub reads a JSON null for a JsonNode field (metadata, result) as a value.
+        // Absent rather than null: a scratch close sends no metadata at all.
         this.json = json.copy().setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL);
         this.web = WebClient.create(vertx, new WebClientOptions().setDefaultHost(hub.getHost())
                 .setDefaultPort(hub.getPort() < 0 ? ("https".equals(hub.getScheme()) ? 443 : 80) : hub.getPort())
@@ -126,29 +126,18 @@ public final class HubClient {
     }
 
     private SlipwayException refusal(String what, HttpResponse<Buffer> r) {
-        try {
-            ApiError e = json.readValue(r.body().getBytes(), ApiError.class);
-            return new SlipwayException(code(e.code()), e.message() + " (" + what + " answered " + r.statusCode()
-                    + " " + e.name() + ")");
-        } catch (java.io.IOException | RuntimeException e) {
-            return new SlipwayException(ErrorCode.HUB_PROTOCOL, "Tried " + what + " but the hub answered "
-                    + r.statusCode() + " without a JSON error body");
-        }
+        SlipwayException refused = HubErrors.refusal(what, r.statusCode(), r.bodyAsString(), json);
+        return new SlipwayException(refused.code(), refused.getMessage() + " (" + what + " answered "
+                + r.statusCode() + ")");
     }
 
     private <T> T read(Buffer body, JavaType type) {
         try {
             return json.readValue(body.getBytes(), type);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new SlipwayException(ErrorCode.HUB_PROTOCOL, "The hub's answer is not a " + type.getRawClass()
                     .getSimpleName() + ": " + e.getMessage(), e);
         }
-    }
-
-    /** The hub's numeric code as an {@link ErrorCode}; one this worker does not know is a protocol problem. */
-    static ErrorCode code(int number) {
-        return Arrays.stream(ErrorCode.values()).filter(c -> c.code() == number).findFirst()
-                .orElse(ErrorCode.HUB_PROTOCOL);
     }
 
     private static String encode(String s) {

@@ -1,8 +1,6 @@
 package dev.slipway.worker.daemon;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.slipway.common.api.BuildContainerRequest;
 import dev.slipway.common.api.BuildOpts;
 import dev.slipway.common.api.HostProtocol;
 import dev.slipway.common.error.ErrorCode;
@@ -19,31 +17,22 @@ import java.nio.file.Path;
  */
 record TaskRequest(BuildRequest build, BuildOpts opts) {
 
-    static TaskRequest of(HostProtocol.Assignment task, WorkerConfig config, ObjectMapper json) {
-        JsonNode p = task.parameters();
-        if (!"buildContainer".equals(task.method()) || p == null || !p.path("src").isTextual()) {
+    static TaskRequest of(HostProtocol.Assignment task, WorkerConfig config) {
+        BuildContainerRequest p = task.parameters();
+        if (!"buildContainer".equals(task.method()) || p == null || p.src() == null) {
             throw new SlipwayException(ErrorCode.TASK_PARAMETERS_INVALID, "Task " + task.taskId() + " is "
                     + task.method() + " with parameters " + p + "; this worker runs buildContainer(src, target, opts)");
         }
-        BuildOpts opts;
-        try {
-            opts = json.treeToValue(p.path("opts"), BuildOpts.class);
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new SlipwayException(ErrorCode.TASK_PARAMETERS_INVALID, "Task " + task.taskId()
-                    + " has opts this worker cannot read: " + e.getMessage(), e);
-        }
-        if (opts == null) {
-            opts = new BuildOpts(null, null, null, null, null, null, null, null);
-        }
+        BuildOpts opts = p.opts() == null ? new BuildOpts(null, null, null, null, null, null, null, null) : p.opts();
         if (!opts.yumRepourls().isEmpty()) {
             throw unsupported(task, "yum_repourls");
         }
         if (opts.kojiParentBuild() != null) {
             throw unsupported(task, "koji_parent_build");
         }
-        String target = task.target() != null ? task.target() : p.path("target").asText(null);
+        String target = task.target() != null ? task.target() : p.target();
         Path mirror = opts.isScratch() || config.daemon().mirror() == null ? null : Path.of(config.daemon().mirror());
-        return new TaskRequest(new BuildRequest(SourceSpec.parse(p.path("src").asText()), target, config.registries(),
+        return new TaskRequest(new BuildRequest(SourceSpec.parse(p.src()), target, config.registries(),
                 mirror, opts.isScratch(), opts.release(), task.owner()), opts);
     }
 

@@ -1,14 +1,13 @@
 package dev.slipway.worker.daemon;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slipway.common.api.ApiError;
 import dev.slipway.common.api.HostProtocol;
 import dev.slipway.common.error.ErrorCode;
 import dev.slipway.common.error.SlipwayException;
 import dev.slipway.worker.pipeline.BuildHooks;
 import dev.slipway.worker.pipeline.BuildResult;
+import dev.slipway.worker.pipeline.WorkerResults;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -53,7 +52,7 @@ final class TaskRun {
     /** Runs the task to its end; never fails (problems are reported to the hub or logged). */
     Future<Void> run() {
         return ctx.hub().open(id()).compose(opened -> {
-            LOG.info("Task {} opened: {} {}", id(), opened.method(), opened.parameters().path("src").asText());
+            LOG.info("Task {} opened: {} {}", id(), opened.method(), opened.parameters().src());
             log.start();
             return build(opened).compose(this::report);
         }).recover(e -> {
@@ -77,7 +76,7 @@ final class TaskRun {
     private Future<Outcome> build(HostProtocol.Assignment opened) {
         TaskRequest request;
         try {
-            request = TaskRequest.of(opened, ctx.workerConfig(), ctx.json());
+            request = TaskRequest.of(opened, ctx.workerConfig());
         } catch (SlipwayException e) {
             return Future.succeededFuture(new Outcome(null, e));
         }
@@ -123,43 +122,25 @@ final class TaskRun {
             }
             BuildResult r = outcome.result();
             if (r == null) {
-                return fail(outcome.error(), null);
+                return fail(ApiError.of(outcome.error()), null);
             }
             if (r.state() != BuildResult.Outcome.COMPLETE) {
-                BuildResult.Failure f = r.error();
-                return fail(new SlipwayException(HubClient.code(f.code()), f.message()), r);
+                return fail(r.error().fault(), r);
             }
-            return metadata(r).compose(meta -> ctx.hub().close(id(), new HostProtocol.Close(summary(r), meta,
-                    r.scratch() ? null : r.mirror())))
+            HostProtocol.Close close = new HostProtocol.Close(WorkerResults.of(r, ctx.hostName()),
+                    r.scratch() ? null : r.metadata(), r.scratch() ? null : r.mirror());
+            return ctx.hub().close(id(), close)
                     .onSuccess(x -> LOG.info("Task {} closed: {} {}", id(), r.nvr(), r.image().manifestDigest()))
                     .recover(e -> e instanceof SlipwayException s && s.code() != ErrorCode.HUB_UNREACHABLE
                             && s.code() != ErrorCode.TASK_NOT_HELD && s.code() != ErrorCode.TASK_STATE_CONFLICT
-                            ? fail(s, r) : Future.failedFuture(e));
+                            ? fail(ApiError.of(s), r) : Future.failedFuture(e));
         });
     }
 
-    private Future<Void> fail(SlipwayException e, BuildResult r) {
-        LOG.info("Task {} failed: {}", id(), e.describe());
-        ApiError fault = new ApiError(e.code().code(), e.code().name(), e.getMessage());
-        return ctx.hub().fail(id(), new HostProtocol.Fail(fault, r == null ? null : summary(r)));
-    }
-
-    /** A release build's metadata.json from its mirror directory (blocking read on a worker thread). */
-    private Future<JsonNode> metadata(BuildResult r) {
-        if (r.scratch() || r.mirror() == null) {
-            return Future.succeededFuture(null);
-        }
-        return ctx.context().owner().executeBlocking(() -> ctx.json()
-                .readTree(Path.of(r.mirror()).resolve("metadata.json").toFile()), false);
-    }
-
-    /** The task result: the build result without its package list, which the metadata carries. */
-    private ObjectNode summary(BuildResult r) {
-        ObjectMapper json = ctx.json();
-        ObjectNode node = json.valueToTree(r);
-        node.remove("packages");
-        node.put("host", ctx.hostName());
-        return node;
+    private Future<Void> fail(ApiError fault, BuildResult r) {
+        LOG.info("Task {} failed: {} ({}): {}", id(), fault.name(), fault.code(), fault.message());
+        return ctx.hub().fail(id(), new HostProtocol.Fail(fault, r == null ? null : WorkerResults.of(r,
+                ctx.hostName())));
     }
 
     /** How the build ended: a pipeline result, or an error before the pipeline could run. */

@@ -1,5 +1,8 @@
 package dev.slipway.worker.pipeline;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import dev.slipway.common.api.ApiError;
+import dev.slipway.common.api.CgDocument;
 import dev.slipway.common.content.PackageManifest;
 import dev.slipway.common.error.SlipwayException;
 import dev.slipway.worker.image.Descriptor;
@@ -10,6 +13,9 @@ import java.util.Map;
 /**
  * The outcome of one build, printed by {@code slipway-worker build} and returned by the API: everything a release
  * engineer needs to find, pull and audit the image.
+ *
+ * @param metadata the content-generator metadata of a release build, as exported to the mirror (not printed: the
+ *     mirror's {@code metadata.json} holds it)
  */
 public record BuildResult(
         Outcome state,
@@ -33,7 +39,8 @@ public record BuildResult(
         String log,
         Instant started,
         Instant finished,
-        List<StepTiming> steps) {
+        List<StepTiming> steps,
+        @JsonIgnore CgDocument metadata) {
 
     /** Koji's build states as far as a worker decides them. */
     public enum Outcome { COMPLETE, FAILED, CANCELED }
@@ -42,6 +49,11 @@ public record BuildResult(
     public record Failure(int code, String name, String message, String step) {
         static Failure of(SlipwayException e, String step) {
             return new Failure(e.code().code(), e.code().name(), e.getMessage(), step);
+        }
+
+        /** The failure as it travels to the hub. */
+        public ApiError fault() {
+            return new ApiError(code, name, message);
         }
     }
 

@@ -4,6 +4,7 @@ import dev.slipway.common.content.PackageManifest;
 import dev.slipway.common.image.Nvr;
 import dev.slipway.worker.dockerfile.Dockerfile;
 import dev.slipway.worker.dockerfile.ImageLabels;
+import dev.slipway.common.api.CgDocument;
 import dev.slipway.worker.engine.ImageEngine.EngineInfo;
 import dev.slipway.common.image.ImageReference;
 import dev.slipway.worker.image.KnownLayers;
@@ -66,6 +67,8 @@ public final class BuildState {
     PackageManifest packages;
     final List<PushedImage> pushes = new ArrayList<>();
     Path mirrorDirectory;
+    /** The content-generator metadata written to the mirror (release builds only). */
+    CgDocument metadata;
     /** The SBOM files written for this build (SPDX, CycloneDX). */
     final List<Path> sbomFiles = new ArrayList<>();
     final List<dev.slipway.release.sbom.Sbom> sboms = new ArrayList<>();

@@ -44,8 +44,9 @@ final class ExportMirrorStep implements BuildStep {
         Path rpmManifest = staging.resolve("rpm-manifest.json");
         json.writerWithDefaultPrettyPrinter().writeValue(rpmManifest.toFile(), components.manifestDocument(state));
         Path meta = staging.resolve("metadata.json");
-        json.writerWithDefaultPrettyPrinter().writeValue(meta.toFile(),
-                metadata.of(state, archive, archiveName, clock.instant()));
+        // The mirror's file and the document the worker sends the hub on close are the same record.
+        state.metadata = metadata.of(state, archive, archiveName, clock.instant());
+        json.writerWithDefaultPrettyPrinter().writeValue(meta.toFile(), state.metadata);
         Path dockerfile = staging.resolve(state.buildinfoFileName);
         Files.writeString(dockerfile, state.finalDockerfile);
         // The build's own temporary files are moved (a rename on one file system); the log is still open: copied.

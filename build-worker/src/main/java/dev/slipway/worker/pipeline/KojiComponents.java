@@ -1,10 +1,11 @@
 package dev.slipway.worker.pipeline;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.slipway.common.api.RpmComponent;
 import dev.slipway.common.content.InstalledPackage;
 import dev.slipway.common.content.PackageManifest;
+import java.util.List;
 
 /**
  * Renders package manifests as Koji content-generator component records ({@code type, name, version, release,
@@ -19,37 +20,17 @@ final class KojiComponents {
         this.json = json;
     }
 
-    ArrayNode of(PackageManifest manifest) {
-        ArrayNode out = json.createArrayNode();
+    List<RpmComponent> of(PackageManifest manifest) {
         if (manifest == null) {
-            return out;
+            return List.of();
         }
-        for (InstalledPackage p : manifest.packages()) {
-            ObjectNode c = out.addObject();
-            c.put("type", p.type().id());
-            c.put("name", p.name());
-            c.put("version", p.version());
-            c.put("release", p.release());
-            if (p.epoch() == null) {
-                c.putNull("epoch");
-            } else {
-                c.put("epoch", p.epoch());
-            }
-            c.put("arch", p.arch());
-            c.put("sigmd5", p.sigmd5());
-            c.put("signature", p.signatureKeyId());
-            if (p.modularityLabel() != null) {
-                c.put("module", p.modularityLabel());
-            }
-            c.put("size", p.size());
-            if (p.buildTime() != null) {
-                c.put("buildtime", p.buildTime());
-            }
-            c.put("license", p.license());
-            c.put("vendor", p.vendor());
-            c.put("sourcerpm", p.sourceRpm());
-        }
-        return out;
+        return manifest.packages().stream().map(KojiComponents::component).toList();
+    }
+
+    private static RpmComponent component(InstalledPackage p) {
+        return new RpmComponent(p.type().id(), p.name(), p.epoch(), p.version(), p.release(), p.arch(), p.sigmd5(),
+                p.signatureKeyId(), p.size(), p.buildTime(), p.license(), p.vendor(), p.sourceRpm(),
+                p.modularityLabel());
     }
 
     /** The mirror's package manifest document: where it was read from and every component. */
@@ -66,7 +47,7 @@ final class KojiComponents {
             doc.put("note", "the image has no package database; it lists no packages");
         }
         doc.put("count", state.packages.packages().size());
-        doc.set("components", of(state.packages));
+        doc.set("components", json.valueToTree(of(state.packages)));
         return doc;
     }
 }

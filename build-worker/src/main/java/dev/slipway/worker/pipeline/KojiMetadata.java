@@ -1,13 +1,22 @@
 package dev.slipway.worker.pipeline;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.slipway.common.api.CgDocument;
+import dev.slipway.common.api.LayerSize;
 import dev.slipway.worker.image.Descriptor;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Builds the content-generator metadata of a build the way Koji imports it ({@code metadata_version 0}: build,
@@ -15,6 +24,7 @@ import java.time.Instant;
  */
 final class KojiMetadata {
     static final String GENERATOR = "slipway";
+    private static final int BUILDROOT = 1;
     private final ObjectMapper json;
     private final KojiComponents components;
 
@@ -23,102 +33,69 @@ final class KojiMetadata {
         this.components = new KojiComponents(json);
     }
 
-    ObjectNode of(BuildState s, Path archive, String archiveName, Instant finished) throws IOException {
-        ObjectNode root = json.createObjectNode();
-        root.put("metadata_version", 0);
-        root.set("build", build(s, finished));
-        root.set("buildroots", json.createArrayNode().add(buildroot(s)));
-        ArrayNode output = root.putArray("output");
-        output.add(image(s, archive, archiveName));
-        ObjectNode log = output.addObject();
-        log.put("buildroot_id", 1);
-        log.put("filename", "build.log");
-        log.put("type", "log");
-        log.put("arch", "noarch");
-        return root;
+    CgDocument of(BuildState s, Path archive, String archiveName, Instant finished) throws IOException {
+        CgDocument.Output log = new CgDocument.Output(BUILDROOT, "build.log", null, null, null, "noarch", "log", null,
+                null, null);
+        return new CgDocument(0, build(s, finished), List.of(buildroot(s)), List.of(image(s, archive, archiveName),
+                log));
     }
 
-    private ObjectNode build(BuildState s, Instant finished) {
-        ObjectNode b = json.createObjectNode();
-        b.put("name", s.nvr.name());
-        b.put("version", s.nvr.version());
-        b.put("release", s.nvr.release());
-        b.put("source", s.request.source().toString());
-        b.put("start_time", s.started.getEpochSecond());
-        b.put("end_time", finished.getEpochSecond());
-        b.put("owner", s.request.owner());
-        ObjectNode image = b.putObject("extra").putObject("image");
-        image.put("isolated", false);
-        ArrayNode parents = image.putArray("parent_images");
-        s.parents.forEach(p -> parents.add(p.written()));
-        ObjectNode digests = image.putObject("parent_image_digests");
-        s.parents.forEach(p -> digests.put(p.written(), p.pinned()));
-        ObjectNode index = image.putObject("index");
-        index.set("tags", json.valueToTree(s.tags.all()));
-        index.set("floating_tags", json.valueToTree(s.tags.floating()));
-        index.set("unique_tags", json.valueToTree(java.util.List.of(s.tags.unique())));
-        ArrayNode pull = index.putArray("pull");
-        s.pushes.forEach(p -> p.pullSpecs().forEach(pull::add));
-        index.putObject("digests").put(s.image.mediaType(), s.image.manifestDigest().toString());
-        image.set("media_types", json.createArrayNode().add(s.image.mediaType()));
-        b.with("extra").putObject("osbs_build").put("kind", "container_build").put("engine", "docker");
-        b.with("extra").put("submitter", s.request.owner());
-        return b;
+    private CgDocument.Build build(BuildState s, Instant finished) {
+        List<String> parents = new ArrayList<>();
+        Map<String, String> pinned = new LinkedHashMap<>();
+        s.parents.forEach(p -> {
+            parents.add(p.written());
+            pinned.put(p.written(), p.pinned());
+        });
+        List<String> pull = new ArrayList<>();
+        s.pushes.forEach(p -> pull.addAll(p.pullSpecs()));
+        CgDocument.Index index = new CgDocument.Index(s.tags.all(), s.tags.floating(), List.of(s.tags.unique()), pull,
+                Map.of(s.image.mediaType(), s.image.manifestDigest().toString()));
+        CgDocument.ImageExtra image = new CgDocument.ImageExtra(false, parents, pinned, index,
+                List.of(s.image.mediaType()));
+        CgDocument.BuildExtra extra = new CgDocument.BuildExtra(image,
+                new CgDocument.OsbsBuild("container_build", "docker"), s.request.owner());
+        return new CgDocument.Build(s.nvr.name(), s.nvr.version(), s.nvr.release(), s.request.source().toString(),
+                s.started.getEpochSecond(), finished.getEpochSecond(), s.request.owner(), extra);
     }
 
-    private ObjectNode buildroot(BuildState s) {
-        ObjectNode r = json.createObjectNode();
-        r.put("id", 1);
-        r.putObject("host").put("os", s.engine.os()).put("arch", s.engine.arch());
-        r.putObject("content_generator").put("name", GENERATOR).put("version", version());
-        r.putObject("container").put("type", "docker").put("arch", s.engine.arch());
-        r.putArray("tools").addObject().put("name", "docker").put("version", s.engine.engineVersion());
-        r.putArray("components");
-        r.putObject("extra").putObject("slipway").put("engine_host", s.engine.hostName());
-        return r;
+    private CgDocument.Buildroot buildroot(BuildState s) {
+        return new CgDocument.Buildroot(BUILDROOT, new CgDocument.Host(s.engine.os(), s.engine.arch()),
+                new CgDocument.ContentGenerator(GENERATOR, version()),
+                new CgDocument.Container("docker", s.engine.arch()),
+                List.of(new CgDocument.Tool("docker", s.engine.engineVersion())), List.of(),
+                new CgDocument.BuildrootExtra(new CgDocument.SlipwayBuildroot(s.engine.hostName())));
     }
 
-    private ObjectNode image(BuildState s, Path archive, String archiveName) throws IOException {
-        ObjectNode o = json.createObjectNode();
-        o.put("buildroot_id", 1);
-        o.put("filename", archiveName);
-        o.put("filesize", Files.size(archive));
-        o.put("checksum", md5(archive));
-        o.put("checksum_type", "md5");
-        o.put("arch", s.engine.arch());
-        o.put("type", "docker-image");
-        o.set("components", components.of(s.packages));
-        ObjectNode docker = o.putObject("extra").putObject("docker");
-        o.with("extra").putObject("image").put("arch", s.engine.arch());
-        docker.put("id", s.image.imageId().toString());
+    private CgDocument.Output image(BuildState s, Path archive, String archiveName) throws IOException {
         ObjectNode config = (ObjectNode) json.readTree(Files.readAllBytes(s.image.blob(s.image.config().digest())));
         config.remove("container_config");
-        docker.put("parent_id", s.parents.isEmpty() ? null : s.parents.get(s.parents.size() - 1).imageId());
-        ArrayNode repos = docker.putArray("repositories");
+        List<String> repositories = new ArrayList<>();
         s.pushes.forEach(p -> {
-            repos.add(p.registry() + "/" + p.repository() + ":" + s.tags.unique());
-            repos.add(p.registry() + "/" + p.repository() + "@" + p.digest());
+            repositories.add(p.registry() + "/" + p.repository() + ":" + s.tags.unique());
+            repositories.add(p.registry() + "/" + p.repository() + "@" + p.digest());
         });
-        docker.set("tags", json.valueToTree(s.tags.all()));
-        ArrayNode sizes = docker.putArray("layer_sizes");
+        List<LayerSize> sizes = new ArrayList<>();
         for (Descriptor l : s.image.layers()) {
-            sizes.addObject().put("diff_id", l.diffId().toString()).put("digest", l.digest().toString())
-                    .put("size", l.size()).put("uncompressed_size", l.uncompressedSize());
+            sizes.add(new LayerSize(l.diffId().toString(), l.digest().toString(), l.size(), l.uncompressedSize()));
         }
-        docker.putObject("digests").put(s.image.mediaType(), s.image.manifestDigest().toString());
-        docker.set("config", config);
-        return o;
+        CgDocument.Docker docker = new CgDocument.Docker(s.image.imageId().toString(),
+                s.parents.isEmpty() ? null : s.parents.get(s.parents.size() - 1).imageId(), repositories,
+                s.tags.all(), sizes, Map.of(s.image.mediaType(), s.image.manifestDigest().toString()), config);
+        return new CgDocument.Output(BUILDROOT, archiveName, Files.size(archive), md5(archive), "md5",
+                s.engine.arch(), "docker-image", null, components.of(s.packages),
+                new CgDocument.OutputExtra(docker, new CgDocument.ImageArch(s.engine.arch())));
     }
 
     private static String md5(Path file) throws IOException {
-        try (var in = Files.newInputStream(file)) {
-            java.security.MessageDigest md = java.security.MessageDigest.getInstance("MD5");
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest md = MessageDigest.getInstance("MD5");
             byte[] buf = new byte[1 << 16];
             for (int n; (n = in.read(buf)) > 0;) {
                 md.update(buf, 0, n);
             }
-            return java.util.HexFormat.of().formatHex(md.digest());
-        } catch (java.security.NoSuchAlgorithmException e) {
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("JVM without MD5", e);
         }
     }

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.slipway.common.api.CgDocument;
+import dev.slipway.common.json.Json;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.slipway.common.content.InstalledPackage;
 import dev.slipway.testing.distgit.SampleContainerRepo;
@@ -131,6 +133,8 @@ class ReleaseBuildIT {
         JsonNode docker = meta.path("output").get(0).path("extra").path("docker");
         assertEquals(result.image().manifestDigest(), docker.path("digests").elements().next().asText());
         assertEquals(result.image().layers().size(), docker.path("layer_sizes").size());
+        assertEquals(result.metadata(), Json.mapper().treeToValue(meta, CgDocument.class),
+                "the mirror's metadata.json is the document the worker sends the hub");
         assertTrue(Files.exists(mirror.resolve("Dockerfile-slipway-hello-1.1-1")));
         try (Stream<Path> siblings = Files.list(mirror.getParent())) {
             assertEquals(List.of(mirror), siblings.toList(), "no temporary directory is left beside the build");

@@ -1,6 +1,6 @@
 package dev.slipway.cli.admin;
 
-import dev.slipway.cli.hub.HubApi;
+import dev.slipway.common.hub.HubClient;
 import dev.slipway.cli.hub.HubOptions;
 import dev.slipway.cli.hub.Verb;
 import dev.slipway.common.api.Admin;
@@ -42,12 +42,11 @@ public final class AddHostCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return Verb.run(spec.commandLine().getErr(), () -> {
-            HubApi api = hub.api();
-            api.post("/hosts", new Admin.Host(name, arches, channels, capacity, null, true, null, null, null));
+            HubClient api = hub.api();
+            api.createHost(new Admin.Host(name, arches, channels, capacity, null, true, null, null, null));
             spec.commandLine().getOut().println("Added host " + name + " " + arches + " channels " + channels);
             if (tokenOut != null) {
-                String token = api.post("/tokens", new Admin.TokenRequest(null, name, "host " + name))
-                        .path("token").asText();
+                String token = api.createToken(new Admin.TokenRequest(null, name, "host " + name)).token();
                 TokenFiles.write(tokenOut, token);
                 spec.commandLine().getOut().println("Host token written to " + tokenOut);
             }

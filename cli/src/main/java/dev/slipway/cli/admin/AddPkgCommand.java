@@ -36,7 +36,7 @@ public final class AddPkgCommand implements Callable<Integer> {
     public Integer call() {
         return Verb.run(spec.commandLine().getErr(), () -> {
             for (String p : packages) {
-                hub.api().put("/tags/" + tag + "/packages/" + p, new Admin.TagPackage(null, null, owner, false, groups));
+                hub.api().setPackage(tag, p, new Admin.TagPackage(null, null, owner, false, groups));
                 spec.commandLine().getOut().println("Added " + p + " to " + tag + " (owner " + owner + ")");
             }
             return 0;

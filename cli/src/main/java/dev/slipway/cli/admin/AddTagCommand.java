@@ -29,7 +29,7 @@ public final class AddTagCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return Verb.run(spec.commandLine().getErr(), () -> {
-            hub.api().post("/tags", new Admin.Tag(name, arches, false));
+            hub.api().createTag(new Admin.Tag(name, arches, false));
             spec.commandLine().getOut().println("Added tag " + name + " " + arches);
             return 0;
         });

@@ -30,7 +30,7 @@ public final class AddTargetCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return Verb.run(spec.commandLine().getErr(), () -> {
-            hub.api().post("/targets", new Admin.Target(name, buildTag, destTag));
+            hub.api().createTarget(new Admin.Target(name, buildTag, destTag));
             spec.commandLine().getOut().println("Added target " + name + ": " + buildTag + " -> " + destTag);
             return 0;
         });

@@ -29,7 +29,7 @@ public final class AddUserCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return Verb.run(spec.commandLine().getErr(), () -> {
-            hub.api().post("/users", new Admin.User(name, roles, null));
+            hub.api().createUser(new Admin.User(name, roles, null));
             spec.commandLine().getOut().println("Added user " + name + " " + roles);
             return 0;
         });

@@ -1,6 +1,5 @@
 package dev.slipway.cli.admin;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.slipway.cli.hub.HubOptions;
 import dev.slipway.cli.hub.Verb;
 import dev.slipway.common.api.Admin;
@@ -41,12 +40,12 @@ public final class CreateTokenCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return Verb.run(spec.commandLine().getErr(), () -> {
-            JsonNode t = hub.api().post("/tokens", new Admin.TokenRequest(who.user, who.host, description));
+            Admin.TokenCreated t = hub.api().createToken(new Admin.TokenRequest(who.user, who.host, description));
             if (out != null) {
-                TokenFiles.write(out, t.path("token").asText());
-                spec.commandLine().getOut().println("Token " + t.path("id").asText() + " written to " + out);
+                TokenFiles.write(out, t.token());
+                spec.commandLine().getOut().println("Token " + t.id() + " written to " + out);
             } else {
-                spec.commandLine().getOut().println(t.path("token").asText());
+                spec.commandLine().getOut().println(t.token());
             }
             return 0;
         });

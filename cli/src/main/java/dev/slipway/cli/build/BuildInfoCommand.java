@@ -30,7 +30,7 @@ public final class BuildInfoCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         return Verb.run(spec.commandLine().getErr(), () -> {
-            JsonNode b = hub.api().get("/builds/" + java.net.URLEncoder.encode(build,
+            JsonNode b = hub.api().get("/api/v1/builds/" + java.net.URLEncoder.encode(build,
                     java.nio.charset.StandardCharsets.UTF_8));
             if (asJson) {
                 out.println(b.toPrettyString());

@@ -1,6 +1,6 @@
 package dev.slipway.cli.build;
 
-import dev.slipway.cli.hub.HubApi;
+import dev.slipway.common.hub.HubClient;
 import dev.slipway.cli.hub.HubOptions;
 import dev.slipway.cli.hub.Verb;
 import dev.slipway.cli.task.TaskWatcher;
@@ -74,9 +74,8 @@ public final class ContainerBuildCommand implements Callable<Integer> {
             String tgt = target != null ? target : branch + "-container-candidate";
             BuildOpts opts = new BuildOpts(scratch ? Boolean.TRUE : null, isolated ? Boolean.TRUE : null, release,
                     branch, repoUrls, archOverride, null, null);
-            HubApi api = hub.api();
-            long task = api.post("/buildContainer", new BuildContainerRequest(src, tgt, opts, null))
-                    .path("task_id").asLong();
+            HubClient api = hub.api();
+            long task = api.buildContainer(new BuildContainerRequest(src, tgt, opts, null)).taskId();
             out.println("Created task: " + task);
             out.println("Task info: " + api.base() + "/api/v1/tasks/" + task);
             out.println("Source: " + src + "  target: " + tgt);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.slipway.common.error.ErrorCode;
 import dev.slipway.common.error.SlipwayException;
+import dev.slipway.common.hub.HubClient;
 import dev.slipway.common.json.Json;
 import java.io.IOException;
 import java.net.URI;
@@ -30,7 +31,7 @@ public final class HubOptions {
     Path tokenFile;
 
     /** The API client for these options; the environment is passed in so tests can set it. */
-    public HubApi api(Map<String, String> env) {
+    public HubClient api(Map<String, String> env) {
         JsonNode file = configFile(env);
         String url = hub != null ? hub : env.getOrDefault("SLIPWAY_HUB", file.path("hub").asText(null));
         if (url == null) {
@@ -41,10 +42,10 @@ public final class HubOptions {
         if (uri.getScheme() == null || uri.getHost() == null) {
             throw new SlipwayException(ErrorCode.CLIENT_CONFIG_INVALID, "Hub URL '" + url + "' must be http(s)://host[:port]");
         }
-        return new HubApi(uri, token(env, file), Json.mapper());
+        return new HubClient(uri, token(env, file), Json.mapper());
     }
 
-    public HubApi api() {
+    public HubClient api() {
         return api(System.getenv());
     }
 

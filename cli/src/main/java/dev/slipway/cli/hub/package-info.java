@@ -1,2 +1,2 @@
-/** How the {@code slipway} command reaches the hub: its URL, the caller's token and the JSON API client. */
+/** How the {@code slipway} command reaches the hub: its URL and the caller's token, for the shared hub client. */
 package dev.slipway.cli.hub;

@@ -2,7 +2,6 @@ package dev.slipway.cli.task;
 
 import dev.slipway.cli.hub.HubOptions;
 import dev.slipway.cli.hub.Verb;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,7 +23,7 @@ public final class CancelCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return Verb.run(spec.commandLine().getErr(), () -> {
-            String state = hub.api().post("/tasks/" + taskId + "/cancel", Map.of()).path("state").asText();
+            String state = hub.api().cancel(taskId).state().name();
             spec.commandLine().getOut().println("Task " + taskId + " " + state);
             return 0;
         });

@@ -1,8 +1,9 @@
 package dev.slipway.cli.task;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.slipway.cli.hub.HubOptions;
 import dev.slipway.cli.hub.Verb;
+import dev.slipway.common.api.Page;
+import dev.slipway.common.api.TaskInfo;
 import java.io.PrintWriter;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -37,21 +38,20 @@ public final class ListTasksCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         return Verb.run(spec.commandLine().getErr(), () -> {
-            StringBuilder q = new StringBuilder("/tasks?state=" + enc(state) + "&limit=" + limit);
+            StringBuilder q = new StringBuilder("state=" + enc(state) + "&limit=" + limit);
             if (owner != null) {
                 q.append("&owner=").append(enc(owner));
             }
             if (host != null) {
                 q.append("&host=").append(enc(host));
             }
-            JsonNode page = hub.api().get(q.toString());
+            Page<TaskInfo> page = hub.api().tasks(q.toString());
             out.printf("%-8s %-9s %-10s %-12s %s%n", "ID", "STATE", "OWNER", "HOST", "SOURCE");
-            for (JsonNode t : page.path("items")) {
-                out.printf("%-8s %-9s %-10s %-12s %s%n", t.path("id").asText(), t.path("state").asText(),
-                        t.path("owner").asText(), t.path("host").asText("-"),
-                        t.path("parameters").path("src").asText());
+            for (TaskInfo t : page.items()) {
+                out.printf("%-8s %-9s %-10s %-12s %s%n", t.id(), t.state(), t.owner(), t.host() == null ? "-"
+                        : t.host(), t.parameters() == null ? "" : t.parameters().path("src").asText());
             }
-            out.println(page.path("items").size() + " of " + page.path("total").asText() + " task(s)");
+            out.println(page.items().size() + " of " + page.total() + " task(s)");
             return 0;
         });
     }

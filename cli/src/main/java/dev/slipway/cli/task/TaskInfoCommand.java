@@ -30,7 +30,7 @@ public final class TaskInfoCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         return Verb.run(spec.commandLine().getErr(), () -> {
-            JsonNode t = hub.api().get("/tasks/" + taskId);
+            JsonNode t = hub.api().get("/api/v1/tasks/" + taskId);
             if (asJson) {
                 out.println(t.toPrettyString());
                 return 0;

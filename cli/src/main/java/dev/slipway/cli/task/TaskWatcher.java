@@ -1,7 +1,7 @@
 package dev.slipway.cli.task;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.slipway.cli.hub.HubApi;
+import dev.slipway.common.hub.HubClient;
 import dev.slipway.common.error.ErrorCode;
 import dev.slipway.common.error.SlipwayException;
 import java.io.BufferedReader;
@@ -16,11 +16,11 @@ import java.nio.charset.StandardCharsets;
  * CLOSED, 1 for FAILED or CANCELED.
  */
 public final class TaskWatcher {
-    private final HubApi hub;
+    private final HubClient hub;
     private final PrintWriter out;
     private final PrintWriter err;
 
-    public TaskWatcher(HubApi hub, PrintWriter out, PrintWriter err) {
+    public TaskWatcher(HubClient hub, PrintWriter out, PrintWriter err) {
         this.hub = hub;
         this.out = out;
         this.err = err;
@@ -30,7 +30,7 @@ public final class TaskWatcher {
         long offset = 0;
         for (int attempt = 0; ; attempt++) {
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(
-                    hub.stream("/tasks/" + taskId + "/log?offset=" + offset + "&follow=true"), StandardCharsets.UTF_8))) {
+                    hub.followLog(taskId, offset), StandardCharsets.UTF_8))) {
                 for (String line; (line = lines.readLine()) != null;) {
                     out.println(line);
                     out.flush();
@@ -45,7 +45,7 @@ public final class TaskWatcher {
                 sleep();
                 continue;
             }
-            JsonNode task = hub.get("/tasks/" + taskId);
+            JsonNode task = hub.get("/api/v1/tasks/" + taskId);
             String state = task.path("state").asText();
             if (state.equals("CLOSED") || state.equals("FAILED") || state.equals("CANCELED")) {
                 return report(task);

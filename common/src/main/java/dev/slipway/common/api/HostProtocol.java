@@ -1,6 +1,5 @@
 package dev.slipway.common.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.List;
 
@@ -32,11 +31,11 @@ public final class HostProtocol {
     /**
      * A task handed to a host: everything a worker needs to run {@code buildContainer}.
      *
-     * @param parameters {@code src}, {@code target}, {@code opts}
+     * @param parameters the call as submitted: {@code src}, {@code target}, {@code opts}
      * @param buildTag the target's build tag; {@code destTag} its destination tag
      * @param component the package name the hub derived from the source (dist-git repository name)
      */
-    public record Assignment(long taskId, String method, JsonNode parameters, String owner, String arch,
+    public record Assignment(long taskId, String method, BuildContainerRequest parameters, String owner, String arch,
             double weight, int priority, String target, String buildTag, String destTag, String component,
             Instant leaseExpires) {
     }
@@ -103,14 +102,15 @@ public final class HostProtocol {
      * Close a task successfully.
      *
      * @param result the worker's result, stored as the task result
-     * @param metadata Koji content-generator metadata (metadata_version 0); required unless scratch
+     * @param metadata Koji content-generator metadata (metadata_version 0), the same document the mirror holds as
+     *     {@code metadata.json}; required unless scratch
      * @param mirror the mirror directory the build was exported to
      */
-    public record Close(JsonNode result, JsonNode metadata, String mirror) {
+    public record Close(WorkerResult result, CgDocument metadata, String mirror) {
     }
 
     /** Fail a task with a fault (and optionally the worker's partial result). */
-    public record Fail(ApiError fault, JsonNode result) {
+    public record Fail(ApiError fault, WorkerResult result) {
     }
 
     /** A task this host holds (after a restart, a worker frees the ones it no longer runs). */

@@ -1,5 +1,8 @@
 package dev.slipway.common.error;
 
+import java.util.HashMap;
+import java.util.Map;
+
 /**
  * The stable error codes Slipway reports to users, hooks, workers and clients.
  *
@@ -191,5 +194,24 @@ public enum ErrorCode {
     /** A short human summary of the category. */
     public String summary() {
         return summary;
+    }
+
+    /**
+     * The code with this number; a number this build does not know (a newer peer's code) is a protocol problem
+     * between processes, so it reads as {@link #HUB_PROTOCOL}.
+     */
+    public static ErrorCode of(int number) {
+        ErrorCode known = BY_NUMBER.get(number);
+        return known == null ? HUB_PROTOCOL : known;
+    }
+
+    private static final Map<Integer, ErrorCode> BY_NUMBER = byNumber();
+
+    private static Map<Integer, ErrorCode> byNumber() {
+        Map<Integer, ErrorCode> all = new HashMap<>();
+        for (ErrorCode c : values()) {
+            all.put(c.code, c);
+        }
+        return Map.copyOf(all);
     }
 }

@@ -14,6 +14,17 @@ class ErrorCodeTest {
     }
 
     @Test
+    void of_knownNumber_isThatCode() {
+        assertEquals(ErrorCode.NVR_EXISTS, ErrorCode.of(10050));
+        Arrays.stream(ErrorCode.values()).forEach(c -> assertEquals(c, ErrorCode.of(c.code())));
+    }
+
+    @Test
+    void of_unknownNumber_isAProtocolProblem() {
+        assertEquals(ErrorCode.HUB_PROTOCOL, ErrorCode.of(424242));
+    }
+
+    @Test
     void describe_showsNameNumberAndMessage() {
         SlipwayException e = new SlipwayException(ErrorCode.MIRROR_EXISTS, "Mirror /m/a/1-1/x86_64 exists");
         assertEquals("MIRROR_EXISTS (7001): Mirror /m/a/1-1/x86_64 exists", e.describe());

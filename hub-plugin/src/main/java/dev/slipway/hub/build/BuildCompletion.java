@@ -6,6 +6,7 @@ import dev.slipway.common.api.ApiError;
 import dev.slipway.common.api.BuildState;
 import dev.slipway.common.api.HostProtocol;
 import dev.slipway.common.api.TaskState;
+import dev.slipway.common.api.WorkerResult;
 import dev.slipway.common.error.ErrorCode;
 import dev.slipway.common.error.SlipwayException;
 import dev.slipway.common.image.Nvr;
@@ -19,6 +20,7 @@ import dev.slipway.hub.task.TaskView;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Ends tasks for their host: close imports the validated content-generator metadata (Koji's CGImport) and marks
@@ -48,14 +50,11 @@ public final class BuildCompletion {
 
     /** OPEN -> CLOSED with the result; non-scratch tasks must bring valid metadata for their reserved NVR. */
     public Long close(long hostId, long taskId, HostProtocol.Close close) {
-        if (!absent(close.result()) && !close.result().isObject()) {
-            throw new SlipwayException(ErrorCode.BAD_PARAMETER, "A task result must be a JSON object");
-        }
-        CgImport cg = absent(close.metadata()) ? null : metadata.parse(close.metadata());
+        CgImport cg = close.metadata() == null ? null : metadata.parse(close.metadata());
         Instant now = clock.instant();
         Started done = db.tx(s -> {
             TaskEntity t = TaskOutcome.requireOpen(s, hostId, taskId);
-            ObjectNode result = absent(close.result()) ? view.read("{}").deepCopy() : close.result().deepCopy();
+            WorkerResult result = close.result();
             Long buildId = null;
             if (!reservations.scratch(t)) {
                 if (cg == null) {
@@ -71,13 +70,27 @@ public final class BuildCompletion {
                 importer.write(s, b, cg, close.mirror(), params.path("opts").path("koji_parent_build").asText(null),
                         now);
                 buildId = b.id;
-                result.putArray("koji_builds").add(String.valueOf(b.id));
+                if (result != null) {
+                    result = result.withKojiBuilds(List.of(String.valueOf(b.id)));
+                }
             }
-            TaskOutcome.finish(s, hostId, t, TaskState.CLOSED, view.write(result), null, now);
+            TaskOutcome.finish(s, hostId, t, TaskState.CLOSED, stored(result, buildId), null, now);
             return new Started(t.started, buildId);
         });
         ended(taskId, TaskState.CLOSED, done.started, now);
         return done.buildId;
+    }
+
+    /** The task result as stored: the worker's, or (when it sent none) just the imported build ids. */
+    private String stored(WorkerResult result, Long buildId) {
+        if (result != null) {
+            return view.write(result);
+        }
+        ObjectNode empty = view.read("{}").deepCopy();
+        if (buildId != null) {
+            empty.putArray("koji_builds").add(String.valueOf(buildId));
+        }
+        return view.write(empty);
     }
 
     /** OPEN -> FAILED with the worker's fault; a BUILDING reservation becomes FAILED (its NVR reusable). */
@@ -86,11 +99,11 @@ public final class BuildCompletion {
             throw new SlipwayException(ErrorCode.BAD_PARAMETER, "A failure needs a fault with a message");
         }
         Instant now = clock.instant();
-        ApiError fault = new ApiError(fail.fault().code(), fail.fault().name(), fail.fault().message());
+        ApiError fault = fail.fault();
         Instant started = db.tx(s -> {
             TaskEntity t = TaskOutcome.requireOpen(s, hostId, taskId);
             TaskOutcome.finish(s, hostId, t, TaskState.FAILED,
-                    absent(fail.result()) ? null : view.write(fail.result()), view.write(fault), now);
+                    fail.result() == null ? null : view.write(fail.result()), view.write(fault), now);
             s.createMutationQuery("update BuildEntity set state = :f, completed = :now where taskId = :t"
                     + " and state = :b").setParameter("f", BuildState.FAILED).setParameter("now", now)
                     .setParameter("t", taskId).setParameter("b", BuildState.BUILDING).executeUpdate();
@@ -105,10 +118,5 @@ public final class BuildCompletion {
     }
 
     private record Started(Instant started, Long buildId) {
-    }
-
-    /** JSON {@code null} arrives as a NullNode, not as Java null: both mean "not given". */
-    private static boolean absent(com.fasterxml.jackson.databind.JsonNode node) {
-        return node == null || node.isNull() || node.isMissingNode();
     }
 }

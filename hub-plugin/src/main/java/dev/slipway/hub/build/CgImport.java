@@ -1,7 +1,7 @@
 package dev.slipway.hub.build;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.slipway.common.api.ArchiveInfo;
+import dev.slipway.common.api.CgDocument;
 import dev.slipway.common.api.LayerSize;
 import dev.slipway.common.api.RpmComponent;
 import java.util.List;
@@ -11,7 +11,7 @@ import java.util.Map;
  * What a validated content-generator document imports: the build's NVR and source, its per-arch images with
  * their components, every output file, and the pinned parent image digests.
  */
-record CgImport(String name, String version, String release, String source, JsonNode buildExtra,
+record CgImport(String name, String version, String release, String source, CgDocument.BuildExtra buildExtra,
         List<Image> images, List<ArchiveInfo> archives, List<String> parentDigests) {
     CgImport {
         images = List.copyOf(images);

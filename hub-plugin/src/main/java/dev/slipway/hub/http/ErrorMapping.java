@@ -77,7 +77,7 @@ public final class ErrorMapping {
             if (status >= 500) {
                 LOG.error("{} failed: {}", what, e.describe(), e);
             }
-            return new Answer(status, new ApiError(e.code().code(), e.code().name(), e.getMessage()));
+            return new Answer(status, ApiError.of(e));
         }
         if (t instanceof UnrecognizedPropertyException e) {
             return answer(ErrorCode.REQUEST_UNKNOWN_FIELD, "Unknown field '" + e.getPropertyName()

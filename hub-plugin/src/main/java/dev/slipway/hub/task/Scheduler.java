@@ -1,5 +1,6 @@
 package dev.slipway.hub.task;
 
+import dev.slipway.common.api.BuildContainerRequest;
 import dev.slipway.common.api.HostProtocol;
 import dev.slipway.common.api.TaskState;
 import dev.slipway.common.error.ErrorCode;
@@ -212,7 +213,8 @@ public final class Scheduler {
         TargetEntity target = t.targetId == null ? null : s.get(TargetEntity.class, t.targetId);
         String buildTag = target == null ? null : s.get(TagEntity.class, target.buildTagId).name;
         String destTag = target == null ? null : s.get(TagEntity.class, target.destTagId).name;
-        return new HostProtocol.Assignment(t.id, t.method, view.read(t.request), s.get(UserEntity.class, t.ownerId).name,
+        return new HostProtocol.Assignment(t.id, t.method,
+                view.convert(view.read(t.request), BuildContainerRequest.class), s.get(UserEntity.class, t.ownerId).name,
                 t.arch, t.weight, t.priority, target == null ? null : target.name, buildTag, destTag, t.component,
                 leaseExpires);
     }

@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.slipway.common.api.CgDocument;
 import dev.slipway.common.error.ErrorCode;
 import dev.slipway.common.error.SlipwayException;
+import dev.slipway.common.json.Json;
 import dev.slipway.hub.fixture.CgSamples;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
@@ -20,9 +23,18 @@ class CgMetadataTest {
                 "openssl:3.0.8-1", "bash:5.2-1");
     }
 
+    /** The document as the hub's HTTP layer hands it over: read into the protocol record. */
+    private static CgDocument typed(ObjectNode doc) {
+        try {
+            return Json.mapper().treeToValue(doc, CgDocument.class);
+        } catch (JsonProcessingException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     @Test
     void parse_workerShapedMetadata_extractsImagesComponentsArchivesParents() {
-        CgImport cg = new CgMetadata().parse(sample());
+        CgImport cg = new CgMetadata().parse(typed(sample()));
         assertEquals("foo-1.0-1", cg.nvr());
         assertEquals(1, cg.images().size());
         CgImport.Image i = cg.images().get(0);
@@ -37,7 +49,7 @@ class CgMetadataTest {
     private static String refused(Consumer<ObjectNode> breakIt) {
         ObjectNode doc = sample();
         breakIt.accept(doc);
-        SlipwayException e = assertThrows(SlipwayException.class, () -> new CgMetadata().parse(doc));
+        SlipwayException e = assertThrows(SlipwayException.class, () -> new CgMetadata().parse(typed(doc)));
         assertEquals(ErrorCode.CG_METADATA_INVALID, e.code());
         return e.getMessage();
     }

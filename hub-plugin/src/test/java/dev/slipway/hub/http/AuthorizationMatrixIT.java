@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.slipway.hub.fixture.HttpJson;
+import dev.slipway.common.hub.Answer;
+import dev.slipway.common.hub.HubClient;
 import dev.slipway.hub.fixture.HubFixture;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -101,8 +102,8 @@ class AuthorizationMatrixIT {
         List<String> problems = new ArrayList<>();
         for (Row row : rows) {
             for (String who : WHO) {
-                HttpJson.Answer a = HUB.http().send(row.method, row.path, who.equals("anonymous") ? null
-                        : HUB.token(who), row.body);
+                Answer a = HUB.http().as(who.equals("anonymous") ? null
+                        : HUB.token(who)).exchange(row.method, row.path, row.body);
                 String where = row.method + " " + row.path + " as " + who + ": " + a.status() + " " + a.body();
                 if (a.status() >= 500) {
                     problems.add("server error for " + where);
@@ -131,7 +132,7 @@ class AuthorizationMatrixIT {
     }
 
     private static void assertEveryListedCallIsCovered(List<Row> rows) {
-        JsonNode listed = HUB.http().get("/api/v1/_listapi", null).json();
+        JsonNode listed = HUB.http().exchange("GET", "/api/v1/_listapi", null).json();
         Set<String> covered = new TreeSet<>();
         for (Row r : rows) {
             String path = r.path.replaceAll("\\?.*", "").replaceAll("/\\d+(/|$)", "/{id}$1")

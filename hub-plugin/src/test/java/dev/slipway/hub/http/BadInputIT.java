@@ -2,7 +2,8 @@ package dev.slipway.hub.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.slipway.hub.fixture.HttpJson;
+import dev.slipway.common.hub.Answer;
+import dev.slipway.common.hub.HubClient;
 import dev.slipway.hub.fixture.HubFixture;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -112,24 +113,24 @@ class BadInputIT {
                 new Case("heartbeat wait as string", "POST", "/api/v1/host/heartbeat", "builder1",
                         "{\"tasks\":[],\"wait_ms\":\"5\"}", 400, 10030));
         long tasksBefore = count("/api/v1/tasks?limit=1");
-        long usersBefore = HUB.http().get("/api/v1/users", null).json().size();
+        long usersBefore = HUB.http().exchange("GET", "/api/v1/users", null).json().size();
         List<String> problems = new ArrayList<>();
         for (Case c : cases) {
-            HttpJson.Answer a = HUB.http().send(c.method, c.path, c.who == null ? null : HUB.token(c.who), c.body);
+            Answer a = HUB.http().as(c.who == null ? null : HUB.token(c.who)).exchange(c.method, c.path, c.body);
             if (a.status() != c.status || a.code() != c.code || a.body().contains("Exception")) {
                 problems.add(c.name + ": expected " + c.status + "/" + c.code + " got " + a.status() + " " + a.body());
             }
         }
-        HttpJson.Answer badToken = HUB.http().send("POST", "/api/v1/buildContainer", "nope", build(Map.of()));
+        Answer badToken = HUB.http().as("nope").exchange("POST", "/api/v1/buildContainer", build(Map.of()));
         if (badToken.status() != 401 || badToken.code() != 10001) {
             problems.add("unknown token: " + badToken.body());
         }
         assertEquals(List.of(), problems);
         assertEquals(tasksBefore, count("/api/v1/tasks?limit=1"), "a refused request created a task");
-        assertEquals(usersBefore, HUB.http().get("/api/v1/users", null).json().size());
+        assertEquals(usersBefore, HUB.http().exchange("GET", "/api/v1/users", null).json().size());
     }
 
     private static long count(String path) {
-        return HUB.http().get(path, null).json().get("total").asLong();
+        return HUB.http().exchange("GET", path, null).json().get("total").asLong();
     }
 }

@@ -7,7 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.slipway.common.error.ErrorCode;
 import dev.slipway.hub.fixture.CgSamples;
-import dev.slipway.hub.fixture.HttpJson;
+import dev.slipway.common.hub.Answer;
+import dev.slipway.common.hub.HubClient;
 import dev.slipway.hub.fixture.HubFixture;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -71,36 +72,36 @@ class PublicationsAndLookasideIT {
         completeBuild("foo", "3.0", "1", "5".repeat(64));
         Map<String, Object> line = auditLine(digest, "quay.example/team/foo");
 
-        HttpJson.Answer packager = http().post("/api/v1/publications", HUB.token("alice"), line);
+        Answer packager = http().as(HUB.token("alice")).exchange("POST", "/api/v1/publications", line);
         assertEquals(403, packager.status(), packager.body());
         assertEquals(ErrorCode.PERMISSION_DENIED.code(), packager.code());
-        HttpJson.Answer anonymous = http().post("/api/v1/publications", null, line);
+        Answer anonymous = http().exchange("POST", "/api/v1/publications", line);
         assertEquals(401, anonymous.status());
         assertEquals(ErrorCode.AUTH_REQUIRED.code(), anonymous.code());
-        assertEquals(0, http().get("/api/v1/publications?digest=" + digest, null).json().size());
+        assertEquals(0, http().exchange("GET", "/api/v1/publications?digest=" + digest, null).json().size());
 
         Map<String, Object> unknownKey = new LinkedHashMap<>(line);
         unknownKey.put("approved_by", "someone");
         assertEquals(ErrorCode.REQUEST_UNKNOWN_FIELD.code(),
-                http().post("/api/v1/publications", HUB.token("rita"), unknownKey).code());
+                http().as(HUB.token("rita")).exchange("POST", "/api/v1/publications", unknownKey).code());
         Map<String, Object> badTag = new LinkedHashMap<>(line);
         badTag.put("tags", List.of("bad tag"));
-        HttpJson.Answer refusedTag = http().post("/api/v1/publications", HUB.token("rita"), badTag);
+        Answer refusedTag = http().as(HUB.token("rita")).exchange("POST", "/api/v1/publications", badTag);
         assertEquals(400, refusedTag.status());
         assertEquals(ErrorCode.BAD_PARAMETER.code(), refusedTag.code());
-        HttpJson.Answer unknownDigest = http().post("/api/v1/publications", HUB.token("rita"),
+        Answer unknownDigest = http().as(HUB.token("rita")).exchange("POST", "/api/v1/publications",
                 auditLine("sha256:" + "9".repeat(64), "quay.example/team/foo"));
         assertEquals(404, unknownDigest.status());
         assertEquals(ErrorCode.PUBLICATION_IMAGE_NOT_FOUND.code(), unknownDigest.code());
-        assertEquals(0, http().get("/api/v1/builds/foo-3.0-1", null).json().get("publications").size());
+        assertEquals(0, http().exchange("GET", "/api/v1/builds/foo-3.0-1", null).json().get("publications").size());
 
-        HttpJson.Answer first = http().post("/api/v1/publications", HUB.token("rita"), line);
+        Answer first = http().as(HUB.token("rita")).exchange("POST", "/api/v1/publications", line);
         assertEquals(201, first.status(), first.body());
-        HttpJson.Answer again = http().post("/api/v1/publications", HUB.token("root"), line);
+        Answer again = http().as(HUB.token("root")).exchange("POST", "/api/v1/publications", line);
         assertEquals(200, again.status(), again.body());
         assertEquals(first.json().get("id").asLong(), again.json().get("id").asLong());
 
-        JsonNode build = http().get("/api/v1/builds/foo-3.0-1", null).json();
+        JsonNode build = http().exchange("GET", "/api/v1/builds/foo-3.0-1", null).json();
         assertEquals("foo-3.0-1", build.get("nvr").asText());
         assertEquals(1, build.get("publications").size());
         JsonNode p = build.get("publications").get(0);
@@ -111,10 +112,10 @@ class PublicationsAndLookasideIT {
         assertEquals("Rita Releng <rita@example.org>", p.get("author").asText());
         assertEquals("GOOD", p.get("signature").asText());
         assertEquals("rita", p.get("recorded_by").asText());
-        assertEquals(1, http().get("/api/v1/publications?digest=" + digest, null).json().size());
+        assertEquals(1, http().exchange("GET", "/api/v1/publications?digest=" + digest, null).json().size());
         assertEquals(build.get("id").asLong(),
-                http().get("/api/v1/publications?digest=" + digest, null).json().get(0).get("build_id").asLong());
-        assertTrue(http().get("/api/v1/_listapi", null).body().contains("recordPublication"));
+                http().exchange("GET", "/api/v1/publications?digest=" + digest, null).json().get(0).get("build_id").asLong());
+        assertTrue(http().exchange("GET", "/api/v1/_listapi", null).body().contains("recordPublication"));
     }
 
     private static Map<String, Object> auditLine(String digest, String destination) {
@@ -133,20 +134,20 @@ class PublicationsAndLookasideIT {
         return line;
     }
 
-    private static HttpJson http() {
+    private static HubClient http() {
         return HUB.http();
     }
 
     private static void completeBuild(String name, String version, String release, String digestHex) {
         long id = HUB.submit("alice", name, Map.of());
         String host = HUB.token("builder1");
-        HttpJson.Answer claimed = http().post("/api/v1/host/claim", host, Map.of("wait_ms", 2000));
+        Answer claimed = http().as(host).exchange("POST", "/api/v1/host/claim", Map.of("wait_ms", 2000));
         assertEquals(id, claimed.json().get("task").get("task_id").asLong(), claimed.body());
-        http().post("/api/v1/host/tasks/" + id + "/open", host, null);
-        http().post("/api/v1/host/tasks/" + id + "/reserve", host,
+        http().as(host).exchange("POST", "/api/v1/host/tasks/" + id + "/open", null);
+        http().as(host).exchange("POST", "/api/v1/host/tasks/" + id + "/reserve",
                 Map.of("name", name, "version", version, "release", release));
-        HttpJson.Answer closed = http().post("/api/v1/host/tasks/" + id + "/close", host, Map.of(
-                "result", Map.of("repositories", List.of("registry.example/" + name + ":" + version + "-" + release)),
+        Answer closed = http().as(host).exchange("POST", "/api/v1/host/tasks/" + id + "/close", Map.of(
+                "result", Map.of("nvr", name + "-" + version + "-" + release),
                 "metadata", CgSamples.metadata(name, version, release, HubFixture.src(name), null, digestHex),
                 "mirror", "/srv/mirror/" + name));
         assertEquals(200, closed.status(), closed.body());

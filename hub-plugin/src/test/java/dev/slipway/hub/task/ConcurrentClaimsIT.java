@@ -3,7 +3,8 @@ package dev.slipway.hub.task;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.slipway.hub.fixture.HttpJson;
+import dev.slipway.common.hub.Answer;
+import dev.slipway.common.hub.HubClient;
 import dev.slipway.hub.fixture.HubFixture;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,15 +61,15 @@ class ConcurrentClaimsIT {
         assertEquals(TASKS, opened.size());
         assertEquals(List.of(), opened.entrySet().stream().filter(e -> e.getValue() != 1).toList());
         assertEquals(0, stolen.get(), "a second host opened a task it did not hold");
-        JsonNode closed = HUB.http().get("/api/v1/tasks?state=CLOSED&limit=1", null).json();
+        JsonNode closed = HUB.http().exchange("GET", "/api/v1/tasks?state=CLOSED&limit=1", null).json();
         assertEquals(TASKS, closed.get("total").asLong());
     }
 
     private static void work(String token, String rival, Map<Long, Integer> opened, AtomicInteger stolen) {
-        HttpJson http = HUB.http();
+        HubClient http = HUB.http();
         int idle = 0;
         while (opened.size() < TASKS && idle < 20) {
-            HttpJson.Answer claim = http.post("/api/v1/host/claim", token, Map.of("wait_ms", 300));
+            Answer claim = http.as(token).exchange("POST", "/api/v1/host/claim", Map.of("wait_ms", 300));
             assertEquals(200, claim.status(), claim.body());
             JsonNode task = claim.json().get("task");
             if (task.isNull()) {
@@ -77,13 +78,13 @@ class ConcurrentClaimsIT {
             }
             idle = 0;
             long id = task.get("task_id").asLong();
-            if (http.post("/api/v1/host/tasks/" + id + "/open", rival, null).status() == 200) {
+            if (http.as(rival).exchange("POST", "/api/v1/host/tasks/" + id + "/open", null).status() == 200) {
                 stolen.incrementAndGet();
             }
-            HttpJson.Answer open = http.post("/api/v1/host/tasks/" + id + "/open", token, null);
+            Answer open = http.as(token).exchange("POST", "/api/v1/host/tasks/" + id + "/open", null);
             assertEquals(200, open.status(), open.body());
             opened.merge(id, 1, Integer::sum);
-            HttpJson.Answer close = http.post("/api/v1/host/tasks/" + id + "/close", token, Map.of("result", Map.of()));
+            Answer close = http.as(token).exchange("POST", "/api/v1/host/tasks/" + id + "/close", Map.of("result", Map.of()));
             assertEquals(200, close.status(), close.body());
         }
     }

@@ -21,27 +21,27 @@ class LeaseExpiryIT {
     void expiredLease_freesTask_marksHostNotReady_andHeartbeatSaysLost() throws Exception {
         String host = HUB.token("builder1");
         long id = HUB.submit("alice", "foo", Map.of("scratch", true));
-        assertEquals(id, HUB.http().post("/api/v1/host/claim", host, Map.of("wait_ms", 1000)).json().get("task")
+        assertEquals(id, HUB.http().as(host).exchange("POST", "/api/v1/host/claim", Map.of("wait_ms", 1000)).json().get("task")
                 .get("task_id").asLong());
-        HUB.http().post("/api/v1/host/tasks/" + id + "/open", host, null);
+        HUB.http().as(host).exchange("POST", "/api/v1/host/tasks/" + id + "/open", null);
         JsonNode info = null;
         for (int i = 0; i < 50; i++) {
             Thread.sleep(200);
-            info = HUB.http().get("/api/v1/tasks/" + id, null).json();
+            info = HUB.http().exchange("GET", "/api/v1/tasks/" + id, null).json();
             if (info.get("state").asText().equals("FREE")) {
                 break;
             }
         }
         assertEquals("FREE", info.get("state").asText());
         assertTrue(info.get("host").isNull());
-        assertFalse(HUB.http().get("/api/v1/hosts/builder1", null).json().get("ready").asBoolean());
-        JsonNode hb = HUB.http().post("/api/v1/host/heartbeat", host, Map.of("tasks", List.of(id))).json();
+        assertFalse(HUB.http().exchange("GET", "/api/v1/hosts/builder1", null).json().get("ready").asBoolean());
+        JsonNode hb = HUB.http().as(host).exchange("POST", "/api/v1/host/heartbeat", Map.of("tasks", List.of(id))).json();
         assertEquals("LOST", hb.get("tasks").get(0).get("action").asText());
-        assertEquals(0, HUB.http().post("/api/v1/host/claim", host, Map.of("wait_ms", 0)).json().get("task").size());
-        HUB.http().post("/api/v1/host/register", host, Map.of("ready", true));
-        assertEquals(id, HUB.http().post("/api/v1/host/claim", host, Map.of("wait_ms", 1000)).json().get("task")
+        assertEquals(0, HUB.http().as(host).exchange("POST", "/api/v1/host/claim", Map.of("wait_ms", 0)).json().get("task").size());
+        HUB.http().as(host).exchange("POST", "/api/v1/host/register", Map.of("ready", true));
+        assertEquals(id, HUB.http().as(host).exchange("POST", "/api/v1/host/claim", Map.of("wait_ms", 1000)).json().get("task")
                 .get("task_id").asLong());
-        String metrics = HUB.http().get("/metrics", null).body();
+        String metrics = HUB.http().exchange("GET", "/metrics", null).body();
         assertTrue(metrics.contains("slipway_leases_lost_total 1.0"), metrics);
     }
 }

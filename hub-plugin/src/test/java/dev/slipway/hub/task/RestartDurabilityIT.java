@@ -21,13 +21,13 @@ class RestartDurabilityIT {
         for (int i = 0; i < 50; i++) {
             ids.add(HUB.submit("alice", "foo", Map.of("scratch", true)));
         }
-        HUB.http().post("/api/v1/tasks/" + ids.get(0) + "/cancel", HUB.token("alice"), null);
+        HUB.http().as(HUB.token("alice")).exchange("POST", "/api/v1/tasks/" + ids.get(0) + "/cancel", null);
         HUB.stop();
         HUB.start();
         for (long id : ids) {
-            JsonNode t = HUB.http().get("/api/v1/tasks/" + id, null).json();
+            JsonNode t = HUB.http().exchange("GET", "/api/v1/tasks/" + id, null).json();
             assertEquals(id == ids.get(0) ? "CANCELED" : "FREE", t.get("state").asText(), t.toString());
         }
-        assertEquals(50, HUB.http().get("/api/v1/tasks?limit=1", null).json().get("total").asLong());
+        assertEquals(50, HUB.http().exchange("GET", "/api/v1/tasks?limit=1", null).json().get("total").asLong());
     }
 }

@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.slipway.hub.fixture.CgSamples;
-import dev.slipway.hub.fixture.HttpJson;
+import dev.slipway.common.hub.Answer;
+import dev.slipway.common.hub.HubClient;
 import dev.slipway.hub.fixture.HubFixture;
 import java.util.List;
 import java.util.Map;
@@ -22,12 +23,12 @@ class TaskLifecycleIT {
     /** Each test starts with an empty queue: leftovers of another test are canceled by an admin. */
     @BeforeEach
     void cancelLeftovers() {
-        for (JsonNode t : http().get("/api/v1/tasks?state=active&limit=1000", null).json().get("items")) {
-            http().post("/api/v1/tasks/" + t.get("id").asLong() + "/cancel", HUB.token("root"), null);
+        for (JsonNode t : http().exchange("GET", "/api/v1/tasks?state=active&limit=1000", null).json().get("items")) {
+            http().as(HUB.token("root")).exchange("POST", "/api/v1/tasks/" + t.get("id").asLong() + "/cancel", null);
         }
     }
 
-    private HttpJson http() {
+    private HubClient http() {
         return HUB.http();
     }
 
@@ -36,7 +37,7 @@ class TaskLifecycleIT {
     }
 
     private JsonNode claim() {
-        HttpJson.Answer a = http().post("/api/v1/host/claim", host(), Map.of("wait_ms", 2000));
+        Answer a = http().as(host()).exchange("POST", "/api/v1/host/claim", Map.of("wait_ms", 2000));
         assertEquals(200, a.status(), a.body());
         return a.json().get("task");
     }
@@ -44,7 +45,7 @@ class TaskLifecycleIT {
     @Test
     void submitClaimOpenClose_recordsCompleteBuildWithImagesAndRpms() {
         long id = HUB.submit("alice", "foo", Map.of());
-        JsonNode info = http().get("/api/v1/tasks/" + id, null).json();
+        JsonNode info = http().exchange("GET", "/api/v1/tasks/" + id, null).json();
         assertEquals("FREE", info.get("state").asText());
         assertEquals("buildContainer", info.get("method").asText());
         assertEquals("alice", info.get("owner").asText());
@@ -57,31 +58,31 @@ class TaskLifecycleIT {
         assertEquals(id, task.get("task_id").asLong());
         assertEquals("foo", task.get("component").asText());
         assertEquals("f40-candidate", task.get("dest_tag").asText());
-        assertEquals("ASSIGNED", http().get("/api/v1/tasks/" + id, null).json().get("state").asText());
-        assertEquals(200, http().post("/api/v1/host/tasks/" + id + "/open", host(), null).status());
-        assertEquals("OPEN", http().get("/api/v1/tasks/" + id, null).json().get("state").asText());
+        assertEquals("ASSIGNED", http().exchange("GET", "/api/v1/tasks/" + id, null).json().get("state").asText());
+        assertEquals(200, http().as(host()).exchange("POST", "/api/v1/host/tasks/" + id + "/open", null).status());
+        assertEquals("OPEN", http().exchange("GET", "/api/v1/tasks/" + id, null).json().get("state").asText());
 
-        HttpJson.Answer appended = http().post("/api/v1/host/tasks/" + id + "/log", host(),
+        Answer appended = http().as(host()).exchange("POST", "/api/v1/host/tasks/" + id + "/log",
                 Map.of("lines", List.of("Step 1/3 : FROM base", "Step 2/3 : RUN true")));
         assertEquals(2, appended.json().get("next_offset").asLong());
-        JsonNode next = http().get("/api/v1/host/tasks/" + id + "/nextRelease?name=foo&version=1.0", host()).json();
+        JsonNode next = http().as(host()).exchange("GET", "/api/v1/host/tasks/" + id + "/nextRelease?name=foo&version=1.0", null).json();
         assertEquals("1", next.get("release").asText());
-        JsonNode reservation = http().post("/api/v1/host/tasks/" + id + "/reserve", host(),
+        JsonNode reservation = http().as(host()).exchange("POST", "/api/v1/host/tasks/" + id + "/reserve",
                 Map.of("name", "foo", "version", "1.0", "release", "1")).json();
         assertEquals("foo-1.0-1", reservation.get("nvr").asText());
-        assertEquals("BUILDING", http().get("/api/v1/builds/foo-1.0-1", null).json().get("state").asText());
+        assertEquals("BUILDING", http().exchange("GET", "/api/v1/builds/foo-1.0-1", null).json().get("state").asText());
 
-        HttpJson.Answer closed = http().post("/api/v1/host/tasks/" + id + "/close", host(), Map.of(
-                "result", Map.of("repositories", List.of("registry.example/foo:1.0-1")),
+        Answer closed = http().as(host()).exchange("POST", "/api/v1/host/tasks/" + id + "/close", Map.of(
+                "result", Map.of("nvr", "foo-1.0-1", "tags", Map.of("unique", "1.0-1")),
                 "metadata", CgSamples.metadata("foo", "1.0", "1", HubFixture.src("foo"), null, "1".repeat(64),
                         "openssl:3.0.8-1", "bash:5.2-1"),
                 "mirror", "/srv/mirror/foo/1.0-1"));
         assertEquals(200, closed.status(), closed.body());
 
-        JsonNode done = http().get("/api/v1/tasks/" + id, null).json();
+        JsonNode done = http().exchange("GET", "/api/v1/tasks/" + id, null).json();
         assertEquals("CLOSED", done.get("state").asText());
         assertEquals(reservation.get("build_id").asLong(), done.get("build_id").asLong());
-        JsonNode build = http().get("/api/v1/builds/foo-1.0-1", null).json();
+        JsonNode build = http().exchange("GET", "/api/v1/builds/foo-1.0-1", null).json();
         assertEquals("COMPLETE", build.get("state").asText());
         assertEquals(List.of("f40-candidate"), List.of(build.get("koji_tags").get(0).asText()));
         assertEquals("/srv/mirror/foo/1.0-1", build.get("mirror").asText());
@@ -92,15 +93,15 @@ class TaskLifecycleIT {
         assertEquals(4096, image.get("layer_sizes").get(0).get("size").asLong());
         assertEquals(2, image.get("rpm_count").asLong());
         assertEquals(2, build.get("archives").size());
-        JsonNode rpms = http().get("/api/v1/images/" + image.get("id").asLong() + "/rpms", null).json();
+        JsonNode rpms = http().exchange("GET", "/api/v1/images/" + image.get("id").asLong() + "/rpms", null).json();
         assertEquals("bash", rpms.get(0).get("name").asText());
 
-        JsonNode older = http().get("/api/v1/packages/openssl/images?older-than=3.0.9-2", null).json();
+        JsonNode older = http().exchange("GET", "/api/v1/packages/openssl/images?older-than=3.0.9-2", null).json();
         assertEquals(1, older.size());
         assertEquals("foo-1.0-1", older.get(0).get("nvr").asText());
-        assertEquals(0, http().get("/api/v1/packages/openssl/images?older-than=3.0.8-1", null).json().size());
+        assertEquals(0, http().exchange("GET", "/api/v1/packages/openssl/images?older-than=3.0.8-1", null).json().size());
 
-        HttpJson.Answer log = http().get("/api/v1/builds/foo-1.0-1/log", null);
+        Answer log = http().exchange("GET", "/api/v1/builds/foo-1.0-1/log", null);
         assertEquals("Step 1/3 : FROM base\nStep 2/3 : RUN true\n", log.body());
         assertEquals("true", log.headers().firstValue("X-Slipway-Task-Finished").orElseThrow());
     }
@@ -109,25 +110,24 @@ class TaskLifecycleIT {
     void cancel_reachesHeartbeatAtOnce_andFreesTheNvr() throws Exception {
         long id = HUB.submit("alice", "foo", Map.of("release", "7"));
         assertEquals(id, claim().get("task_id").asLong());
-        http().post("/api/v1/host/tasks/" + id + "/open", host(), null);
-        http().post("/api/v1/host/tasks/" + id + "/reserve", host(), Map.of("name", "foo", "version", "2.0",
+        http().as(host()).exchange("POST", "/api/v1/host/tasks/" + id + "/open", null);
+        http().as(host()).exchange("POST", "/api/v1/host/tasks/" + id + "/reserve", Map.of("name", "foo", "version", "2.0",
                 "release", "7"));
-        var waiting = java.util.concurrent.CompletableFuture.supplyAsync(() -> http().post("/api/v1/host/heartbeat",
-                host(), Map.of("tasks", List.of(id), "wait_ms", 10_000)));
+        var waiting = java.util.concurrent.CompletableFuture.supplyAsync(() -> http().as(host()).exchange("POST", "/api/v1/host/heartbeat", Map.of("tasks", List.of(id), "wait_ms", 10_000)));
         Thread.sleep(300);
-        assertEquals(200, http().post("/api/v1/tasks/" + id + "/cancel", HUB.token("alice"), null).status());
+        assertEquals(200, http().as(HUB.token("alice")).exchange("POST", "/api/v1/tasks/" + id + "/cancel", null).status());
         long canceledAt = System.nanoTime();
-        HttpJson.Answer hb = waiting.get();
+        Answer hb = waiting.get();
         long tookMs = (System.nanoTime() - canceledAt) / 1_000_000;
         assertTrue(tookMs < 1000, "heartbeat answered " + tookMs + " ms after the cancel");
         assertEquals("CANCEL", hb.json().get("tasks").get(0).get("action").asText());
-        assertEquals("CANCELED", http().get("/api/v1/builds/foo-2.0-7", null).json().get("state").asText());
-        assertEquals(409, http().post("/api/v1/host/tasks/" + id + "/close", host(), Map.of()).status());
+        assertEquals("CANCELED", http().exchange("GET", "/api/v1/builds/foo-2.0-7", null).json().get("state").asText());
+        assertEquals(409, http().as(host()).exchange("POST", "/api/v1/host/tasks/" + id + "/close", Map.of()).status());
 
         long again = HUB.submit("alice", "foo", Map.of("release", "7"));
         assertEquals(again, claim().get("task_id").asLong());
-        http().post("/api/v1/host/tasks/" + again + "/open", host(), null);
-        HttpJson.Answer reused = http().post("/api/v1/host/tasks/" + again + "/reserve", host(),
+        http().as(host()).exchange("POST", "/api/v1/host/tasks/" + again + "/open", null);
+        Answer reused = http().as(host()).exchange("POST", "/api/v1/host/tasks/" + again + "/reserve",
                 Map.of("name", "foo", "version", "2.0", "release", "7"));
         assertEquals(200, reused.status(), reused.body());
     }
@@ -136,25 +136,25 @@ class TaskLifecycleIT {
     void fail_recordsFault_andResubmitQueuesACopy() {
         long id = HUB.submit("alice", "foo", Map.of("scratch", true));
         assertEquals(id, claim().get("task_id").asLong());
-        http().post("/api/v1/host/tasks/" + id + "/open", host(), null);
-        HttpJson.Answer failed = http().post("/api/v1/host/tasks/" + id + "/fail", host(), Map.of("fault",
+        http().as(host()).exchange("POST", "/api/v1/host/tasks/" + id + "/open", null);
+        Answer failed = http().as(host()).exchange("POST", "/api/v1/host/tasks/" + id + "/fail", Map.of("fault",
                 Map.of("code", 5001, "name", "ENGINE_BUILD_FAILED", "message", "RUN false returned 1")));
         assertEquals(204, failed.status(), failed.body());
-        JsonNode info = http().get("/api/v1/tasks/" + id, null).json();
+        JsonNode info = http().exchange("GET", "/api/v1/tasks/" + id, null).json();
         assertEquals("FAILED", info.get("state").asText());
         assertEquals(5001, info.get("fault").get("code").asInt());
-        HttpJson.Answer copy = http().post("/api/v1/tasks/" + id + "/resubmit", HUB.token("alice"), null);
+        Answer copy = http().as(HUB.token("alice")).exchange("POST", "/api/v1/tasks/" + id + "/resubmit", null);
         assertEquals(201, copy.status(), copy.body());
         long copyId = copy.json().get("task_id").asLong();
-        assertEquals(id, http().get("/api/v1/tasks/" + copyId, null).json().get("resubmitted_from").asLong());
+        assertEquals(id, http().exchange("GET", "/api/v1/tasks/" + copyId, null).json().get("resubmitted_from").asLong());
         assertEquals(copyId, claim().get("task_id").asLong());
-        assertEquals(204, http().post("/api/v1/host/tasks/" + copyId + "/free", host(), null).status());
+        assertEquals(204, http().as(host()).exchange("POST", "/api/v1/host/tasks/" + copyId + "/free", null).status());
     }
 
     @Test
     void claim_withNothingRunnable_answersEmptyAfterItsWait() {
         long start = System.nanoTime();
-        HttpJson.Answer a = http().post("/api/v1/host/claim", host(), Map.of("wait_ms", 300));
+        Answer a = http().as(host()).exchange("POST", "/api/v1/host/claim", Map.of("wait_ms", 300));
         long ms = (System.nanoTime() - start) / 1_000_000;
         assertTrue(a.json().get("task").isNull(), a.body());
         assertTrue(ms >= 250 && ms < 2000, "waited " + ms + " ms");
