@@ -32,7 +32,7 @@ final class AddLabelsStep implements BuildStep {
     }
 
     @Override
-    public void run(BuildState state) {
+    public void run(PipelineRun state) {
         Map<String, String> own = state.identity.labels();
         Map<String, String> labels = new LinkedHashMap<>();
         String created = state.started.truncatedTo(ChronoUnit.SECONDS).toString();
@@ -97,7 +97,7 @@ final class AddLabelsStep implements BuildStep {
         }
     }
 
-    private static String expand(String format, BuildState state) {
+    private static String expand(String format, PipelineRun state) {
         if (format == null) {
             return null;
         }

@@ -20,7 +20,7 @@ final class AttachSbomsStep implements BuildStep {
     }
 
     @Override
-    public void run(BuildState state) {
+    public void run(PipelineRun state) {
         for (int i = 0; i < state.pushes.size(); i++) {
             RegistryConfig registry = state.request.registries().get(i);
             PushedImage pushed = state.pushes.get(i);

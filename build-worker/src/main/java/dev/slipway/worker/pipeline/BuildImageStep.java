@@ -22,7 +22,7 @@ final class BuildImageStep implements BuildStep {
     }
 
     @Override
-    public void run(BuildState state) throws Exception {
+    public void run(PipelineRun state) throws Exception {
         Path context = state.buildContext;
         Path dockerfile = context.resolve("Dockerfile");
         Files.writeString(dockerfile, state.finalDockerfile);

@@ -16,7 +16,7 @@ final class CheckDockerfileStep implements BuildStep {
     }
 
     @Override
-    public void run(BuildState state) {
+    public void run(PipelineRun state) {
         Dockerfile dockerfile = Dockerfile.parse(state.originalDockerfile);
         ImageLabels identity = ImageLabels.of(dockerfile);
         state.dockerfile = dockerfile;

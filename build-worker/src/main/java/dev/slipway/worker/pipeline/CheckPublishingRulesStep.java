@@ -31,7 +31,7 @@ final class CheckPublishingRulesStep implements BuildStep {
     }
 
     @Override
-    public void run(BuildState state) {
+    public void run(PipelineRun state) {
         String tag = state.source.tags().isEmpty() ? null : state.source.tags().get(0);
         PublishingFacts facts = new PublishingFacts(PublishingStage.BUILD, state.imageName, state.version,
                 state.engine.arch(), state.packages, state.finalBase == null, state.started, null,
@@ -44,7 +44,7 @@ final class CheckPublishingRulesStep implements BuildStep {
     }
 
     /** The commit was just fetched from the recorded repository, which proves it is published there. */
-    private SourceVerifier verifier(BuildState state) {
+    private SourceVerifier verifier(PipelineRun state) {
         SourceVerifier tags = config.requireSignedTags()
                 ? new GitSourceVerifier(Path.of(config.trustedKeyring()), Duration.ofMinutes(2)) : null;
         return new SourceVerifier() {

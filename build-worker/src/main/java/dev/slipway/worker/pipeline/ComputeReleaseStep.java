@@ -34,7 +34,7 @@ final class ComputeReleaseStep implements BuildStep {
     }
 
     @Override
-    public void run(BuildState state) {
+    public void run(PipelineRun state) {
         String release;
         if (state.request.release() != null) {
             release = state.request.release();
@@ -60,7 +60,7 @@ final class ComputeReleaseStep implements BuildStep {
     }
 
     /** Reserves the NVR; a computed release moves on to the next one while another build holds it. */
-    private void reserve(BuildState state) {
+    private void reserve(PipelineRun state) {
         for (int attempt = 0; ; attempt++) {
             try {
                 NvrReservations.Reservation r = reservations.reserve(state.nvr);

@@ -25,7 +25,7 @@ final class ConcurrentSteps implements BuildStep {
     }
 
     @Override
-    public void run(BuildState state) throws Exception {
+    public void run(PipelineRun state) throws Exception {
         List<Future<Void>> others = new ArrayList<>();
         for (BuildStep step : steps.subList(1, steps.size())) {
             others.add(pool.submit(() -> {

@@ -32,7 +32,7 @@ final class ExportMirrorStep implements BuildStep {
     }
 
     @Override
-    public void run(BuildState state) throws Exception {
+    public void run(PipelineRun state) throws Exception {
         if (state.request.mirrorRoot() == null) {
             state.log.line("No mirror configured; skipping the mirror export");
             return;

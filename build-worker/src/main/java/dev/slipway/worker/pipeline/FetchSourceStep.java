@@ -20,7 +20,7 @@ final class FetchSourceStep implements BuildStep {
     }
 
     @Override
-    public void run(BuildState state) throws Exception {
+    public void run(PipelineRun state) throws Exception {
         Path checkout = state.workDir.resolve("source");
         state.source = fetcher.fetch(state.request.source(), checkout);
         Path dockerfile = checkout.resolve("Dockerfile");

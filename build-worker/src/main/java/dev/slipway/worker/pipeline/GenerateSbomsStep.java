@@ -31,7 +31,7 @@ final class GenerateSbomsStep implements BuildStep {
     }
 
     @Override
-    public void run(BuildState state) throws Exception {
+    public void run(PipelineRun state) throws Exception {
         RegistryConfig first = state.request.registries().get(0);
         SbomInput input = new SbomInput(state.imageName, state.version, state.nvr.release(),
                 Architectures.oci(state.engine.arch()), state.image.manifestDigest(),

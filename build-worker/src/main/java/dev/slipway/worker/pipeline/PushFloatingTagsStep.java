@@ -21,7 +21,7 @@ final class PushFloatingTagsStep implements BuildStep {
     }
 
     @Override
-    public void run(BuildState state) throws Exception {
+    public void run(PipelineRun state) throws Exception {
         for (int i = 0; i < state.pushes.size(); i++) {
             PushedImage pushed = state.pushes.get(i);
             RegistryConfig registry = state.request.registries().get(i);

@@ -25,7 +25,7 @@ final class PushStep implements BuildStep {
     }
 
     @Override
-    public void run(BuildState state) throws Exception {
+    public void run(PipelineRun state) throws Exception {
         for (RegistryConfig registry : state.request.registries()) {
             String repository = state.repository(registry);
             checkNotCanceled();
@@ -53,7 +53,7 @@ final class PushStep implements BuildStep {
 
     /** Asks the registry which digest the tag now names; anything but ours fails the build. */
     static void confirm(ImageRegistries registries, RegistryConfig registry, String repository, String tag,
-            BuildState state) {
+            PipelineRun state) {
         Digest expected = state.image.manifestDigest();
         Digest served = registries.head(registry, repository, tag).orElseThrow(() -> new SlipwayException(
                 ErrorCode.REGISTRY_NOT_FOUND, "Pushed " + registry.hostAndPort() + "/" + repository + ":" + tag
@@ -64,7 +64,7 @@ final class PushStep implements BuildStep {
         }
     }
 
-    private void confirm(RegistryConfig registry, String repository, String tag, BuildState state) {
+    private void confirm(RegistryConfig registry, String repository, String tag, PipelineRun state) {
         confirm(registries, registry, repository, tag, state);
     }
 

@@ -19,7 +19,7 @@ final class ReadPackagesStep implements BuildStep {
     }
 
     @Override
-    public void run(BuildState state) throws Exception {
+    public void run(PipelineRun state) throws Exception {
         state.packages = packages.read(state.imageId, state.workDir.resolve("rpmdb"),
                 (what, action) -> state.onExit(what, action::run));
         state.log.line(state.packages.hasDatabase()

@@ -27,7 +27,7 @@ final class ResolveParentsStep implements BuildStep {
     }
 
     @Override
-    public void run(BuildState state) throws Exception {
+    public void run(PipelineRun state) throws Exception {
         for (String written : state.parentReferences) {
             ImageReference ref = ImageReference.parse(written);
             ImageRegistries.Manifest manifest = registries.resolve(ref);

@@ -34,7 +34,7 @@ final class SaveImageStep implements BuildStep {
     }
 
     @Override
-    public void run(BuildState state) throws Exception {
+    public void run(PipelineRun state) throws Exception {
         Path saved = state.workDir.resolve("saved");
         Path archive = state.workDir.resolve("docker-image.tar");
         SavedImage image;

@@ -34,7 +34,7 @@ final class WriteProvenanceStep implements BuildStep {
     }
 
     @Override
-    public void run(BuildState state) throws Exception {
+    public void run(PipelineRun state) throws Exception {
         dev.slipway.worker.config.RegistryConfig first = state.request.registries().get(0);
         String ref = state.source.tags().isEmpty() ? null : "refs/tags/" + state.source.tags().get(0);
         List<ImageReference> parents = state.parents.stream().map(p -> ImageReference.parse(p.pinned())).toList();

@@ -20,10 +20,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the steps of one build share, like atomic-reactor's workflow: each step reads what earlier steps left and
- * adds its results. Steps register clean-up actions that the exit phase runs in reverse order.
+ * One run of the build pipeline: what its steps share, like atomic-reactor's workflow. Each step reads what earlier
+ * steps left and adds its results; steps register clean-up actions that the exit phase runs in reverse order. (Not
+ * the hub's {@code BuildState}, which is the state of a build record.)
  */
-public final class BuildState {
+public final class PipelineRun {
     final BuildRequest request;
     final Instant started;
     final Path workDir;
@@ -79,7 +80,7 @@ public final class BuildState {
     BuildResult.Outcome outcome;
     private final Deque<Cleanup> cleanups = new ArrayDeque<>();
 
-    BuildState(BuildRequest request, Instant started, Path workDir, BuildLog log, EngineInfo engine) {
+    PipelineRun(BuildRequest request, Instant started, Path workDir, BuildLog log, EngineInfo engine) {
         this.request = request;
         this.started = started;
         this.workDir = workDir;
