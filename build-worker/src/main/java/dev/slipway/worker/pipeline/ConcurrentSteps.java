@@ -2,6 +2,7 @@ package dev.slipway.worker.pipeline;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -49,7 +50,7 @@ final class ConcurrentSteps implements BuildStep {
                 if (first == null) {
                     first = e.getCause() instanceof Exception ex ? ex : new RuntimeException(e.getCause());
                 }
-            } catch (java.util.concurrent.CancellationException e) {
+            } catch (CancellationException e) {
                 // Cancelled because an earlier step already failed.
             } catch (InterruptedException e) {
                 others.forEach(f -> f.cancel(true));

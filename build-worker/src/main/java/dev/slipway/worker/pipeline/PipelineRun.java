@@ -2,6 +2,8 @@ package dev.slipway.worker.pipeline;
 
 import dev.slipway.common.content.PackageManifest;
 import dev.slipway.common.image.Nvr;
+import dev.slipway.release.sbom.Sbom;
+import dev.slipway.worker.config.RegistryConfig;
 import dev.slipway.worker.dockerfile.Dockerfile;
 import dev.slipway.worker.dockerfile.ImageLabels;
 import dev.slipway.common.api.CgDocument;
@@ -18,6 +20,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Future;
 
 /**
  * One run of the build pipeline: what its steps share, like atomic-reactor's workflow. Each step reads what earlier
@@ -64,7 +67,7 @@ public final class PipelineRun {
     String imageId;
     OciImage image;
     /** The gzipped docker archive for the mirror, being written in the background. */
-    java.util.concurrent.Future<Path> dockerArchive;
+    Future<Path> dockerArchive;
     PackageManifest packages;
     final List<PushedImage> pushes = new ArrayList<>();
     Path mirrorDirectory;
@@ -72,7 +75,7 @@ public final class PipelineRun {
     CgDocument metadata;
     /** The SBOM files written for this build (SPDX, CycloneDX). */
     final List<Path> sbomFiles = new ArrayList<>();
-    final List<dev.slipway.release.sbom.Sbom> sboms = new ArrayList<>();
+    final List<Sbom> sboms = new ArrayList<>();
     /** The signed provenance and the public key that verifies it. */
     final List<Path> attestations = new ArrayList<>();
     final List<BuildResult.StepTiming> timings = new ArrayList<>();
@@ -108,7 +111,7 @@ public final class PipelineRun {
     }
 
     /** The repository name the image is pushed as: the name label, under the registry namespace when set. */
-    String repository(dev.slipway.worker.config.RegistryConfig registry) {
+    String repository(RegistryConfig registry) {
         String name = imageName;
         return registry.namespace() == null ? name : registry.namespace() + "/" + name;
     }

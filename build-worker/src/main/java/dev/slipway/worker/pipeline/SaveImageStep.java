@@ -6,6 +6,7 @@ import dev.slipway.worker.image.DockerArchiveReader;
 import dev.slipway.worker.image.OciImageWriter;
 import dev.slipway.worker.image.SavedImage;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -50,7 +51,7 @@ final class SaveImageStep implements BuildStep {
         state.image = writer.write(image, state.annotations, state.workDir.resolve("oci"),
                 state.tags.primary().isEmpty() ? state.tags.unique() : state.tags.primary().get(0), state.baseLayers);
         for (Path layer : image.layerTars()) {
-            java.nio.file.Files.delete(layer);
+            Files.delete(layer);
         }
         state.log.line("Image " + state.image.manifestDigest() + " has " + state.image.layers().size() + " layers");
     }

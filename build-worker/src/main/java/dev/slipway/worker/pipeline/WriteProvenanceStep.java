@@ -5,6 +5,7 @@ import dev.slipway.release.provenance.AttestationSigner;
 import dev.slipway.release.provenance.BuildProvenanceInput;
 import dev.slipway.release.provenance.DsseEnvelope;
 import dev.slipway.release.signing.EcSigningKey;
+import dev.slipway.worker.config.RegistryConfig;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,7 +36,7 @@ final class WriteProvenanceStep implements BuildStep {
 
     @Override
     public void run(PipelineRun state) throws Exception {
-        dev.slipway.worker.config.RegistryConfig first = state.request.registries().get(0);
+        RegistryConfig first = state.request.registries().get(0);
         String ref = state.source.tags().isEmpty() ? null : "refs/tags/" + state.source.tags().get(0);
         List<ImageReference> parents = state.parents.stream().map(p -> ImageReference.parse(p.pinned())).toList();
         BuildProvenanceInput input = new BuildProvenanceInput(

@@ -15,13 +15,14 @@ import java.util.stream.Stream;
 /**
  * Finds class names written fully qualified in code instead of imported: they hide a dependency from whoever reads
  * a file's imports. Comments (so Javadoc {@code {@link}}s) and string literals are not code and are skipped. A
- * qualified name is accepted only where it must be: when the file imports another class of the same simple name.
+ * qualified name is accepted only where it must be: when the file imports, or its package holds, another class of
+ * the same simple name.
  */
 public final class InlineQualifiedNames {
     private static final Pattern QUALIFIED = Pattern.compile(
             "(?<![\\w.])((?:dev|com|io|org|net|java|javax|jakarta)(?:\\.[a-z_][\\w]*)+)\\.([A-Z]\\w*)");
     private static final Pattern IMPORT = Pattern.compile("(?m)^\\s*import\\s+(?:static\\s+)?([\\w.]+)\\s*;");
-    private static final Pattern HEADER_LINE = Pattern.compile("(?m)^\\s*(?:import|package)\\s[^;]*;");
+    private static final Pattern HEADER_LINE = Pattern.compile("(?m)^[ \\t]*(?:import|package)\\s[^;]*;");
 
     private InlineQualifiedNames() {
     }
@@ -40,7 +41,7 @@ public final class InlineQualifiedNames {
     }
 
     static List<String> inFile(Path file, String source) {
-        String code = HEADER_LINE.matcher(codeOnly(source)).replaceAll(m -> " ".repeat(m.group().length()));
+        String code = HEADER_LINE.matcher(codeOnly(source)).replaceAll(m -> m.group().replaceAll("[^\\n]", " "));
         Set<String> importedSimpleNames = new HashSet<>();
         Matcher imports = IMPORT.matcher(source);
         while (imports.find()) {
@@ -50,7 +51,8 @@ public final class InlineQualifiedNames {
         List<String> found = new ArrayList<>();
         Matcher m = QUALIFIED.matcher(code);
         while (m.find()) {
-            if (importedSimpleNames.contains(m.group(2))) {
+            if (importedSimpleNames.contains(m.group(2))
+                    || file.resolveSibling(m.group(2) + ".java").toFile().isFile()) {
                 continue; // two classes of one simple name: one of them has to be written in full
             }
             long line = code.substring(0, m.start()).chars().filter(c -> c == '\n').count() + 1;
