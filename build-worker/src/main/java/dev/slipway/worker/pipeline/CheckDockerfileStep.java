@@ -5,8 +5,8 @@ import dev.slipway.worker.dockerfile.ImageLabels;
 import dev.slipway.worker.dockerfile.Stage;
 
 /**
- * Step 2 (OSBS's check_user_settings): parse the Dockerfile, refuse what the engine API cannot build, and check the
- * identity labels the OSBS way, all before anything is built or pushed.
+ * The check_dockerfile step, after fetch_source (OSBS's check_user_settings): parse the Dockerfile, refuse what the
+ * engine API cannot build, and check the identity labels the OSBS way, all before anything is built or pushed.
  */
 final class CheckDockerfileStep implements BuildStep {
 

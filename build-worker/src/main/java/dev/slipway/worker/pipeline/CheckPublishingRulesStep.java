@@ -14,9 +14,10 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Before a release build is pushed: the OpenStack rules for publishing binary artifacts (name, version and arch,
- * an RPM manifest, dates, a signed tag when required, build inputs published, a team as vendor, a bug tracker and
- * a support disclaimer). Every violation is listed in one error, and nothing is pushed.
+ * The check_publishing_rules step, for release builds only, after save_image and read_packages and before any push: the
+ * OpenStack rules for publishing binary artifacts (name, version and arch, an RPM manifest, dates, a signed tag when
+ * required, build inputs published, a team as vendor, a bug tracker and a support disclaimer). Every violation is
+ * listed in one error, and nothing is pushed.
  */
 final class CheckPublishingRulesStep implements BuildStep {
     private final PublishingConfig config;

@@ -6,7 +6,7 @@ import dev.slipway.worker.source.SourceFetcher;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Step 1: check out the dist-git commit and read its Dockerfile. */
+/** The fetch_source step, first in the recipe: check out the dist-git commit and read its Dockerfile. */
 final class FetchSourceStep implements BuildStep {
     private final SourceFetcher fetcher;
 

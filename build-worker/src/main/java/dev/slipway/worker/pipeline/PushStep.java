@@ -8,7 +8,8 @@ import dev.slipway.worker.registry.ImageRegistries;
 import java.util.List;
 
 /**
- * Step 7: push the image to every configured registry under its unique tag, then its primary
+ * The push step, after check_publishing_rules (or read_packages for a scratch build), beside generate_sboms and
+ * write_provenance: push the image to every configured registry under its unique tag, then its primary
  * {@code version-release} tag, confirming each digest with a registry HEAD. Floating tags come last, in
  * {@link PushFloatingTagsStep}.
  */

@@ -3,8 +3,9 @@ package dev.slipway.worker.pipeline;
 import dev.slipway.worker.contents.ImagePackages;
 
 /**
- * Step 6b: read the package list out of the built image without running it and without an {@code rpm} binary in
- * it (see {@link ImagePackages}); the container it creates is removed in the exit phase.
+ * The read_packages step, after build_image and beside save_image: read the package list out of the built image without
+ * running it and without an {@code rpm} binary in it (see {@link ImagePackages}); the container it creates is removed
+ * in the exit phase.
  */
 final class ReadPackagesStep implements BuildStep {
     private final ImagePackages packages;

@@ -12,9 +12,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 
 /**
- * Step 6: take the built image out of the engine once ({@code docker save}) and turn it into the OCI layout whose
- * manifest is pushed everywhere and copied to the mirror. The {@code docker load}-able archive is gzipped in the
- * background for release builds; the mirror export waits for it.
+ * The save_image step, after build_image and beside read_packages: take the built image out of the engine once
+ * ({@code docker save}) and turn it into the OCI layout whose manifest is pushed everywhere and copied to the mirror.
+ * The {@code docker load}-able archive is gzipped in the background for release builds; the mirror export waits for it.
  */
 final class SaveImageStep implements BuildStep {
     private final ImageEngine engine;

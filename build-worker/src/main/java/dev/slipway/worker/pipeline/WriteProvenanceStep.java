@@ -15,8 +15,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * While the image is pushed: an in-toto statement with SLSA provenance v1 for the image (source repository and commit, tag,
- * target, builder, parent digests), DSSE-signed, kept with the build and in the mirror.
+ * The write_provenance step, beside push (so while the image is pushed): an in-toto statement with SLSA provenance v1
+ * for the image (source repository and commit, tag, target, builder, parent digests), DSSE-signed, kept with the build
+ * and in the mirror.
  */
 final class WriteProvenanceStep implements BuildStep {
     private final EcSigningKey key;
