@@ -10,12 +10,12 @@ class ArchitectureTest {
     /** The allowed edges of ARCHITECTURE.md's build-worker graph (common is always allowed). */
     static final PackageGraph GRAPH = PackageGraph.of("worker")
             .allow("worker", "worker.pipeline", "worker.source", "worker.dockerfile", "worker.engine",
-                    "worker.contents", "worker.image", "worker.registry", "worker.release", "worker.mirror",
+                    "worker.contents", "worker.image", "worker.registry", "worker.nvr", "worker.mirror",
                     "worker.config", "release.sbom", "release.signing")
-            .allow("worker.cli", "worker", "worker.config", "worker.pipeline", "worker.source", "worker.daemon")
-            .allow("worker.daemon", "worker", "worker.config", "worker.pipeline", "worker.release", "worker.source")
+            .allow("worker.cli", "worker", "worker.config", "worker.pipeline", "worker.daemon")
+            .allow("worker.daemon", "worker", "worker.config", "worker.pipeline", "worker.nvr")
             .allow("worker.pipeline", "worker.source", "worker.dockerfile", "worker.engine", "worker.contents",
-                    "worker.image", "worker.registry", "worker.release", "worker.mirror", "worker.config",
+                    "worker.image", "worker.registry", "worker.nvr", "worker.mirror", "worker.config",
                     "release.policy", "release.provenance", "release.sbom", "release.signing")
             .allow("worker.source")
             .allow("worker.dockerfile")
@@ -23,7 +23,7 @@ class ArchitectureTest {
             .allow("worker.contents", "worker.engine")
             .allow("worker.image")
             .allow("worker.registry", "worker.config", "worker.image", "registry", "registry.auth", "release.sbom")
-            .allow("worker.release", "worker.config", "worker.registry")
+            .allow("worker.nvr", "worker.config", "worker.registry")
             .allow("worker.mirror")
             .allow("worker.config");
 

@@ -11,14 +11,14 @@ class ArchitectureTest {
     static final PackageGraph GRAPH = PackageGraph.of("hub")
             .allow("hub", "hub.admin", "hub.auth", "hub.build", "hub.config", "hub.http", "hub.metrics",
                     "hub.persistence", "hub.publication", "hub.task")
-            .allow("hub.http", "hub.admin", "hub.auth", "hub.build", "hub.config", "hub.metrics", "hub.policy",
+            .allow("hub.http", "hub.admin", "hub.auth", "hub.build", "hub.config", "hub.metrics", "hub.naming",
                     "hub.publication", "hub.task", "release.signing")
-            .allow("hub.admin", "hub.auth", "hub.persistence", "hub.policy", "hub.task")
+            .allow("hub.admin", "hub.auth", "hub.persistence", "hub.naming", "hub.task")
             .allow("hub.publication", "hub.auth", "hub.persistence", "release.promotion")
             .allow("hub.build", "hub.metrics", "hub.persistence", "hub.task")
-            .allow("hub.task", "hub.auth", "hub.config", "hub.metrics", "hub.persistence", "hub.policy")
+            .allow("hub.task", "hub.auth", "hub.config", "hub.metrics", "hub.persistence", "hub.naming")
             .allow("hub.auth", "hub.persistence")
-            .allow("hub.policy")
+            .allow("hub.naming")
             .allow("hub.persistence", "hub.config")
             .allow("hub.metrics")
             .allow("hub.config");

@@ -18,6 +18,7 @@ class CommonArchitectureTest {
             .allow("common.image", "common.error")
             .allow("common.content", "common.error")
             .allow("common.process", "common.error")
+            .allow("common.source", "common.error")
             .allow("common.error");
 
     private final ModuleArchitecture architecture = new ModuleArchitecture(GRAPH, Path.of("../common/src/main/java"));
