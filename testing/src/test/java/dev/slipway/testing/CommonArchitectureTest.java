@@ -19,6 +19,7 @@ class CommonArchitectureTest {
             .allow("common.content", "common.error")
             .allow("common.process", "common.error")
             .allow("common.source", "common.error")
+            .allow("common.hub", "common.api", "common.error")
             .allow("common.error");
 
     private final ModuleArchitecture architecture = new ModuleArchitecture(GRAPH, Path.of("../common/src/main/java"));
