@@ -16,7 +16,9 @@ import dev.slipway.common.source.SourceSpec;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Benchmark 1: the standalone pipeline on the sample repository versus the same work by hand with the docker CLI
@@ -38,7 +40,7 @@ public final class PipelineBenchmark {
             WorkerConfig config = new WorkerConfig(List.of(dir.toUri().toString()), SiteConfig.defaults(),
                     List.of(target), EngineConfig.defaults(), dir.resolve("work").toString());
             Timing slipway = new Timing("slipway-worker pipeline");
-            java.util.Map<String, Timing> steps = new java.util.LinkedHashMap<>();
+            Map<String, Timing> steps = new LinkedHashMap<>();
             Timing byHand = new Timing("by hand: git+docker build/push/save|gzip/run rpm");
             try (ContainerBuilder builder = ContainerBuilder.create(config, new ScmAllowList(config.allowedScms()), null)) {
                 for (int i = -1; i < runs; i++) { // run -1 warms both up and is not counted

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -24,7 +25,7 @@ public record HookConfig(URI hub, Path tokenFile, String anonymousUrl, Map<Strin
             "timeout_seconds");
 
     public HookConfig {
-        branches = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(branches));
+        branches = Collections.unmodifiableMap(new LinkedHashMap<>(branches));
     }
 
     /** The target a push to {@code branch} builds for, or null when the branch is not mapped. */

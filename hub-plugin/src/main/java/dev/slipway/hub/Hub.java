@@ -24,6 +24,7 @@ import dev.slipway.hub.task.TaskLog;
 import dev.slipway.hub.task.TaskService;
 import dev.slipway.hub.task.TaskView;
 import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import java.io.IOException;
@@ -135,7 +136,7 @@ public final class Hub implements AutoCloseable {
         }
     }
 
-    private static <T> T await(io.vertx.core.Future<T> f) {
+    private static <T> T await(Future<T> f) {
         try {
             return f.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
         } catch (ExecutionException e) {

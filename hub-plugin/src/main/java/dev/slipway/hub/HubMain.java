@@ -2,6 +2,7 @@ package dev.slipway.hub;
 
 import dev.slipway.common.api.Admin;
 import dev.slipway.common.error.SlipwayException;
+import dev.slipway.hub.auth.Tokens;
 import dev.slipway.hub.config.ConfigLoader;
 import dev.slipway.hub.config.HubConfig;
 import dev.slipway.hub.persistence.Database;
@@ -29,7 +30,7 @@ public final class HubMain {
             switch (verb) {
                 case "serve" -> serve(config(args));
                 case "init-admin" -> out.println(initAdmin(config(args), option(args, "--name", "admin")).token());
-                case "hash-token" -> out.println(dev.slipway.hub.auth.Tokens.hash(args[1]));
+                case "hash-token" -> out.println(Tokens.hash(args[1]));
                 default -> {
                     err.println("usage: slipway-hub serve --config FILE\n"
                             + "       slipway-hub init-admin --config FILE [--name NAME]   (prints a new admin token)\n"

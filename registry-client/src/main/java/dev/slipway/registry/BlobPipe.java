@@ -3,6 +3,7 @@ package dev.slipway.registry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.Arrays;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -38,7 +39,7 @@ final class BlobPipe {
             @Override
             public void write(byte[] b, int off, int len) throws IOException {
                 if (len > 0) {
-                    put(java.util.Arrays.copyOfRange(b, off, off + len));
+                    put(Arrays.copyOfRange(b, off, off + len));
                 }
             }
         };

@@ -12,6 +12,7 @@ import dev.slipway.common.source.ScmAllowList;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,7 +66,7 @@ public final class RunCommand implements Callable<Integer> {
             err.println("slipway-worker: " + e.describe());
             return 2;
         }
-        String host = name != null ? name : java.net.InetAddress.getLocalHost().getHostName();
+        String host = name != null ? name : InetAddress.getLocalHost().getHostName();
         ExecutorService builds = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "slipway-task");
             t.setDaemon(true);

@@ -1,5 +1,8 @@
 package dev.slipway.worker.config;
 
+import dev.slipway.common.error.ErrorCode;
+import dev.slipway.common.error.SlipwayException;
+
 /**
  * How release builds are published: the OpenStack rules' signed-tag requirement and where the trusted keys are,
  * and the distribution named in SBOM purls.
@@ -20,11 +23,11 @@ public record PublishingConfig(boolean requireSignedTags, String trustedKeyring,
 
     public PublishingConfig {
         if (requireSignedTags && (trustedKeyring == null || trustedKeyring.isBlank())) {
-            throw new dev.slipway.common.error.SlipwayException(dev.slipway.common.error.ErrorCode.CONFIG_INVALID,
+            throw new SlipwayException(ErrorCode.CONFIG_INVALID,
                     "publishing.require_signed_tags needs publishing.trusted_keyring (a GnuPG home directory)");
         }
         if (distroId == null || distroId.isBlank()) {
-            throw new dev.slipway.common.error.SlipwayException(dev.slipway.common.error.ErrorCode.CONFIG_INVALID,
+            throw new SlipwayException(ErrorCode.CONFIG_INVALID,
                     "publishing.distro_id must name the packages' distribution, e.g. fedora");
         }
     }

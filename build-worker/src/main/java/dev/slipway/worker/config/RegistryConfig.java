@@ -1,5 +1,7 @@
 package dev.slipway.worker.config;
 
+import dev.slipway.common.error.ErrorCode;
+import dev.slipway.common.error.SlipwayException;
 import java.net.URI;
 
 /**
@@ -11,7 +13,7 @@ import java.net.URI;
 public record RegistryConfig(URI uri, String namespace, String username, String password, String dockerConfig) {
     public RegistryConfig {
         if (uri == null || uri.getHost() == null) {
-            throw new dev.slipway.common.error.SlipwayException(dev.slipway.common.error.ErrorCode.CONFIG_INVALID,
+            throw new SlipwayException(ErrorCode.CONFIG_INVALID,
                     "Registry URI '" + uri + "' must be http(s)://host[:port]");
         }
     }

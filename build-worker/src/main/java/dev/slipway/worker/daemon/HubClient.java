@@ -1,5 +1,6 @@
 package dev.slipway.worker.daemon;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,12 +13,15 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,11 +41,11 @@ public final class HubClient {
         this.hub = hub;
         this.token = token;
         // Absent rather than null: a scratch close sends no metadata at all.
-        this.json = json.copy().setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL);
+        this.json = json.copy().setSerializationInclusion(JsonInclude.Include.NON_NULL);
         this.web = WebClient.create(vertx, new WebClientOptions().setDefaultHost(hub.getHost())
                 .setDefaultPort(hub.getPort() < 0 ? ("https".equals(hub.getScheme()) ? 443 : 80) : hub.getPort())
                 .setSsl("https".equals(hub.getScheme())).setConnectTimeout(5_000).setKeepAlive(true)
-                .setUserAgent("slipway-worker/0.1.0"), new io.vertx.core.http.PoolOptions().setHttp1MaxSize(16));
+                .setUserAgent("slipway-worker/0.1.0"), new PoolOptions().setHttp1MaxSize(16));
     }
 
     public Future<Admin.Host> register(HostProtocol.Update update) {
@@ -141,6 +145,6 @@ public final class HubClient {
     }
 
     private static String encode(String s) {
-        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 }

@@ -5,6 +5,8 @@ import dev.slipway.common.api.ApiError;
 import dev.slipway.common.api.HostProtocol;
 import dev.slipway.common.error.ErrorCode;
 import dev.slipway.common.error.SlipwayException;
+import dev.slipway.worker.ContainerBuilder;
+import dev.slipway.worker.config.WorkerConfig;
 import dev.slipway.worker.pipeline.BuildHooks;
 import dev.slipway.worker.pipeline.BuildResult;
 import dev.slipway.worker.pipeline.WorkerResults;
@@ -153,9 +155,9 @@ final class TaskRun {
 
         HubClient hub();
 
-        dev.slipway.worker.ContainerBuilder builder();
+        ContainerBuilder builder();
 
-        dev.slipway.worker.config.WorkerConfig workerConfig();
+        WorkerConfig workerConfig();
 
         ObjectMapper json();
 

@@ -7,6 +7,7 @@ import dev.slipway.worker.config.WorkerConfig;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,7 +45,7 @@ public final class WorkerDaemon extends VerticleBase implements TaskRun.TaskCont
     /** Makes the hub client once the verticle has its Vert.x instance. */
     @FunctionalInterface
     public interface HubClientFactory {
-        HubClient create(io.vertx.core.Vertx vertx);
+        HubClient create(Vertx vertx);
     }
 
     public WorkerDaemon(HubClientFactory hubs, ContainerBuilder builder, WorkerConfig config, ObjectMapper json,

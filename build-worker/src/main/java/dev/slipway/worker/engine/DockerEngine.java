@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -61,7 +62,7 @@ public final class DockerEngine implements ImageEngine {
         try (var cmd = client.buildImageCmd()
                 .withBaseDirectory(spec.context().toFile())
                 .withDockerfile(spec.dockerfile().toFile())
-                .withTags(java.util.Set.of(spec.tag()))
+                .withTags(Set.of(spec.tag()))
                 .withNoCache(spec.noCache())
                 .withPull(false)
                 .withRemove(true)

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.slipway.common.error.ErrorCode;
 import dev.slipway.common.error.SlipwayException;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -28,7 +29,7 @@ public final class DockerArchiveReader {
     }
 
     public SavedImage read(InputStream dockerSave, Path directory, Path archive) {
-        try (OutputStream raw = new java.io.BufferedOutputStream(Files.newOutputStream(archive), 1 << 16);
+        try (OutputStream raw = new BufferedOutputStream(Files.newOutputStream(archive), 1 << 16);
                 InputStream tee = new TeeInputStream(dockerSave, raw, true);
                 TarArchiveInputStream tar = new TarArchiveInputStream(tee)) {
             Files.createDirectories(directory);

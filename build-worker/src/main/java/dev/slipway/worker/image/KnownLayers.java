@@ -4,6 +4,7 @@ import dev.slipway.common.image.Digest;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 /**
  * Layers the registry already holds in compressed form, by their uncompressed digest (diff_id): the parent image's.
@@ -33,7 +34,7 @@ public interface KnownLayers {
     }
 
     /** Known layers from a map, fetched with the given action. */
-    static KnownLayers of(Map<Digest, Descriptor> byDiffId, java.util.function.BiConsumer<Descriptor, Path> fetcher) {
+    static KnownLayers of(Map<Digest, Descriptor> byDiffId, BiConsumer<Descriptor, Path> fetcher) {
         Map<Digest, Descriptor> copy = Map.copyOf(byDiffId);
         return new KnownLayers() {
             @Override

@@ -4,6 +4,7 @@ import dev.slipway.common.error.ErrorCode;
 import dev.slipway.common.error.SlipwayException;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,7 +91,7 @@ public final class MirrorExporter {
         Files.createDirectories(to.getParent());
         try {
             Files.move(from, to);
-        } catch (java.nio.file.DirectoryNotEmptyException | AtomicMoveNotSupportedException e) {
+        } catch (DirectoryNotEmptyException | AtomicMoveNotSupportedException e) {
             // A directory on another file system cannot be renamed: copy it instead.
             PathUtils.copyDirectory(from, to);
         }

@@ -9,9 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Step 4 (OSBS's add_labels_in_dockerfile, change_from_in_dockerfile and add_dockerfile): compute the labels every
- * published image carries, pin every FROM, and produce the final Dockerfile with one LABEL line and the buildinfo
- * copy of itself. The same values become the manifest's OCI annotations.
+ * The add_labels step, after resolve_parents (OSBS's add_labels_in_dockerfile, change_from_in_dockerfile and
+ * add_dockerfile): compute the labels every published image carries, pin every FROM, and produce the final Dockerfile
+ * with one LABEL line and the buildinfo copy of itself. The same values become the manifest's OCI annotations.
  */
 final class AddLabelsStep implements BuildStep {
     static final String BUG_TRACKER = "dev.slipway.bug-tracker-url";
@@ -32,7 +32,7 @@ final class AddLabelsStep implements BuildStep {
     }
 
     @Override
-    public void run(BuildState state) {
+    public void run(PipelineRun state) {
         Map<String, String> own = state.identity.labels();
         Map<String, String> labels = new LinkedHashMap<>();
         String created = state.started.truncatedTo(ChronoUnit.SECONDS).toString();
@@ -97,7 +97,7 @@ final class AddLabelsStep implements BuildStep {
         }
     }
 
-    private static String expand(String format, BuildState state) {
+    private static String expand(String format, PipelineRun state) {
         if (format == null) {
             return null;
         }

@@ -4,8 +4,9 @@ import dev.slipway.worker.config.RegistryConfig;
 import dev.slipway.worker.registry.ImageRegistries;
 
 /**
- * After the push: the SBOMs become OCI referrers of the image in every registry it was pushed to, through the
- * {@code sha256-<hex>} tag fallback that registries without the referrers API need.
+ * The attach_sboms step, after push (beside export_mirror for a release build): the SBOMs become OCI referrers of the
+ * image in every registry it was pushed to, through the {@code sha256-<hex>} tag fallback that registries without the
+ * referrers API need.
  */
 final class AttachSbomsStep implements BuildStep {
     private final ImageRegistries registries;
@@ -20,7 +21,7 @@ final class AttachSbomsStep implements BuildStep {
     }
 
     @Override
-    public void run(BuildState state) {
+    public void run(PipelineRun state) {
         for (int i = 0; i < state.pushes.size(); i++) {
             RegistryConfig registry = state.request.registries().get(i);
             PushedImage pushed = state.pushes.get(i);

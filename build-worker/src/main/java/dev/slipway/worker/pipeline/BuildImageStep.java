@@ -6,8 +6,9 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Step 5: build the final Dockerfile through the engine API: no cache for release builds, parents by digest,
- * a unique build tag, every engine line into the build log. The build tag is removed in the exit phase.
+ * The build_image step, after add_labels: build the final Dockerfile through the engine API: no cache for release
+ * builds, parents by digest, a unique build tag, every engine line into the build log. The build tag is removed in the
+ * exit phase.
  */
 final class BuildImageStep implements BuildStep {
     private final ImageEngine engine;
@@ -22,7 +23,7 @@ final class BuildImageStep implements BuildStep {
     }
 
     @Override
-    public void run(BuildState state) throws Exception {
+    public void run(PipelineRun state) throws Exception {
         Path context = state.buildContext;
         Path dockerfile = context.resolve("Dockerfile");
         Files.writeString(dockerfile, state.finalDockerfile);

@@ -37,7 +37,7 @@ public final class BuildPipeline {
     public BuildResult run(BuildRequest request, Path logFile, Consumer<String> listener, BuildHooks hooks) {
         Path workDir = createWorkDir();
         try (BuildLog log = new BuildLog(logFile, listener, clock)) {
-            BuildState state = new BuildState(request, clock.instant(), workDir, log, engine.info());
+            PipelineRun state = new PipelineRun(request, clock.instant(), workDir, log, engine.info());
             log.line("Building " + request.source() + " for target " + request.target()
                     + (request.scratch() ? " (scratch)" : "") + " on " + state.engine.arch());
             BuildResult.Failure failure = null;
@@ -78,10 +78,10 @@ public final class BuildPipeline {
         }
     }
 
-    private void runExitPhase(BuildState state) {
+    private void runExitPhase(PipelineRun state) {
         boolean interrupted = Thread.interrupted();
         while (!state.cleanups().isEmpty()) {
-            BuildState.Cleanup cleanup = state.cleanups().pop();
+            PipelineRun.Cleanup cleanup = state.cleanups().pop();
             try {
                 cleanup.run();
             } catch (Exception e) {

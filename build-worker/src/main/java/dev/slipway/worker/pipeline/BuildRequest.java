@@ -2,6 +2,7 @@ package dev.slipway.worker.pipeline;
 
 import dev.slipway.common.error.ErrorCode;
 import dev.slipway.common.error.SlipwayException;
+import dev.slipway.common.image.Nvr;
 import dev.slipway.worker.config.RegistryConfig;
 import dev.slipway.common.source.SourceSpec;
 import java.nio.file.Path;
@@ -29,9 +30,9 @@ public record BuildRequest(SourceSpec source, String target, List<RegistryConfig
         if (registries.isEmpty()) {
             throw new SlipwayException(ErrorCode.CONFIG_INVALID, "No registry to push to; give at least one --registry");
         }
-        if (release != null && !dev.slipway.common.image.Nvr.RELEASE.matcher(release).matches()) {
+        if (release != null && !Nvr.RELEASE.matcher(release).matches()) {
             throw new SlipwayException(ErrorCode.INVALID_RELEASE, "Release '" + release + "' must match "
-                    + dev.slipway.common.image.Nvr.RELEASE.pattern());
+                    + Nvr.RELEASE.pattern());
         }
     }
 }

@@ -9,7 +9,7 @@ final class BuildResults {
     private BuildResults() {
     }
 
-    static BuildResult of(BuildState s, BuildResult.Outcome outcome, BuildResult.Failure failure, Instant finished) {
+    static BuildResult of(PipelineRun s, BuildResult.Outcome outcome, BuildResult.Failure failure, Instant finished) {
         BuildResult.Image image = s.image == null ? null : new BuildResult.Image(s.imageId,
                 s.image.manifestDigest().toString(), s.image.mediaType(), s.image.config().digest().toString(),
                 s.image.layers());

@@ -5,5 +5,5 @@ interface BuildStep {
     /** The name shown in logs and in the result's step timings. */
     String name();
 
-    void run(BuildState state) throws Exception;
+    void run(PipelineRun state) throws Exception;
 }

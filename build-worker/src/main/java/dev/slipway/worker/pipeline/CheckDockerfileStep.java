@@ -5,8 +5,8 @@ import dev.slipway.worker.dockerfile.ImageLabels;
 import dev.slipway.worker.dockerfile.Stage;
 
 /**
- * Step 2 (OSBS's check_user_settings): parse the Dockerfile, refuse what the engine API cannot build, and check the
- * identity labels the OSBS way, all before anything is built or pushed.
+ * The check_dockerfile step, after fetch_source (OSBS's check_user_settings): parse the Dockerfile, refuse what the
+ * engine API cannot build, and check the identity labels the OSBS way, all before anything is built or pushed.
  */
 final class CheckDockerfileStep implements BuildStep {
 
@@ -16,7 +16,7 @@ final class CheckDockerfileStep implements BuildStep {
     }
 
     @Override
-    public void run(BuildState state) {
+    public void run(PipelineRun state) {
         Dockerfile dockerfile = Dockerfile.parse(state.originalDockerfile);
         ImageLabels identity = ImageLabels.of(dockerfile);
         state.dockerfile = dockerfile;

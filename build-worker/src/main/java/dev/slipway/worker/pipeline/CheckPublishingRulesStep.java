@@ -14,9 +14,10 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Before a release build is pushed: the OpenStack rules for publishing binary artifacts (name, version and arch,
- * an RPM manifest, dates, a signed tag when required, build inputs published, a team as vendor, a bug tracker and
- * a support disclaimer). Every violation is listed in one error, and nothing is pushed.
+ * The check_publishing_rules step, for release builds only, after save_image and read_packages and before any push: the
+ * OpenStack rules for publishing binary artifacts (name, version and arch, an RPM manifest, dates, a signed tag when
+ * required, build inputs published, a team as vendor, a bug tracker and a support disclaimer). Every violation is
+ * listed in one error, and nothing is pushed.
  */
 final class CheckPublishingRulesStep implements BuildStep {
     private final PublishingConfig config;
@@ -31,7 +32,7 @@ final class CheckPublishingRulesStep implements BuildStep {
     }
 
     @Override
-    public void run(BuildState state) {
+    public void run(PipelineRun state) {
         String tag = state.source.tags().isEmpty() ? null : state.source.tags().get(0);
         PublishingFacts facts = new PublishingFacts(PublishingStage.BUILD, state.imageName, state.version,
                 state.engine.arch(), state.packages, state.finalBase == null, state.started, null,
@@ -44,7 +45,7 @@ final class CheckPublishingRulesStep implements BuildStep {
     }
 
     /** The commit was just fetched from the recorded repository, which proves it is published there. */
-    private SourceVerifier verifier(BuildState state) {
+    private SourceVerifier verifier(PipelineRun state) {
         SourceVerifier tags = config.requireSignedTags()
                 ? new GitSourceVerifier(Path.of(config.trustedKeyring()), Duration.ofMinutes(2)) : null;
         return new SourceVerifier() {

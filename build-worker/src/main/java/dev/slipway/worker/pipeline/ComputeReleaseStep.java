@@ -9,10 +9,10 @@ import java.time.Clock;
 import java.util.random.RandomGenerator;
 
 /**
- * Step 2b (OSBS's bump_release): the release is the one the user asked for, else the Dockerfile's release label,
- * else the next free one for this name and version. A release build then reserves its NVR (Koji's CGInitBuild),
- * bumping a computed release while someone else holds it, and gives it back in the exit phase unless the build
- * completes. Then the tag plan is fixed and every tag checked.
+ * The compute_release step, after check_dockerfile (OSBS's bump_release): the release is the one the user asked for,
+ * else the Dockerfile's release label, else the next free one for this name and version. A release build then reserves
+ * its NVR (Koji's CGInitBuild), bumping a computed release while someone else holds it, and gives it back in the exit
+ * phase unless the build completes. Then the tag plan is fixed and every tag checked.
  */
 final class ComputeReleaseStep implements BuildStep {
     private static final int MAX_BUMPS = 20;
@@ -34,7 +34,7 @@ final class ComputeReleaseStep implements BuildStep {
     }
 
     @Override
-    public void run(BuildState state) {
+    public void run(PipelineRun state) {
         String release;
         if (state.request.release() != null) {
             release = state.request.release();
@@ -60,7 +60,7 @@ final class ComputeReleaseStep implements BuildStep {
     }
 
     /** Reserves the NVR; a computed release moves on to the next one while another build holds it. */
-    private void reserve(BuildState state) {
+    private void reserve(PipelineRun state) {
         for (int attempt = 0; ; attempt++) {
             try {
                 NvrReservations.Reservation r = reservations.reserve(state.nvr);

@@ -2,6 +2,7 @@ package dev.slipway.worker.pipeline;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -25,7 +26,7 @@ final class ConcurrentSteps implements BuildStep {
     }
 
     @Override
-    public void run(BuildState state) throws Exception {
+    public void run(PipelineRun state) throws Exception {
         List<Future<Void>> others = new ArrayList<>();
         for (BuildStep step : steps.subList(1, steps.size())) {
             others.add(pool.submit(() -> {
@@ -49,7 +50,7 @@ final class ConcurrentSteps implements BuildStep {
                 if (first == null) {
                     first = e.getCause() instanceof Exception ex ? ex : new RuntimeException(e.getCause());
                 }
-            } catch (java.util.concurrent.CancellationException e) {
+            } catch (CancellationException e) {
                 // Cancelled because an earlier step already failed.
             } catch (InterruptedException e) {
                 others.forEach(f -> f.cancel(true));

@@ -9,9 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Step 8: export a release build to the mirror: the {@code docker load}-able archive, the OCI layout (same
- * manifest digest as pushed), the RPM manifest, the Koji metadata, the final Dockerfile, the log and a CHECKSUM.
- * Scratch builds never reach the mirror (the recipe leaves this step out for them).
+ * The export_mirror step, after push and beside attach_sboms: export a release build to the mirror: the
+ * {@code docker load}-able archive, the OCI layout (same manifest digest as pushed), the RPM manifest, the Koji
+ * metadata, the final Dockerfile, the log and a CHECKSUM. Scratch builds never reach the mirror (the recipe leaves this
+ * step out for them).
  */
 final class ExportMirrorStep implements BuildStep {
     private final ObjectMapper json;
@@ -32,7 +33,7 @@ final class ExportMirrorStep implements BuildStep {
     }
 
     @Override
-    public void run(BuildState state) throws Exception {
+    public void run(PipelineRun state) throws Exception {
         if (state.request.mirrorRoot() == null) {
             state.log.line("No mirror configured; skipping the mirror export");
             return;

@@ -6,7 +6,7 @@ import dev.slipway.worker.source.SourceFetcher;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Step 1: check out the dist-git commit and read its Dockerfile. */
+/** The fetch_source step, first in the recipe: check out the dist-git commit and read its Dockerfile. */
 final class FetchSourceStep implements BuildStep {
     private final SourceFetcher fetcher;
 
@@ -20,7 +20,7 @@ final class FetchSourceStep implements BuildStep {
     }
 
     @Override
-    public void run(BuildState state) throws Exception {
+    public void run(PipelineRun state) throws Exception {
         Path checkout = state.workDir.resolve("source");
         state.source = fetcher.fetch(state.request.source(), checkout);
         Path dockerfile = checkout.resolve("Dockerfile");

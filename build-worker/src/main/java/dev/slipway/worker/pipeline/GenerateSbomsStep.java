@@ -12,9 +12,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * SPDX 2.3 and CycloneDX 1.5 SBOMs of the image (its RPMs with canonical purls, the owning team, where to get
- * help), written while the image is being pushed (they need only its digest); {@link AttachSbomsStep} attaches them
- * once it is there. Outside the image, so its digest stays what was pushed.
+ * The generate_sboms step, beside push: SPDX 2.3 and CycloneDX 1.5 SBOMs of the image (its RPMs with canonical purls,
+ * the owning team, where to get help), written while the image is being pushed (they need only its digest);
+ * {@link AttachSbomsStep} attaches them once it is there. Outside the image, so its digest stays what was pushed.
  */
 final class GenerateSbomsStep implements BuildStep {
     private final PublishingConfig config;
@@ -31,7 +31,7 @@ final class GenerateSbomsStep implements BuildStep {
     }
 
     @Override
-    public void run(BuildState state) throws Exception {
+    public void run(PipelineRun state) throws Exception {
         RegistryConfig first = state.request.registries().get(0);
         SbomInput input = new SbomInput(state.imageName, state.version, state.nvr.release(),
                 Architectures.oci(state.engine.arch()), state.image.manifestDigest(),

@@ -34,7 +34,7 @@ final class KojiComponents {
     }
 
     /** The mirror's package manifest document: where it was read from and every component. */
-    ObjectNode manifestDocument(BuildState state) {
+    ObjectNode manifestDocument(PipelineRun state) {
         ObjectNode doc = json.createObjectNode();
         doc.put("nvr", state.nvr.toString());
         doc.put("image", state.image.manifestDigest().toString());

@@ -33,14 +33,14 @@ final class KojiMetadata {
         this.components = new KojiComponents(json);
     }
 
-    CgDocument of(BuildState s, Path archive, String archiveName, Instant finished) throws IOException {
+    CgDocument of(PipelineRun s, Path archive, String archiveName, Instant finished) throws IOException {
         CgDocument.Output log = new CgDocument.Output(BUILDROOT, "build.log", null, null, null, "noarch", "log", null,
                 null, null);
         return new CgDocument(0, build(s, finished), List.of(buildroot(s)), List.of(image(s, archive, archiveName),
                 log));
     }
 
-    private CgDocument.Build build(BuildState s, Instant finished) {
+    private CgDocument.Build build(PipelineRun s, Instant finished) {
         List<String> parents = new ArrayList<>();
         Map<String, String> pinned = new LinkedHashMap<>();
         s.parents.forEach(p -> {
@@ -59,7 +59,7 @@ final class KojiMetadata {
                 s.started.getEpochSecond(), finished.getEpochSecond(), s.request.owner(), extra);
     }
 
-    private CgDocument.Buildroot buildroot(BuildState s) {
+    private CgDocument.Buildroot buildroot(PipelineRun s) {
         return new CgDocument.Buildroot(BUILDROOT, new CgDocument.Host(s.engine.os(), s.engine.arch()),
                 new CgDocument.ContentGenerator(GENERATOR, version()),
                 new CgDocument.Container("docker", s.engine.arch()),
@@ -67,7 +67,7 @@ final class KojiMetadata {
                 new CgDocument.BuildrootExtra(new CgDocument.SlipwayBuildroot(s.engine.hostName())));
     }
 
-    private CgDocument.Output image(BuildState s, Path archive, String archiveName) throws IOException {
+    private CgDocument.Output image(PipelineRun s, Path archive, String archiveName) throws IOException {
         ObjectNode config = (ObjectNode) json.readTree(Files.readAllBytes(s.image.blob(s.image.config().digest())));
         config.remove("container_config");
         List<String> repositories = new ArrayList<>();

@@ -5,8 +5,9 @@ import dev.slipway.worker.registry.ImageRegistries;
 import java.util.List;
 
 /**
- * The last step: move the floating tags ({@code version}, {@code latest}) to the new image, only after every
- * earlier step succeeded, so a failed or canceled build never changes what {@code latest} means.
+ * The push_floating_tags step, last in a release build's recipe: move the floating tags ({@code version},
+ * {@code latest}) to the new image, only after every earlier step succeeded, so a failed or canceled build never
+ * changes what {@code latest} means.
  */
 final class PushFloatingTagsStep implements BuildStep {
     private final ImageRegistries registries;
@@ -21,7 +22,7 @@ final class PushFloatingTagsStep implements BuildStep {
     }
 
     @Override
-    public void run(BuildState state) throws Exception {
+    public void run(PipelineRun state) throws Exception {
         for (int i = 0; i < state.pushes.size(); i++) {
             PushedImage pushed = state.pushes.get(i);
             RegistryConfig registry = state.request.registries().get(i);

@@ -8,7 +8,8 @@ import dev.slipway.worker.registry.ImageRegistries;
 import java.util.List;
 
 /**
- * Step 7: push the image to every configured registry under its unique tag, then its primary
+ * The push step, after check_publishing_rules (or read_packages for a scratch build), beside generate_sboms and
+ * write_provenance: push the image to every configured registry under its unique tag, then its primary
  * {@code version-release} tag, confirming each digest with a registry HEAD. Floating tags come last, in
  * {@link PushFloatingTagsStep}.
  */
@@ -25,7 +26,7 @@ final class PushStep implements BuildStep {
     }
 
     @Override
-    public void run(BuildState state) throws Exception {
+    public void run(PipelineRun state) throws Exception {
         for (RegistryConfig registry : state.request.registries()) {
             String repository = state.repository(registry);
             checkNotCanceled();
@@ -53,7 +54,7 @@ final class PushStep implements BuildStep {
 
     /** Asks the registry which digest the tag now names; anything but ours fails the build. */
     static void confirm(ImageRegistries registries, RegistryConfig registry, String repository, String tag,
-            BuildState state) {
+            PipelineRun state) {
         Digest expected = state.image.manifestDigest();
         Digest served = registries.head(registry, repository, tag).orElseThrow(() -> new SlipwayException(
                 ErrorCode.REGISTRY_NOT_FOUND, "Pushed " + registry.hostAndPort() + "/" + repository + ":" + tag
@@ -64,7 +65,7 @@ final class PushStep implements BuildStep {
         }
     }
 
-    private void confirm(RegistryConfig registry, String repository, String tag, BuildState state) {
+    private void confirm(RegistryConfig registry, String repository, String tag, PipelineRun state) {
         confirm(registries, registry, repository, tag, state);
     }
 

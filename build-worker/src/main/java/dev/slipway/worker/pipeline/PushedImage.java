@@ -1,6 +1,7 @@
 package dev.slipway.worker.pipeline;
 
 import dev.slipway.common.image.Digest;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -17,9 +18,9 @@ public record PushedImage(String registry, String repository, Digest digest, Lis
     }
 
     public PushedImage withTags(List<String> more) {
-        List<String> all = new java.util.ArrayList<>(tags);
+        List<String> all = new ArrayList<>(tags);
         more.stream().filter(t -> !all.contains(t)).forEach(all::add);
-        List<String> specs = new java.util.ArrayList<>();
+        List<String> specs = new ArrayList<>();
         specs.add(registry + "/" + repository + "@" + digest);
         all.forEach(t -> specs.add(registry + "/" + repository + ":" + t));
         return new PushedImage(registry, repository, digest, all, specs, blobBytesUploaded);

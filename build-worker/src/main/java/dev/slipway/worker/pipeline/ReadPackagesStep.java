@@ -3,8 +3,9 @@ package dev.slipway.worker.pipeline;
 import dev.slipway.worker.contents.ImagePackages;
 
 /**
- * Step 6b: read the package list out of the built image without running it and without an {@code rpm} binary in
- * it (see {@link ImagePackages}); the container it creates is removed in the exit phase.
+ * The read_packages step, after build_image and beside save_image: read the package list out of the built image without
+ * running it and without an {@code rpm} binary in it (see {@link ImagePackages}); the container it creates is removed
+ * in the exit phase.
  */
 final class ReadPackagesStep implements BuildStep {
     private final ImagePackages packages;
@@ -19,7 +20,7 @@ final class ReadPackagesStep implements BuildStep {
     }
 
     @Override
-    public void run(BuildState state) throws Exception {
+    public void run(PipelineRun state) throws Exception {
         state.packages = packages.read(state.imageId, state.workDir.resolve("rpmdb"),
                 (what, action) -> state.onExit(what, action::run));
         state.log.line(state.packages.hasDatabase()

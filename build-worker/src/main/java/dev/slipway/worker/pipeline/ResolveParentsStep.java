@@ -7,8 +7,8 @@ import dev.slipway.worker.registry.ImageRegistries;
 import java.io.IOException;
 
 /**
- * Step 3: pin every parent image to the manifest digest its registry serves right now, so the build, its record
- * and any rebuild use exactly that parent whatever later happens to its tag.
+ * The resolve_parents step, after compute_release: pin every parent image to the manifest digest its registry serves
+ * right now, so the build, its record and any rebuild use exactly that parent whatever later happens to its tag.
  */
 final class ResolveParentsStep implements BuildStep {
     private final ImageRegistries registries;
@@ -27,7 +27,7 @@ final class ResolveParentsStep implements BuildStep {
     }
 
     @Override
-    public void run(BuildState state) throws Exception {
+    public void run(PipelineRun state) throws Exception {
         for (String written : state.parentReferences) {
             ImageReference ref = ImageReference.parse(written);
             ImageRegistries.Manifest manifest = registries.resolve(ref);

@@ -6,14 +6,15 @@ import dev.slipway.worker.image.DockerArchiveReader;
 import dev.slipway.worker.image.OciImageWriter;
 import dev.slipway.worker.image.SavedImage;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 
 /**
- * Step 6: take the built image out of the engine once ({@code docker save}) and turn it into the OCI layout whose
- * manifest is pushed everywhere and copied to the mirror. The {@code docker load}-able archive is gzipped in the
- * background for release builds; the mirror export waits for it.
+ * The save_image step, after build_image and beside read_packages: take the built image out of the engine once
+ * ({@code docker save}) and turn it into the OCI layout whose manifest is pushed everywhere and copied to the mirror.
+ * The {@code docker load}-able archive is gzipped in the background for release builds; the mirror export waits for it.
  */
 final class SaveImageStep implements BuildStep {
     private final ImageEngine engine;
@@ -34,7 +35,7 @@ final class SaveImageStep implements BuildStep {
     }
 
     @Override
-    public void run(BuildState state) throws Exception {
+    public void run(PipelineRun state) throws Exception {
         Path saved = state.workDir.resolve("saved");
         Path archive = state.workDir.resolve("docker-image.tar");
         SavedImage image;
@@ -50,7 +51,7 @@ final class SaveImageStep implements BuildStep {
         state.image = writer.write(image, state.annotations, state.workDir.resolve("oci"),
                 state.tags.primary().isEmpty() ? state.tags.unique() : state.tags.primary().get(0), state.baseLayers);
         for (Path layer : image.layerTars()) {
-            java.nio.file.Files.delete(layer);
+            Files.delete(layer);
         }
         state.log.line("Image " + state.image.manifestDigest() + " has " + state.image.layers().size() + " layers");
     }

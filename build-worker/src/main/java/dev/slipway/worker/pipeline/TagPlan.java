@@ -3,6 +3,7 @@ package dev.slipway.worker.pipeline;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
@@ -30,7 +31,7 @@ public record TagPlan(String unique, List<String> primary, List<String> floating
 
     /** Every tag, in push order. */
     public List<String> all() {
-        List<String> all = new java.util.ArrayList<>();
+        List<String> all = new ArrayList<>();
         all.add(unique);
         all.addAll(primary);
         all.addAll(floating);

@@ -5,6 +5,7 @@ import dev.slipway.release.provenance.AttestationSigner;
 import dev.slipway.release.provenance.BuildProvenanceInput;
 import dev.slipway.release.provenance.DsseEnvelope;
 import dev.slipway.release.signing.EcSigningKey;
+import dev.slipway.worker.config.RegistryConfig;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,8 +15,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * While the image is pushed: an in-toto statement with SLSA provenance v1 for the image (source repository and commit, tag,
- * target, builder, parent digests), DSSE-signed, kept with the build and in the mirror.
+ * The write_provenance step, beside push (so while the image is pushed): an in-toto statement with SLSA provenance v1
+ * for the image (source repository and commit, tag, target, builder, parent digests), DSSE-signed, kept with the build
+ * and in the mirror.
  */
 final class WriteProvenanceStep implements BuildStep {
     private final EcSigningKey key;
@@ -34,8 +36,8 @@ final class WriteProvenanceStep implements BuildStep {
     }
 
     @Override
-    public void run(BuildState state) throws Exception {
-        dev.slipway.worker.config.RegistryConfig first = state.request.registries().get(0);
+    public void run(PipelineRun state) throws Exception {
+        RegistryConfig first = state.request.registries().get(0);
         String ref = state.source.tags().isEmpty() ? null : "refs/tags/" + state.source.tags().get(0);
         List<ImageReference> parents = state.parents.stream().map(p -> ImageReference.parse(p.pinned())).toList();
         BuildProvenanceInput input = new BuildProvenanceInput(

@@ -13,10 +13,15 @@ import dev.slipway.registry.RegistryClientFactory;
 import dev.slipway.registry.auth.Credentials;
 import dev.slipway.registry.auth.CredentialsSource;
 import dev.slipway.registry.auth.DockerConfigCredentials;
+import dev.slipway.release.sbom.ReferrerAttacher;
+import dev.slipway.release.sbom.Sbom;
 import dev.slipway.worker.config.RegistryConfig;
 import dev.slipway.worker.image.Descriptor;
 import dev.slipway.worker.image.OciImage;
+import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -47,7 +52,7 @@ public final class ClientImageRegistries implements ImageRegistries {
                 configured.put(r.hostAndPort(), new Credentials(r.username(), r.password()));
             }
             if (r.dockerConfig() != null) {
-                fromFiles = fromFiles.orElse(DockerConfigCredentials.load(java.nio.file.Path.of(r.dockerConfig()), json));
+                fromFiles = fromFiles.orElse(DockerConfigCredentials.load(Path.of(r.dockerConfig()), json));
             }
         }
         CredentialsSource credentials = CredentialsSource.of(configured).orElse(fromFiles);
@@ -78,21 +83,21 @@ public final class ClientImageRegistries implements ImageRegistries {
     }
 
     @Override
-    public void fetchBlob(ImageReference repository, Digest digest, java.nio.file.Path target) {
+    public void fetchBlob(ImageReference repository, Digest digest, Path target) {
         client(repository.apiHost()).fetchBlob(repository.repository(), digest, target);
     }
 
     @Override
     public byte[] blob(ImageReference repository, Digest digest) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         client(repository.apiHost()).fetchBlob(repository.repository(), digest, out);
         return out.toByteArray();
     }
 
     @Override
     public void attachSboms(RegistryConfig registry, String repository, Digest subject,
-            List<dev.slipway.release.sbom.Sbom> sboms, java.time.Instant created) {
-        new dev.slipway.release.sbom.ReferrerAttacher(client(registry.hostAndPort()), json)
+            List<Sbom> sboms, Instant created) {
+        new ReferrerAttacher(client(registry.hostAndPort()), json)
                 .attachSboms(repository, subject, sboms, created);
     }
 

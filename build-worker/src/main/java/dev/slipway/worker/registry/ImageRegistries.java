@@ -2,8 +2,11 @@ package dev.slipway.worker.registry;
 
 import dev.slipway.common.image.Digest;
 import dev.slipway.common.image.ImageReference;
+import dev.slipway.release.sbom.Sbom;
 import dev.slipway.worker.config.RegistryConfig;
 import dev.slipway.worker.image.OciImage;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,7 +24,7 @@ public interface ImageRegistries {
     PushOutcome push(RegistryConfig registry, String repository, OciImage image, String tag, String mountFrom);
 
     /** Downloads a blob of the referenced repository to {@code target}, digest verified. */
-    void fetchBlob(ImageReference repository, Digest digest, java.nio.file.Path target);
+    void fetchBlob(ImageReference repository, Digest digest, Path target);
 
     /** A small blob (an image config) in memory, digest verified. */
     byte[] blob(ImageReference repository, Digest digest);
@@ -37,7 +40,7 @@ public interface ImageRegistries {
      * since registries without the referrers API (distribution 2.8) are the common case.
      */
     void attachSboms(RegistryConfig registry, String repository, Digest subject,
-            List<dev.slipway.release.sbom.Sbom> sboms, java.time.Instant created);
+            List<Sbom> sboms, Instant created);
 
     /** The repository's tags (empty when the repository does not exist yet). */
     List<String> tags(RegistryConfig registry, String repository);

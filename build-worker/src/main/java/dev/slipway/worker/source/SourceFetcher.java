@@ -2,6 +2,8 @@ package dev.slipway.worker.source;
 
 import dev.slipway.common.source.SourceSpec;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
 
 /** Port to the SCM: checks out exactly one commit of a repository into a directory. */
 public interface SourceFetcher {
@@ -17,10 +19,10 @@ public interface SourceFetcher {
      *
      * @param tags the repository's tags that point at the commit, sorted (release builds may require a signed one)
      */
-    record FetchedSource(Path directory, SourceSpec source, String author, java.time.Instant commitTime,
-            String subject, java.util.List<String> tags) {
+    record FetchedSource(Path directory, SourceSpec source, String author, Instant commitTime,
+            String subject, List<String> tags) {
         public FetchedSource {
-            tags = java.util.List.copyOf(tags);
+            tags = List.copyOf(tags);
         }
     }
 }

@@ -4,6 +4,7 @@ import dev.slipway.common.hub.HubClient;
 import dev.slipway.cli.hub.HubOptions;
 import dev.slipway.cli.hub.Verb;
 import dev.slipway.common.api.Admin;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -37,7 +38,7 @@ public final class AddHostCommand implements Callable<Integer> {
     List<String> channels;
 
     @Option(names = "--token-out", description = "Create the host's token and write it to this file")
-    java.nio.file.Path tokenOut;
+    Path tokenOut;
 
     @Override
     public Integer call() {

@@ -3,6 +3,7 @@ package dev.slipway.cli.admin;
 import dev.slipway.cli.hub.HubOptions;
 import dev.slipway.cli.hub.Verb;
 import dev.slipway.common.api.Admin;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
@@ -26,7 +27,7 @@ public final class CreateTokenCommand implements Callable<Integer> {
     String description;
 
     @Option(names = "--out", description = "Write the token to this file (mode 600) instead of printing it")
-    java.nio.file.Path out;
+    Path out;
 
     /** Exactly one owner of the token. */
     static final class Who {

@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.slipway.cli.hub.HubOptions;
 import dev.slipway.cli.hub.Verb;
 import java.io.PrintWriter;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -30,8 +34,8 @@ public final class BuildInfoCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         return Verb.run(spec.commandLine().getErr(), () -> {
-            JsonNode b = hub.api().get("/api/v1/builds/" + java.net.URLEncoder.encode(build,
-                    java.nio.charset.StandardCharsets.UTF_8));
+            JsonNode b = hub.api().get("/api/v1/builds/" + URLEncoder.encode(build,
+                    StandardCharsets.UTF_8));
             if (asJson) {
                 out.println(b.toPrettyString());
                 return 0;
@@ -58,8 +62,8 @@ public final class BuildInfoCommand implements Callable<Integer> {
         });
     }
 
-    private static java.util.List<String> iterable(JsonNode n) {
-        java.util.List<String> out = new java.util.ArrayList<>();
+    private static List<String> iterable(JsonNode n) {
+        List<String> out = new ArrayList<>();
         n.forEach(x -> out.add(x.asText()));
         return out;
     }

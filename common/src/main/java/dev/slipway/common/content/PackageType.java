@@ -1,5 +1,7 @@
 package dev.slipway.common.content;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /** The packaging system a package record was read from. */
 public enum PackageType {
     RPM("rpm"),
@@ -12,7 +14,7 @@ public enum PackageType {
     }
 
     /** The name used in Koji component records and purls. */
-    @com.fasterxml.jackson.annotation.JsonValue
+    @JsonValue
     public String id() {
         return id;
     }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import org.hibernate.Session;
 
 /**
  * Resolves bearer tokens to principals. Answers are cached for one second so a busy client costs no database
@@ -58,7 +59,7 @@ public final class Authenticator {
         cache.clear();
     }
 
-    private static Principal lookup(org.hibernate.Session s, String hash) {
+    private static Principal lookup(Session s, String hash) {
         List<TokenEntity> found = s.createSelectionQuery(
                 "from TokenEntity where tokenHash = :h and revoked is null", TokenEntity.class)
                 .setParameter("h", hash).getResultList();

@@ -14,7 +14,9 @@ import dev.slipway.hub.persistence.ComponentEntity;
 import dev.slipway.hub.persistence.Database;
 import dev.slipway.hub.persistence.ImageEntity;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.hibernate.Session;
 
 /** Read-only questions about builds: by id or NVR, listings, an image's RPMs, which images contain a package. */
@@ -35,7 +37,7 @@ public final class BuildQueries {
     public Page<BuildInfo> list(BuildFilter f) {
         return db.tx(s -> {
             StringBuilder where = new StringBuilder(" where 1 = 1");
-            java.util.Map<String, Object> params = new java.util.LinkedHashMap<>();
+            Map<String, Object> params = new LinkedHashMap<>();
             if (f.packageName() != null) {
                 where.append(" and b.name = :p");
                 params.put("p", f.packageName());

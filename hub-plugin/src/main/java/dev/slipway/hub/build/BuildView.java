@@ -1,6 +1,7 @@
 package dev.slipway.hub.build;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.slipway.common.api.ArchiveInfo;
 import dev.slipway.common.api.BuildInfo;
@@ -14,6 +15,7 @@ import dev.slipway.hub.persistence.ImageEntity;
 import dev.slipway.hub.persistence.TagEntity;
 import dev.slipway.hub.persistence.TargetEntity;
 import dev.slipway.hub.persistence.UserEntity;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import org.hibernate.Session;
@@ -40,7 +42,7 @@ final class BuildView {
         return new BuildInfo(b.id, b.nvr(), b.name, b.version, b.release, b.state,
                 s.get(UserEntity.class, b.ownerId).name, b.taskId, b.source, target == null ? null : target.name,
                 b.started, b.completed, tags, images, archives, parents, b.mirror,
-                b.extra == null ? null : read(b.extra, new TypeReference<com.fasterxml.jackson.databind.JsonNode>() { }));
+                b.extra == null ? null : read(b.extra, new TypeReference<JsonNode>() { }));
     }
 
     ImageInfo image(Session s, ImageEntity i) {
@@ -65,7 +67,7 @@ final class BuildView {
     private <T> T read(String text, TypeReference<T> type) {
         try {
             return json.readValue(text, type);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("A JSON column holds invalid JSON", e);
         }
     }

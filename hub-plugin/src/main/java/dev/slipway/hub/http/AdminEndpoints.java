@@ -6,6 +6,7 @@ import dev.slipway.hub.admin.Catalog;
 import dev.slipway.hub.admin.Hosts;
 import dev.slipway.hub.auth.Role;
 import java.util.Arrays;
+import java.util.List;
 
 /** The admin calls: targets, tags, package lists, channels, hosts, users, groups, roles and tokens. */
 final class AdminEndpoints {
@@ -130,6 +131,6 @@ final class AdminEndpoints {
     Object whoami(Call c) {
         c.query();
         return c.principal().isUser() ? accounts.user(c.principal().name())
-                : new Admin.User(c.principal().name(), java.util.List.of(), java.util.List.of());
+                : new Admin.User(c.principal().name(), List.of(), List.of());
     }
 }

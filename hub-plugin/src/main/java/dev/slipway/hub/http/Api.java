@@ -7,6 +7,7 @@ import dev.slipway.hub.auth.Authenticator;
 import dev.slipway.hub.auth.Principal;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -107,7 +108,7 @@ public final class Api {
         }
         try {
             ctx.response().setStatusCode(reply.status()).putHeader("Content-Type", "application/json")
-                    .end(io.vertx.core.buffer.Buffer.buffer(json.writeValueAsBytes(reply.body())));
+                    .end(Buffer.buffer(json.writeValueAsBytes(reply.body())));
         } catch (JsonProcessingException e) {
             fail(ctx, new IllegalStateException("Tried to serialise the answer", e), "serialising the answer");
         }
@@ -125,7 +126,7 @@ public final class Api {
         }
         try {
             ctx.response().setStatusCode(a.status()).putHeader("Content-Type", "application/json")
-                    .end(io.vertx.core.buffer.Buffer.buffer(json.writeValueAsBytes(a.body())));
+                    .end(Buffer.buffer(json.writeValueAsBytes(a.body())));
         } catch (JsonProcessingException x) {
             ctx.response().setStatusCode(500).end();
         }

@@ -7,6 +7,7 @@ import dev.slipway.hub.auth.Principal;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Set;
 
 /** One API call as a handler sees it: the caller, path parameters, strict query parameters and a strict body. */
@@ -88,7 +89,7 @@ public final class Call {
             }
             return value;
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 

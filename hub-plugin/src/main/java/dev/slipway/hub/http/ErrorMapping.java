@@ -1,12 +1,15 @@
 package dev.slipway.hub.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.slipway.common.api.ApiError;
 import dev.slipway.common.error.ErrorCode;
 import dev.slipway.common.error.SlipwayException;
+import java.io.UncheckedIOException;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,7 +71,7 @@ public final class ErrorMapping {
     /** Translates any failure; logs the ones that are not the client's fault. */
     public static Answer of(Throwable failure, String what) {
         Throwable t = failure;
-        if ((t instanceof java.util.concurrent.CompletionException || t instanceof java.io.UncheckedIOException)
+        if ((t instanceof CompletionException || t instanceof UncheckedIOException)
                 && t.getCause() != null) {
             t = t.getCause();
         }
@@ -85,7 +88,7 @@ public final class ErrorMapping {
                     + e.getKnownPropertyIds());
         }
         if (t instanceof JsonProcessingException e
-                && !(t instanceof com.fasterxml.jackson.databind.exc.InvalidDefinitionException)) {
+                && !(t instanceof InvalidDefinitionException)) {
             return answer(ErrorCode.REQUEST_MALFORMED, "The request body is not valid JSON for this call: "
                     + e.getOriginalMessage());
         }

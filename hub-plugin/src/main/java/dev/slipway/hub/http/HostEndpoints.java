@@ -1,6 +1,8 @@
 package dev.slipway.hub.http;
 
 import dev.slipway.common.api.HostProtocol;
+import dev.slipway.common.error.ErrorCode;
+import dev.slipway.common.error.SlipwayException;
 import dev.slipway.hub.admin.Hosts;
 import dev.slipway.hub.build.BuildCompletion;
 import dev.slipway.hub.build.BuildReservations;
@@ -63,7 +65,7 @@ final class HostEndpoints {
     Object appendLog(Call c) {
         HostProtocol.LogLines lines = c.body(HostProtocol.LogLines.class);
         if (lines.lines().size() > MAX_LINES) {
-            throw new dev.slipway.common.error.SlipwayException(dev.slipway.common.error.ErrorCode.BAD_PARAMETER,
+            throw new SlipwayException(ErrorCode.BAD_PARAMETER,
                     "At most " + MAX_LINES + " lines per append");
         }
         return new HostProtocol.LogAppended(log.append(c.principal().id(), c.id("id"), lines.lines()));

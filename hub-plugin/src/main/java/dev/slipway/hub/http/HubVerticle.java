@@ -1,6 +1,7 @@
 package dev.slipway.hub.http;
 
 import dev.slipway.common.error.ErrorCode;
+import dev.slipway.common.error.SlipwayException;
 import dev.slipway.release.signing.LookasideResolver;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -141,7 +142,7 @@ public final class HubVerticle extends VerticleBase {
     }
 
     private void error(Api api, RoutingContext ctx, ErrorCode code, String message) {
-        api.fail(ctx, new dev.slipway.common.error.SlipwayException(code, message), ctx.request().path());
+        api.fail(ctx, new SlipwayException(code, message), ctx.request().path());
     }
 
     private void health(RoutingContext ctx) {

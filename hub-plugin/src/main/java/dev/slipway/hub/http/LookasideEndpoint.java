@@ -7,7 +7,9 @@ import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -56,11 +58,11 @@ final class LookasideEndpoint {
         });
     }
 
-    private Optional<Buffer> read(String relative) throws java.io.IOException {
+    private Optional<Buffer> read(String relative) throws IOException {
         if (relative.contains("%") || relative.contains("\\")) {
             return Optional.empty();
         }
-        Optional<java.nio.file.Path> file = resolver.resolve(relative);
+        Optional<Path> file = resolver.resolve(relative);
         return file.isEmpty() ? Optional.empty() : Optional.of(Buffer.buffer(Files.readAllBytes(file.get())));
     }
 }

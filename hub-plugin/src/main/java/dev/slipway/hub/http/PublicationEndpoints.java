@@ -2,6 +2,8 @@ package dev.slipway.hub.http;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.slipway.common.api.BuildInfo;
+import dev.slipway.common.error.ErrorCode;
+import dev.slipway.common.error.SlipwayException;
 import dev.slipway.hub.build.BuildQueries;
 import dev.slipway.hub.publication.Publication;
 import dev.slipway.hub.publication.PublicationRequest;
@@ -40,7 +42,7 @@ final class PublicationEndpoints {
         Query q = c.query("digest");
         String digest = q.text("digest");
         if (digest == null) {
-            throw new dev.slipway.common.error.SlipwayException(dev.slipway.common.error.ErrorCode.BAD_PARAMETER,
+            throw new SlipwayException(ErrorCode.BAD_PARAMETER,
                     "listPublications needs ?digest=sha256:<hex>");
         }
         return publications.byDigest(digest);

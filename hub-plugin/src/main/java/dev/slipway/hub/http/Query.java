@@ -3,6 +3,7 @@ package dev.slipway.hub.http;
 import dev.slipway.common.error.ErrorCode;
 import dev.slipway.common.error.SlipwayException;
 import io.vertx.core.MultiMap;
+import java.util.Arrays;
 
 /** Typed access to already-checked query parameters. */
 public final class Query {
@@ -62,6 +63,6 @@ public final class Query {
             }
         }
         throw new SlipwayException(ErrorCode.BAD_PARAMETER, name + " must be one of "
-                + java.util.Arrays.toString(type.getEnumConstants()));
+                + Arrays.toString(type.getEnumConstants()));
     }
 }

@@ -6,6 +6,7 @@ import dev.slipway.common.error.SlipwayException;
 import dev.slipway.common.image.Nvr;
 import dev.slipway.hub.naming.Names;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -81,7 +82,7 @@ public final class OptsValidator {
         URI uri;
         try {
             uri = url == null ? null : new URI(url);
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             throw bad("yum_repourls entry '" + Names.shorten(url) + "' is not a URL: " + e.getReason());
         }
         if (uri == null || uri.getScheme() == null

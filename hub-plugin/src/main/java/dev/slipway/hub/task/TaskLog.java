@@ -5,6 +5,7 @@ import dev.slipway.hub.persistence.LogLineEntity;
 import dev.slipway.hub.persistence.TaskEntity;
 import jakarta.persistence.LockModeType;
 import java.util.List;
+import org.hibernate.Session;
 
 /**
  * A task's append-only log, one row per line numbered from 0. Only the host holding the task appends; anyone may
@@ -63,7 +64,7 @@ public final class TaskLog {
         });
     }
 
-    private static long length(org.hibernate.Session s, long taskId) {
+    private static long length(Session s, long taskId) {
         return s.createSelectionQuery("select coalesce(max(l.key.lineNo) + 1, 0) from LogLineEntity l"
                 + " where l.key.taskId = :t", Long.class).setParameter("t", taskId).getSingleResult();
     }

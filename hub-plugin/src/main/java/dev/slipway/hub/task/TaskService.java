@@ -3,6 +3,7 @@ package dev.slipway.hub.task;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.slipway.common.api.ApiError;
 import dev.slipway.common.api.BuildContainerRequest;
+import dev.slipway.common.api.BuildOpts;
 import dev.slipway.common.api.BuildState;
 import dev.slipway.common.api.Page;
 import dev.slipway.common.api.TaskInfo;
@@ -182,7 +183,7 @@ public final class TaskService implements AutoCloseable {
     private BuildContainerRequest requestOf(TaskEntity t) {
         var params = view.read(t.request);
         return new BuildContainerRequest(params.get("src").asText(), params.get("target").asText(),
-                view.convert(params.get("opts"), dev.slipway.common.api.BuildOpts.class), t.priority);
+                view.convert(params.get("opts"), BuildOpts.class), t.priority);
     }
 
     /** Stops taking submissions (the hub is closing). */

@@ -2,6 +2,7 @@ package dev.slipway.release.signing;
 
 import dev.slipway.common.error.ErrorCode;
 import dev.slipway.common.error.SlipwayException;
+import java.io.IOException;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -61,7 +62,7 @@ public final class GpgKeyGenerator {
                             .build(passphrase));
             PGPSecretKeyRing ring = generator.generateSecretKeyRing();
             return GpgSigningKey.parse(ring.getEncoded(), passphrase, null);
-        } catch (NoSuchAlgorithmException | PGPException | java.io.IOException e) {
+        } catch (NoSuchAlgorithmException | PGPException | IOException e) {
             throw new SlipwayException(ErrorCode.SIGNING_KEY_INVALID,
                     "Tried to generate an OpenPGP key for " + userId + " but " + e.getMessage(), e);
         }

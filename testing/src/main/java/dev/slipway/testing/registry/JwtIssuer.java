@@ -1,6 +1,7 @@
 package dev.slipway.testing.registry;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -40,7 +41,7 @@ final class JwtIssuer {
             generator.initialize(2048, random);
             this.keys = generator.generateKeyPair();
             this.certificate = selfSigned(keys, random);
-        } catch (GeneralSecurityException | OperatorCreationException | java.io.IOException e) {
+        } catch (GeneralSecurityException | OperatorCreationException | IOException e) {
             throw new IllegalStateException("Tried to make a token signing key but could not", e);
         }
     }
@@ -67,7 +68,7 @@ final class JwtIssuer {
             rsa.initSign(keys.getPrivate());
             rsa.update(input.getBytes(StandardCharsets.US_ASCII));
             return input + "." + part(rsa.sign());
-        } catch (GeneralSecurityException | java.io.IOException e) {
+        } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("Tried to sign a registry token but could not", e);
         }
     }
@@ -77,7 +78,7 @@ final class JwtIssuer {
     }
 
     private static X509Certificate selfSigned(KeyPair keys, SecureRandom random)
-            throws OperatorCreationException, GeneralSecurityException, java.io.IOException {
+            throws OperatorCreationException, GeneralSecurityException, IOException {
         X500Name name = new X500Name("CN=Slipway test token issuer");
         Instant now = Instant.now();
         JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name,

@@ -8,6 +8,7 @@ import dev.slipway.testing.rpm.BuiltRpm;
 import dev.slipway.testing.rpm.RpmFixtures;
 import dev.slipway.testing.rpm.RpmSpec;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -35,7 +36,7 @@ public record SampleSource(BaseImage base, String parent, BuiltRpm added, String
 
     /** The NEVRAs a build of the sample must contain: the base's, minus the removed one, plus the added one. */
     public List<String> expectedNevras() {
-        List<String> nevras = new java.util.ArrayList<>(base.packages().stream()
+        List<String> nevras = new ArrayList<>(base.packages().stream()
                 .filter(p -> !p.name().equals(removed)).map(BuiltRpm::nevra).toList());
         nevras.add(added.nevra());
         return nevras.stream().sorted().toList();

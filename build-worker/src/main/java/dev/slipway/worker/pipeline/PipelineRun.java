@@ -2,6 +2,8 @@ package dev.slipway.worker.pipeline;
 
 import dev.slipway.common.content.PackageManifest;
 import dev.slipway.common.image.Nvr;
+import dev.slipway.release.sbom.Sbom;
+import dev.slipway.worker.config.RegistryConfig;
 import dev.slipway.worker.dockerfile.Dockerfile;
 import dev.slipway.worker.dockerfile.ImageLabels;
 import dev.slipway.common.api.CgDocument;
@@ -18,12 +20,14 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Future;
 
 /**
- * What the steps of one build share, like atomic-reactor's workflow: each step reads what earlier steps left and
- * adds its results. Steps register clean-up actions that the exit phase runs in reverse order.
+ * One run of the build pipeline: what its steps share, like atomic-reactor's workflow. Each step reads what earlier
+ * steps left and adds its results; steps register clean-up actions that the exit phase runs in reverse order. (Not
+ * the hub's {@code BuildState}, which is the state of a build record.)
  */
-public final class BuildState {
+public final class PipelineRun {
     final BuildRequest request;
     final Instant started;
     final Path workDir;
@@ -63,7 +67,7 @@ public final class BuildState {
     String imageId;
     OciImage image;
     /** The gzipped docker archive for the mirror, being written in the background. */
-    java.util.concurrent.Future<Path> dockerArchive;
+    Future<Path> dockerArchive;
     PackageManifest packages;
     final List<PushedImage> pushes = new ArrayList<>();
     Path mirrorDirectory;
@@ -71,7 +75,7 @@ public final class BuildState {
     CgDocument metadata;
     /** The SBOM files written for this build (SPDX, CycloneDX). */
     final List<Path> sbomFiles = new ArrayList<>();
-    final List<dev.slipway.release.sbom.Sbom> sboms = new ArrayList<>();
+    final List<Sbom> sboms = new ArrayList<>();
     /** The signed provenance and the public key that verifies it. */
     final List<Path> attestations = new ArrayList<>();
     final List<BuildResult.StepTiming> timings = new ArrayList<>();
@@ -79,7 +83,7 @@ public final class BuildState {
     BuildResult.Outcome outcome;
     private final Deque<Cleanup> cleanups = new ArrayDeque<>();
 
-    BuildState(BuildRequest request, Instant started, Path workDir, BuildLog log, EngineInfo engine) {
+    PipelineRun(BuildRequest request, Instant started, Path workDir, BuildLog log, EngineInfo engine) {
         this.request = request;
         this.started = started;
         this.workDir = workDir;
@@ -107,7 +111,7 @@ public final class BuildState {
     }
 
     /** The repository name the image is pushed as: the name label, under the registry namespace when set. */
-    String repository(dev.slipway.worker.config.RegistryConfig registry) {
+    String repository(RegistryConfig registry) {
         String name = imageName;
         return registry.namespace() == null ? name : registry.namespace() + "/" + name;
     }

@@ -1,0 +1,5 @@
+/**
+ * The {@code slipway-worker} command line (picocli): {@code build} runs one build standalone, {@code run} starts the
+ * hub worker daemon.
+ */
+package dev.slipway.worker.cli;

@@ -1,0 +1,42 @@
+package dev.slipway.hub;
+
+import dev.slipway.testing.architecture.ModuleArchitecture;
+import dev.slipway.testing.architecture.PackageGraph;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** Keeps ARCHITECTURE.md true for hub-plugin: its package graph, the cross-module rules, no inline qualified names. */
+class ArchitectureTest {
+    /** The allowed edges of ARCHITECTURE.md's hub-plugin graph (common is always allowed). */
+    static final PackageGraph GRAPH = PackageGraph.of("hub")
+            .allow("hub", "hub.admin", "hub.auth", "hub.build", "hub.config", "hub.http", "hub.metrics",
+                    "hub.persistence", "hub.publication", "hub.task")
+            .allow("hub.http", "hub.admin", "hub.auth", "hub.build", "hub.config", "hub.metrics", "hub.naming",
+                    "hub.publication", "hub.task", "release.signing")
+            .allow("hub.admin", "hub.auth", "hub.persistence", "hub.naming", "hub.task")
+            .allow("hub.publication", "hub.auth", "hub.persistence", "release.promotion")
+            .allow("hub.build", "hub.metrics", "hub.persistence", "hub.task")
+            .allow("hub.task", "hub.auth", "hub.config", "hub.metrics", "hub.persistence", "hub.naming")
+            .allow("hub.auth", "hub.persistence")
+            .allow("hub.naming")
+            .allow("hub.persistence", "hub.config")
+            .allow("hub.metrics")
+            .allow("hub.config");
+
+    private final ModuleArchitecture architecture = new ModuleArchitecture(GRAPH, Path.of("src/main/java"));
+
+    @Test
+    void packages_dependOnlyOnWhatTheGraphAllows() {
+        architecture.assertPackageGraph();
+    }
+
+    @Test
+    void crossModuleRules_hold() {
+        architecture.assertCrossModuleRules();
+    }
+
+    @Test
+    void mainCode_importsInsteadOfQualifyingNames() {
+        architecture.assertNoInlineQualifiedNames();
+    }
+}

@@ -1,0 +1,41 @@
+package dev.slipway.testing;
+
+import dev.slipway.testing.architecture.ModuleArchitecture;
+import dev.slipway.testing.architecture.PackageGraph;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Keeps ARCHITECTURE.md true for common. It lives here because common's own tests cannot use the shared rules:
+ * testing depends on common, and a test-scoped edge back would be a cycle in the build.
+ */
+class CommonArchitectureTest {
+    /** The allowed edges of ARCHITECTURE.md's common graph. */
+    static final PackageGraph GRAPH = PackageGraph.of("common")
+            .allow("common")
+            .allow("common.api", "common.error", "common.image", "common.content", "common.json")
+            .allow("common.json", "common.image", "common.error")
+            .allow("common.image", "common.error")
+            .allow("common.content", "common.error")
+            .allow("common.process", "common.error")
+            .allow("common.source", "common.error")
+            .allow("common.hub", "common.api", "common.error")
+            .allow("common.error");
+
+    private final ModuleArchitecture architecture = new ModuleArchitecture(GRAPH, Path.of("../common/src/main/java"));
+
+    @Test
+    void packages_dependOnlyOnWhatTheGraphAllows() {
+        architecture.assertPackageGraph();
+    }
+
+    @Test
+    void crossModuleRules_hold() {
+        architecture.assertCrossModuleRules();
+    }
+
+    @Test
+    void mainCode_importsInsteadOfQualifyingNames() {
+        architecture.assertNoInlineQualifiedNames();
+    }
+}
