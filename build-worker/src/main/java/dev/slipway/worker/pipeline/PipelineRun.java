@@ -11,6 +11,7 @@ import dev.slipway.worker.engine.ImageEngine.EngineInfo;
 import dev.slipway.common.image.ImageReference;
 import dev.slipway.worker.image.KnownLayers;
 import dev.slipway.worker.image.OciImage;
+import dev.slipway.worker.image.SavedImage;
 import dev.slipway.worker.source.SourceFetcher.FetchedSource;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -66,6 +67,13 @@ public final class PipelineRun {
     String engineTag;
     String imageId;
     OciImage image;
+    /**
+     * The image as {@code docker save} wrote it, completed as soon as its layer tars are on disk (before the OCI
+     * layout is written), so reading the packages from the layers runs beside the compression.
+     */
+    final java.util.concurrent.CompletableFuture<SavedImage> saved = new java.util.concurrent.CompletableFuture<>();
+    /** Completed once nothing reads the saved layer tars any more; the save step deletes them then. */
+    final java.util.concurrent.CompletableFuture<Void> layersRead = new java.util.concurrent.CompletableFuture<>();
     /** The gzipped docker archive for the mirror, being written in the background. */
     Future<Path> dockerArchive;
     PackageManifest packages;
