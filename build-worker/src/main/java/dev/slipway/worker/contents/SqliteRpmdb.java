@@ -59,10 +59,19 @@ final class SqliteRpmdb {
     private static List<byte[]> query(Path database) throws SQLException {
         List<byte[]> blobs = new ArrayList<>();
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database);
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT blob FROM Packages")) {
-            while (rows.next()) {
-                blobs.add(rows.getBytes(1));
+             Statement statement = connection.createStatement()) {
+            // A truncated or overwritten file can still answer the SELECT with some rows missing; quick_check walks
+            // every b-tree page first (milliseconds for an rpmdb), so damage fails the read instead of a short list.
+            try (ResultSet check = statement.executeQuery("PRAGMA quick_check(1)")) {
+                String verdict = check.next() ? check.getString(1) : "no answer";
+                if (!"ok".equals(verdict)) {
+                    throw new SQLException("the database is damaged (quick_check: " + verdict + ")");
+                }
+            }
+            try (ResultSet rows = statement.executeQuery("SELECT blob FROM Packages")) {
+                while (rows.next()) {
+                    blobs.add(rows.getBytes(1));
+                }
             }
         }
         return blobs;
