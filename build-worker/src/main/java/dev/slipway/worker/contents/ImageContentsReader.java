@@ -56,7 +56,7 @@ public final class ImageContentsReader {
                 for (String file : RpmDatabaseReader.DATABASE_FILES) {
                     layers.copy(imagePath + "/" + file, local.resolve(file), MAX_FILE_BYTES);
                 }
-                return rpm.read(local, imagePath);
+                return rpm.read(local, imagePath, true);
             }
         }
         Path status = local(scratch, DPKG_STATUS_PATH);

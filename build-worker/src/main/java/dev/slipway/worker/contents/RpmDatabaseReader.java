@@ -37,9 +37,18 @@ public final class RpmDatabaseReader {
      * @param imagePath where the directory lives inside the image, recorded as the manifest's database
      */
     public PackageManifest read(Path directory, String imagePath) {
+        return read(directory, imagePath, false);
+    }
+
+    /**
+     * As {@link #read(Path, String)}; {@code privateCopy} says the directory is the caller's own scratch copy,
+     * which SQLite may then use in place (replaying the WAL writes beside it) instead of copying it first.
+     */
+    PackageManifest read(Path directory, String imagePath, boolean privateCopy) {
         String format = format(directory, imagePath);
         List<byte[]> blobs = switch (format) {
-            case "rpmdb-sqlite" -> SqliteRpmdb.readBlobs(directory);
+            case "rpmdb-sqlite" -> privateCopy
+                    ? SqliteRpmdb.readPrivateCopy(directory) : SqliteRpmdb.readBlobs(directory);
             case "rpmdb-ndb" -> NdbRpmdb.readBlobs(directory.resolve(NdbRpmdb.FILE_NAME));
             default -> BerkeleyDbRpmdb.readBlobs(directory.resolve(BerkeleyDbRpmdb.FILE_NAME));
         };

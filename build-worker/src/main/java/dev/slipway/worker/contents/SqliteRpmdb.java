@@ -32,6 +32,29 @@ final class SqliteRpmdb {
     private SqliteRpmdb() {
     }
 
+    /**
+     * Reads a database directory that belongs to the caller alone (a scratch copy taken out of the image's layers)
+     * in place, without a second copy. A {@code -shm} beside it is dropped first: SQLite rebuilds the WAL index
+     * from the WAL, and an index written for another state of the files must not be trusted.
+     */
+    static List<byte[]> readPrivateCopy(Path directory) {
+        Path database = directory.resolve(FILE_NAME);
+        try {
+            Files.deleteIfExists(directory.resolve(FILE_NAME + "-shm"));
+            Path wal = directory.resolve(FILE_NAME + WAL_SUFFIX);
+            if (Files.isRegularFile(wal) && Files.size(wal) == 0) {
+                Files.delete(wal);
+            }
+            return query(database);
+        } catch (IOException e) {
+            throw new SlipwayException(ErrorCode.CONTENTS_UNREADABLE,
+                    "Tried to prepare the rpm database " + database + " for reading but " + e.getMessage(), e);
+        } catch (SQLException e) {
+            throw new SlipwayException(ErrorCode.CONTENTS_UNREADABLE,
+                    "Tried to read the Packages table of " + database + " but SQLite answered: " + e.getMessage(), e);
+        }
+    }
+
     static List<byte[]> readBlobs(Path directory) {
         Path database = directory.resolve(FILE_NAME);
         Path scratch = null;
