@@ -2,9 +2,6 @@ package dev.slipway.worker.contents;
 
 import dev.slipway.common.error.ErrorCode;
 import dev.slipway.common.error.SlipwayException;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarFile;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -28,7 +25,7 @@ import java.util.TreeMap;
  * put there (OCI image spec, "Representing Changes"). Symbolic links are followed when a path is looked up, as
  * {@code /var/lib/rpm -> ../../usr/lib/sysimage/rpm} needs.
  *
- * <p>Only the tar headers are read while indexing (each layer is a seekable file, entries' data is skipped); a
+ * <p>Only the tar headers are read while indexing ({@link TarIndex}: entries' data is skipped by seeking); a
  * file's bytes are copied out on request. The tars come from an image, which may be hostile: a malformed archive
  * fails with {@link ErrorCode#LAYER_ARCHIVE_INVALID}, paths never leave the image's root, link chains are bounded,
  * and copies are size-capped.
@@ -78,20 +75,20 @@ public final class LayeredFiles {
         return new LayeredFiles(List.copyOf(sources), tree);
     }
 
-    private static List<TarArchiveEntry> entries(LayerSource source, int layer) {
-        try (SeekableByteChannel channel = source.open(); TarFile tar = new TarFile(channel)) {
-            return tar.getEntries();
-        } catch (IOException | RuntimeException e) {
-            // commons-compress reports some malformed headers as unchecked exceptions; both mean a broken layer.
-            throw invalid("layer " + (layer + 1) + " is not a readable tar archive: " + e);
+    private static List<TarIndex.Entry> entries(LayerSource source, int layer) {
+        try (SeekableByteChannel channel = source.open()) {
+            return TarIndex.entries(channel, layer);
+        } catch (IOException e) {
+            throw new SlipwayException(ErrorCode.CONTENTS_UNREADABLE, "Tried to read layer " + (layer + 1)
+                    + " of the image but " + e, e);
         }
     }
 
     /** Whiteouts of a layer apply to the layers below it only, so they go first, then the layer's own entries. */
-    private static void apply(NavigableMap<String, Node> tree, int layer, List<TarArchiveEntry> entries) {
+    private static void apply(NavigableMap<String, Node> tree, int layer, List<TarIndex.Entry> entries) {
         List<String> names = new ArrayList<>(entries.size());
-        for (TarArchiveEntry entry : entries) {
-            String name = normalize(entry.getName(), layer);
+        for (TarIndex.Entry entry : entries) {
+            String name = normalize(entry.name(), layer);
             names.add(name);
             String base = name.substring(name.lastIndexOf('/') + 1);
             String dir = name.contains("/") ? name.substring(0, name.lastIndexOf('/')) : "";
@@ -104,7 +101,7 @@ public final class LayeredFiles {
             }
         }
         for (int i = 0; i < entries.size(); i++) {
-            TarArchiveEntry entry = entries.get(i);
+            TarIndex.Entry entry = entries.get(i);
             String name = names.get(i);
             String base = name.substring(name.lastIndexOf('/') + 1);
             if (name.isEmpty() || base.startsWith(WHITEOUT)) {
@@ -118,26 +115,30 @@ public final class LayeredFiles {
         }
     }
 
-    private static Node node(NavigableMap<String, Node> tree, TarArchiveEntry entry, int layer) {
-        if (entry.isSymbolicLink()) {
-            return new Node(Kind.SYMLINK, layer, 0, 0, entry.getLinkName());
-        }
-        if (entry.isLink()) {
-            // A hard link names an earlier entry of the same layer, already in the tree: share its bytes.
-            Node target = tree.get(normalize(entry.getLinkName(), layer));
-            return target != null && target.kind() == Kind.FILE ? target : new Node(Kind.OTHER, layer, 0, 0, null);
-        }
-        if (entry.isDirectory()) {
-            return new Node(Kind.DIRECTORY, layer, 0, 0, null);
-        }
-        if (entry.isFile() && !entry.isCharacterDevice() && !entry.isBlockDevice() && !entry.isFIFO()) {
-            if (entry.isSparse()) {
-                // Docker never writes sparse entries; their bytes are not contiguous, so they cannot be copied here.
-                return new Node(Kind.OTHER, layer, 0, 0, null);
+    private static Node node(NavigableMap<String, Node> tree, TarIndex.Entry entry, int layer) {
+        switch (entry.type()) {
+            case '2':
+                return new Node(Kind.SYMLINK, layer, 0, 0, entry.linkName());
+            case '1': {
+                // A hard link names an earlier entry of the same layer, already in the tree: share its bytes.
+                Node target = tree.get(normalize(entry.linkName(), layer));
+                return target != null && target.kind() == Kind.FILE ? target : new Node(Kind.OTHER, layer, 0, 0, null);
             }
-            return new Node(Kind.FILE, layer, entry.getDataOffset(), entry.getRealSize(), null);
+            case '5':
+                return new Node(Kind.DIRECTORY, layer, 0, 0, null);
+            case '0':
+                // Pre-POSIX archivers marked directories only by a trailing slash.
+                if (entry.name().endsWith("/")) {
+                    return new Node(Kind.DIRECTORY, layer, 0, 0, null);
+                }
+                return entry.sparse() ? new Node(Kind.OTHER, layer, 0, 0, null)
+                        : new Node(Kind.FILE, layer, entry.dataOffset(), entry.size(), null);
+            default:
+                // Docker never writes sparse entries; their bytes are not contiguous, so they are not read here.
+                return entry.isRegularFile() && !entry.sparse()
+                        ? new Node(Kind.FILE, layer, entry.dataOffset(), entry.size(), null)
+                        : new Node(Kind.OTHER, layer, 0, 0, null);
         }
-        return new Node(Kind.OTHER, layer, 0, 0, null);
     }
 
     private static void removeBelow(NavigableMap<String, Node> tree, String dir) {

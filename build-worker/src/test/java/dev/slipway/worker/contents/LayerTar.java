@@ -17,7 +17,13 @@ final class LayerTar {
     private final TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes);
 
     LayerTar() {
-        tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+        this(TarArchiveOutputStream.LONGFILE_POSIX);
+    }
+
+    /** @param longFileMode how names over 100 bytes are written: PAX records or GNU long-name entries */
+    LayerTar(int longFileMode) {
+        tar.setLongFileMode(longFileMode);
+        tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
     }
 
     LayerTar dir(String name) {

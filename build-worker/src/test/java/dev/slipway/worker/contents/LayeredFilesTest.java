@@ -143,4 +143,35 @@ class LayeredFilesTest {
         assertEquals("/usr/lib/sysimage/rpm", manifest.database());
         assertEquals(1, manifest.packages().size());
     }
+
+    @Test
+    void copy_longNamesAsPaxOrGnuRecords_areFound() throws Exception {
+        String dir = "usr/lib/sysimage/" + "deep/".repeat(40);
+        for (int mode : new int[] {org.apache.commons.compress.archivers.tar.TarArchiveOutputStream.LONGFILE_POSIX,
+                org.apache.commons.compress.archivers.tar.TarArchiveOutputStream.LONGFILE_GNU}) {
+            LayeredFiles files = LayerTar.index(new LayerTar(mode).file(dir + "status", "long")
+                    .symlink("var/lib/dpkg", "/" + dir).build());
+            assertEquals("long", content(files, "/var/lib/dpkg/status"), "mode " + mode);
+        }
+    }
+
+    @Test
+    void index_headerWithBadChecksum_isInvalid() {
+        byte[] layer = new LayerTar().file("a", "x").file("b", "y").build();
+        layer[1024 + 3] ^= 1;
+        SlipwayException e = assertThrows(SlipwayException.class, () -> LayerTar.index(layer));
+        assertEquals(ErrorCode.LAYER_ARCHIVE_INVALID, e.code());
+        assertTrue(e.getMessage().contains("checksum"), e.getMessage());
+    }
+
+    @Test
+    void copy_manyEntriesBeforeTheDatabase_readsOnlyWhatItNeeds() throws Exception {
+        LayerTar tar = new LayerTar();
+        for (int i = 0; i < 2000; i++) {
+            tar.file("usr/share/doc/f" + i, "z".repeat(i % 700));
+        }
+        LayeredFiles files = LayerTar.index(tar.file("var/lib/dpkg/status", "s").build());
+        assertEquals("s", content(files, "/var/lib/dpkg/status"));
+        assertEquals("z".repeat(699), content(files, "/usr/share/doc/f699"));
+    }
 }
