@@ -53,7 +53,7 @@ public final class RpmManifestBenchmark {
             for (int i = -1; i < runs; i++) {
                 Path saved = dir.resolve("saved-" + (i + 1));
                 SavedImage savedImage = (i < 0 ? new Timing("warm-up") : save).time(() -> {
-                    java.nio.file.Files.createDirectories(saved);
+                    Files.createDirectories(saved);
                     try (InputStream in = engine.save(image.reference())) {
                         return archives.read(in, saved.resolve("unpacked"), saved.resolve("docker-image.tar"));
                     }

@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * Reads the header blobs out of a legacy rpmdb {@code Packages} file, a Berkeley DB hash database (RHEL 8 and
@@ -166,7 +168,7 @@ final class BerkeleyDbRpmdb {
 
     private byte[] overflowChain(long first, int total) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream(total);
-        java.util.Set<Long> visited = new java.util.HashSet<>();
+        Set<Long> visited = new HashSet<>();
         long pgno = first;
         // Each page may be visited once: a chain that loops is damage, not a reason to read on (or to hang).
         while (out.size() < total) {

@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.zip.Adler32;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * Reads the header blobs of rpm's ndb database ({@code Packages.db}, SUSE SLE 15 and openSUSE), following rpm's
@@ -80,7 +82,7 @@ final class NdbRpmdb {
         ByteBuffer area = read(channel, 0, slotPages * PAGE_SIZE, file, "the slot pages");
         long firstBlobBlock = (long) slotPages * PAGE_SIZE / BLOCK_SIZE;
         List<Slot> slots = new ArrayList<>();
-        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        Set<Integer> seen = new HashSet<>();
         for (int at = 2 * SLOT_SIZE; at < area.capacity(); at += SLOT_SIZE) {
             int slotNumber = at / SLOT_SIZE;
             if (area.getInt(at) != SLOT_MAGIC) {

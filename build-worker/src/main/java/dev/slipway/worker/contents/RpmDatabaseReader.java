@@ -19,7 +19,7 @@ import java.util.List;
  */
 public final class RpmDatabaseReader {
     /** The files the formats consist of, as a caller should take them out of the image. */
-    public static final java.util.List<String> DATABASE_FILES = java.util.List.of(SqliteRpmdb.FILE_NAME,
+    public static final List<String> DATABASE_FILES = List.of(SqliteRpmdb.FILE_NAME,
             SqliteRpmdb.FILE_NAME + "-wal", SqliteRpmdb.FILE_NAME + "-shm", NdbRpmdb.FILE_NAME,
             BerkeleyDbRpmdb.FILE_NAME);
 

@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * One run of the build pipeline: what its steps share, like atomic-reactor's workflow. Each step reads what earlier
@@ -71,9 +72,9 @@ public final class PipelineRun {
      * The image as {@code docker save} wrote it, completed as soon as its layer tars are on disk (before the OCI
      * layout is written), so reading the packages from the layers runs beside the compression.
      */
-    final java.util.concurrent.CompletableFuture<SavedImage> saved = new java.util.concurrent.CompletableFuture<>();
+    final CompletableFuture<SavedImage> saved = new CompletableFuture<>();
     /** Completed once nothing reads the saved layer tars any more; the save step deletes them then. */
-    final java.util.concurrent.CompletableFuture<Void> layersRead = new java.util.concurrent.CompletableFuture<>();
+    final CompletableFuture<Void> layersRead = new CompletableFuture<>();
     /** The gzipped docker archive for the mirror, being written in the background. */
     Future<Path> dockerArchive;
     PackageManifest packages;

@@ -9,6 +9,8 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.io.IOException;
+import java.nio.file.Files;
 
 /**
  * The save_image step, after build_image and beside read_packages: take the built image out of the engine once
@@ -63,8 +65,8 @@ final class SaveImageStep implements BuildStep {
     private static void deleteQuietly(SavedImage image) {
         for (Path layer : image.layerTars()) {
             try {
-                java.nio.file.Files.deleteIfExists(layer);
-            } catch (java.io.IOException e) {
+                Files.deleteIfExists(layer);
+            } catch (IOException e) {
                 // The work directory is removed with the build anyway; a leftover layer only costs disk until then.
             }
         }
