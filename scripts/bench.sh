@@ -7,7 +7,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
-mvn -B -q -ntp install -Dmaven.test.skip=true -pl benchmarks -am >&2
+# package, never install: the reactor build puts every module jar into benchmarks/target/lib without touching ~/.m2.
+mvn -B -q -ntp package -Dmaven.test.skip=true -pl benchmarks -am >&2
 cp="benchmarks/target/classes:benchmarks/target/lib/*"
 runs="${1:-}"
 java -cp "$cp" dev.slipway.bench.PipelineBenchmark ${runs:-5}

@@ -3,9 +3,7 @@ package dev.slipway.worker;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.slipway.common.json.Json;
 import dev.slipway.worker.config.WorkerConfig;
-import dev.slipway.worker.contents.CopiedPathExtractor;
 import dev.slipway.worker.contents.ImageContentsReader;
-import dev.slipway.worker.contents.ImagePackages;
 import dev.slipway.worker.engine.DockerEngine;
 import dev.slipway.worker.engine.ImageEngine;
 import dev.slipway.worker.image.DockerArchiveReader;
@@ -70,8 +68,8 @@ public final class ContainerBuilder implements AutoCloseable {
                 Math.max(2, Runtime.getRuntime().availableProcessors()), daemonThreads("slipway-gzip"));
         ClientImageRegistries registries = new ClientImageRegistries(config.registries(), json);
         PipelineServices services = new PipelineServices(new GitSourceFetcher(allowList), engine, registries,
-                releases != null ? releases : new RegistryTagReleaseSource(registries), new ImagePackages(engine, new ImageContentsReader(),
-                new CopiedPathExtractor()), new DockerArchiveReader(json), new OciImageWriter(json, compressors),
+                releases != null ? releases : new RegistryTagReleaseSource(registries), new ImageContentsReader(),
+                new DockerArchiveReader(json), new OciImageWriter(json, compressors),
                 config.site(), config.publishing(), attestationKey(config.publishing()),
                 sbomGenerator(config, json),
                 URI.create("https://slipway.dev/worker/" + hostName()), json, background, Clock.systemUTC(), new SecureRandom());

@@ -20,7 +20,7 @@ class ArchitectureTest {
             .allow("worker.source")
             .allow("worker.dockerfile")
             .allow("worker.engine", "worker.config")
-            .allow("worker.contents", "worker.engine")
+            .allow("worker.contents")
             .allow("worker.image")
             .allow("worker.registry", "worker.config", "worker.image", "registry", "registry.auth", "release.sbom")
             .allow("worker.nvr", "worker.config", "worker.registry")

@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * Reads the header blobs out of a legacy rpmdb {@code Packages} file, a Berkeley DB hash database (RHEL 8 and
@@ -25,6 +27,7 @@ final class BerkeleyDbRpmdb {
 
     private static final int HASH_MAGIC = 0x061561;
     private static final int PAGE_HEADER_SIZE = 26;
+    private static final int P_INVALID = 0;
     private static final int P_HASH_UNSORTED = 2;
     private static final int P_OVERFLOW = 7;
     private static final int P_HASHMETA = 8;
@@ -68,7 +71,12 @@ final class BerkeleyDbRpmdb {
             if (pageSize < 512 || pageSize > 65536 || Integer.bitCount(pageSize) != 1) {
                 throw unreadable(file, "its page size " + pageSize + " is not a power of two in 512..65536");
             }
-            long pageCount = channel.size() / pageSize;
+            // The metadata names the last page: a file that ends before it lost pages (and headers with them).
+            long pageCount = Integer.toUnsignedLong(meta.getInt(32)) + 1;
+            if (pageCount * pageSize > channel.size()) {
+                throw unreadable(file, "it is truncated: its metadata names page " + (pageCount - 1) + " of "
+                        + pageSize + " bytes but the file has only " + channel.size() + " bytes");
+            }
             return new BerkeleyDbRpmdb(channel, file, order, pageSize, pageCount).scan();
         } catch (IOException e) {
             throw unreadable(file, e.toString());
@@ -77,14 +85,52 @@ final class BerkeleyDbRpmdb {
 
     private List<byte[]> scan() throws IOException {
         List<byte[]> blobs = new ArrayList<>();
+        long[] next = new long[(int) Math.min(pageCount, Integer.MAX_VALUE - 8)];
         for (long pgno = 1; pgno < pageCount; pgno++) {
             ByteBuffer page = page(pgno);
             int type = page.get(25);
-            if (type == P_HASH || type == P_HASH_UNSORTED) {
+            if (type == P_INVALID) {
+                continue;
+            }
+            // A page skipped for an unknown type would silently drop its headers: only known types pass, and each
+            // page must carry its own number, which overwritten or shifted pages do not.
+            if (type != P_HASH && type != P_HASH_UNSORTED && type != P_OVERFLOW
+                    || Integer.toUnsignedLong(page.getInt(8)) != pgno) {
+                throw unreadable(file, "page " + pgno + " has type " + type + " and page number "
+                        + Integer.toUnsignedLong(page.getInt(8)) + "; it is damaged");
+            }
+            if (type != P_OVERFLOW) {
+                next[(int) pgno] = Integer.toUnsignedLong(page.getInt(16));
                 readPairs(pgno, page, blobs);
             }
         }
+        checkHashChains(next);
         return blobs;
+    }
+
+    /**
+     * Hash pages of one bucket are chained by next_pgno. The scan reads every page once and never follows the
+     * chains, so a loop cannot hang it; but a loop or a link out of the file means the database is damaged.
+     */
+    private void checkHashChains(long[] next) {
+        byte[] state = new byte[next.length];
+        for (int start = 1; start < next.length; start++) {
+            int pgno = start;
+            while (pgno != 0 && state[pgno] == 0) {
+                state[pgno] = 1;
+                long to = next[pgno];
+                if (to >= next.length) {
+                    throw unreadable(file, "hash page " + pgno + " links to page " + to + ", past the last page");
+                }
+                pgno = (int) to;
+            }
+            if (pgno != 0 && state[pgno] == 1) {
+                throw unreadable(file, "the hash pages chained from page " + start + " form a loop at page " + pgno);
+            }
+            for (int p = start; p != 0 && state[p] == 1; p = (int) next[p]) {
+                state[p] = 2;
+            }
+        }
     }
 
     /** Hash pages hold alternating key and data items; the index after the page header points at each. */
@@ -122,21 +168,27 @@ final class BerkeleyDbRpmdb {
 
     private byte[] overflowChain(long first, int total) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream(total);
+        Set<Long> visited = new HashSet<>();
         long pgno = first;
-        // Each page is visited at most once, so a corrupt chain that loops cannot hang the reader.
-        for (long visited = 0; out.size() < total; visited++) {
-            if (pgno < 1 || pgno >= pageCount || visited >= pageCount) {
-                throw unreadable(file, "an overflow chain starting at page " + first + " breaks at page " + pgno
-                        + " after " + out.size() + " of " + total + " bytes");
+        // Each page may be visited once: a chain that loops is damage, not a reason to read on (or to hang).
+        while (out.size() < total) {
+            if (pgno < 1 || pgno >= pageCount || !visited.add(pgno)) {
+                throw unreadable(file, "an overflow chain starting at page " + first + " breaks or loops at page "
+                        + pgno + " after " + out.size() + " of " + total + " bytes");
             }
             ByteBuffer page = page(pgno);
             int length = Short.toUnsignedInt(page.getShort(22));
-            if (page.get(25) != P_OVERFLOW || PAGE_HEADER_SIZE + length > pageSize) {
+            if (page.get(25) != P_OVERFLOW || PAGE_HEADER_SIZE + length > pageSize || length == 0
+                    || length > total - out.size()) {
                 throw unreadable(file, "overflow page " + pgno + " has type " + page.get(25) + " and length "
-                        + length);
+                        + length + " where " + (total - out.size()) + " bytes remain");
             }
-            out.write(page.array(), PAGE_HEADER_SIZE, Math.min(length, total - out.size()));
+            out.write(page.array(), PAGE_HEADER_SIZE, length);
             pgno = Integer.toUnsignedLong(page.getInt(16));
+        }
+        if (pgno != 0) {
+            throw unreadable(file, "the overflow chain starting at page " + first + " holds all " + total
+                    + " bytes but goes on to page " + pgno);
         }
         return out.toByteArray();
     }

@@ -32,6 +32,29 @@ final class SqliteRpmdb {
     private SqliteRpmdb() {
     }
 
+    /**
+     * Reads a database directory that belongs to the caller alone (a scratch copy taken out of the image's layers)
+     * in place, without a second copy. A {@code -shm} beside it is dropped first: SQLite rebuilds the WAL index
+     * from the WAL, and an index written for another state of the files must not be trusted.
+     */
+    static List<byte[]> readPrivateCopy(Path directory) {
+        Path database = directory.resolve(FILE_NAME);
+        try {
+            Files.deleteIfExists(directory.resolve(FILE_NAME + "-shm"));
+            Path wal = directory.resolve(FILE_NAME + WAL_SUFFIX);
+            if (Files.isRegularFile(wal) && Files.size(wal) == 0) {
+                Files.delete(wal);
+            }
+            return query(database);
+        } catch (IOException e) {
+            throw new SlipwayException(ErrorCode.CONTENTS_UNREADABLE,
+                    "Tried to prepare the rpm database " + database + " for reading but " + e.getMessage(), e);
+        } catch (SQLException e) {
+            throw new SlipwayException(ErrorCode.CONTENTS_UNREADABLE,
+                    "Tried to read the Packages table of " + database + " but SQLite answered: " + e.getMessage(), e);
+        }
+    }
+
     static List<byte[]> readBlobs(Path directory) {
         Path database = directory.resolve(FILE_NAME);
         Path scratch = null;
@@ -59,10 +82,19 @@ final class SqliteRpmdb {
     private static List<byte[]> query(Path database) throws SQLException {
         List<byte[]> blobs = new ArrayList<>();
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database);
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT blob FROM Packages")) {
-            while (rows.next()) {
-                blobs.add(rows.getBytes(1));
+             Statement statement = connection.createStatement()) {
+            // A truncated or overwritten file can still answer the SELECT with some rows missing; quick_check walks
+            // every b-tree page first (milliseconds for an rpmdb), so damage fails the read instead of a short list.
+            try (ResultSet check = statement.executeQuery("PRAGMA quick_check(1)")) {
+                String verdict = check.next() ? check.getString(1) : "no answer";
+                if (!"ok".equals(verdict)) {
+                    throw new SQLException("the database is damaged (quick_check: " + verdict + ")");
+                }
+            }
+            try (ResultSet rows = statement.executeQuery("SELECT blob FROM Packages")) {
+                while (rows.next()) {
+                    blobs.add(rows.getBytes(1));
+                }
             }
         }
         return blobs;

@@ -106,38 +106,6 @@ public final class DockerEngine implements ImageEngine {
     }
 
     @Override
-    public String createContainer(String image) {
-        try {
-            // A command is required by some images without CMD; it never runs since the container is never started.
-            return client.createContainerCmd(image).withCmd("/slipway-never-started").exec().getId();
-        } catch (RuntimeException e) {
-            throw new SlipwayException(ErrorCode.ENGINE_ERROR, "Tried to create a container of " + image
-                    + ": " + e.getMessage(), e);
-        }
-    }
-
-    @Override
-    public Optional<InputStream> copyFromContainer(String containerId, String path) {
-        try {
-            return Optional.of(client.copyArchiveFromContainerCmd(containerId, path).exec());
-        } catch (NotFoundException e) {
-            return Optional.empty();
-        } catch (RuntimeException e) {
-            throw new SlipwayException(ErrorCode.ENGINE_ERROR, "Tried to copy " + path + " out of container "
-                    + containerId + ": " + e.getMessage(), e);
-        }
-    }
-
-    @Override
-    public void removeContainer(String containerId) {
-        try {
-            client.removeContainerCmd(containerId).withForce(true).withRemoveVolumes(true).exec();
-        } catch (NotFoundException e) {
-            // Already gone: nothing to clean.
-        }
-    }
-
-    @Override
     public void removeImage(String reference) {
         try {
             client.removeImageCmd(reference).withForce(true).exec();

@@ -29,14 +29,6 @@ public interface ImageEngine extends AutoCloseable {
     /** {@code docker save} of one image as a tar stream; the caller closes it. */
     InputStream save(String reference);
 
-    /** Creates (never starts) a container of the image and returns its id. */
-    String createContainer(String image);
-
-    /** A tar stream of a path inside a container, or empty when the path does not exist. */
-    Optional<InputStream> copyFromContainer(String containerId, String path);
-
-    void removeContainer(String containerId);
-
     /** Removes an image reference (tag or id); absent images are not an error. */
     void removeImage(String reference);
 

@@ -40,6 +40,8 @@ final class KojiComponents {
         doc.put("image", state.image.manifestDigest().toString());
         doc.put("arch", state.engine.arch());
         doc.put("type", state.packages.type().id());
+        // What the list was read from: rpmdb-sqlite, rpmdb-bdb, rpmdb-ndb, dpkg-status, or none (no database).
+        doc.put("source", state.packages.source());
         if (state.packages.hasDatabase()) {
             doc.put("database", state.packages.database());
         } else {

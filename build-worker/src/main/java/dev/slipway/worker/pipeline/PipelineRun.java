@@ -11,6 +11,7 @@ import dev.slipway.worker.engine.ImageEngine.EngineInfo;
 import dev.slipway.common.image.ImageReference;
 import dev.slipway.worker.image.KnownLayers;
 import dev.slipway.worker.image.OciImage;
+import dev.slipway.worker.image.SavedImage;
 import dev.slipway.worker.source.SourceFetcher.FetchedSource;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -21,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * One run of the build pipeline: what its steps share, like atomic-reactor's workflow. Each step reads what earlier
@@ -66,6 +68,13 @@ public final class PipelineRun {
     String engineTag;
     String imageId;
     OciImage image;
+    /**
+     * The image as {@code docker save} wrote it, completed as soon as its layer tars are on disk (before the OCI
+     * layout is written), so reading the packages from the layers runs beside the compression.
+     */
+    final CompletableFuture<SavedImage> saved = new CompletableFuture<>();
+    /** Completed once nothing reads the saved layer tars any more; the save step deletes them then. */
+    final CompletableFuture<Void> layersRead = new CompletableFuture<>();
     /** The gzipped docker archive for the mirror, being written in the background. */
     Future<Path> dockerArchive;
     PackageManifest packages;

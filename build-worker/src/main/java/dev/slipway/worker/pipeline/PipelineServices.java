@@ -3,7 +3,7 @@ package dev.slipway.worker.pipeline;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.slipway.worker.config.PublishingConfig;
 import dev.slipway.worker.config.SiteConfig;
-import dev.slipway.worker.contents.ImagePackages;
+import dev.slipway.worker.contents.ImageContentsReader;
 import dev.slipway.worker.engine.ImageEngine;
 import dev.slipway.worker.image.DockerArchiveReader;
 import dev.slipway.worker.image.OciImageWriter;
@@ -26,7 +26,7 @@ public record PipelineServices(
         ImageEngine engine,
         ImageRegistries registries,
         ReleaseSource releases,
-        ImagePackages packages,
+        ImageContentsReader packages,
         DockerArchiveReader archives,
         OciImageWriter ociWriter,
         SiteConfig site,

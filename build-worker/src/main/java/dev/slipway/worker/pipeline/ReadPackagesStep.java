@@ -1,17 +1,21 @@
 package dev.slipway.worker.pipeline;
 
-import dev.slipway.worker.contents.ImagePackages;
+import dev.slipway.worker.contents.ImageContentsReader;
+import dev.slipway.worker.contents.LayeredFiles;
+import dev.slipway.worker.image.SavedImage;
+import java.util.concurrent.ExecutionException;
 
 /**
- * The read_packages step, after build_image and beside save_image: read the package list out of the built image without
- * running it and without an {@code rpm} binary in it (see {@link ImagePackages}); the container it creates is removed
- * in the exit phase.
+ * The read_packages step, after build_image and beside save_image: read the package list straight from the layer
+ * tars {@link SaveImageStep} takes out of the engine (last layer wins, whiteouts applied; see {@link LayeredFiles}),
+ * without creating a container, without the engine's archive endpoint and without an {@code rpm} binary. It waits
+ * for the save's layers, then runs while the save step compresses them.
  */
 final class ReadPackagesStep implements BuildStep {
-    private final ImagePackages packages;
+    private final ImageContentsReader reader;
 
-    ReadPackagesStep(ImagePackages packages) {
-        this.packages = packages;
+    ReadPackagesStep(ImageContentsReader reader) {
+        this.reader = reader;
     }
 
     @Override
@@ -21,11 +25,22 @@ final class ReadPackagesStep implements BuildStep {
 
     @Override
     public void run(PipelineRun state) throws Exception {
-        state.packages = packages.read(state.imageId, state.workDir.resolve("rpmdb"),
-                (what, action) -> state.onExit(what, action::run));
+        try {
+            SavedImage image;
+            try {
+                image = state.saved.get();
+            } catch (ExecutionException e) {
+                // The save step fails with this cause itself; ConcurrentSteps reports that failure first.
+                throw e.getCause() instanceof Exception cause ? cause : e;
+            }
+            state.packages = reader.read(LayeredFiles.of(image.layerTars()), state.workDir.resolve("rpmdb"));
+        } finally {
+            state.layersRead.complete(null);
+        }
         state.log.line(state.packages.hasDatabase()
                 ? "Read " + state.packages.packages().size() + " " + state.packages.type().id() + " packages from "
-                        + state.packages.database()
-                : "The image has no package database; its package list is empty");
+                        + state.packages.database() + " (" + state.packages.source() + ") in the image's layers"
+                : "The image has no package database (neither an rpm database nor dpkg status); its package list"
+                        + " is empty");
     }
 }

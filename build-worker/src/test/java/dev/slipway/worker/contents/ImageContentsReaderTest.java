@@ -53,10 +53,10 @@ class ImageContentsReaderTest {
     }
 
     @Test
-    void read_ndbDatabase_isReportedAsUnsupported() throws Exception {
+    void read_truncatedNdbDatabase_isUnreadable() throws Exception {
         write("/usr/lib/sysimage/rpm/Packages.db", "RpmP");
         SlipwayException e = assertThrows(SlipwayException.class, () -> reader.read(root));
-        assertEquals(ErrorCode.RPMDB_FORMAT_UNSUPPORTED, e.code());
+        assertEquals(ErrorCode.CONTENTS_UNREADABLE, e.code());
         assertTrue(e.getMessage().contains("/usr/lib/sysimage/rpm"), e.getMessage());
     }
 

@@ -127,6 +127,7 @@ class ReleaseBuildIT {
         assertEquals(result.image().manifestDigest(), "sha256:" + ociSha.strip());
         JsonNode rpms = json.readTree(mirror.resolve("rpm-manifest.json").toFile());
         assertEquals(result.packages().packages().size(), rpms.path("components").size());
+        assertEquals("rpmdb-sqlite", rpms.path("source").asText(), "read from the sqlite rpmdb in the layers");
         JsonNode meta = json.readTree(mirror.resolve("metadata.json").toFile());
         assertEquals(0, meta.path("metadata_version").asInt());
         assertEquals("hello-container", meta.path("build").path("name").asText());

@@ -61,6 +61,7 @@ public enum ErrorCode {
     DPKG_STATUS_INVALID(6002, "dpkg status file is malformed"),
     RPMDB_FORMAT_UNSUPPORTED(6003, "rpm database format is not supported"),
     ARCHIVE_ENTRY_UNSAFE(6004, "archive entry would escape its target directory"),
+    LAYER_ARCHIVE_INVALID(6005, "image layer archive is malformed"),
 
     MIRROR_EXPORT_FAILED(7000, "mirror export failed"),
     MIRROR_EXISTS(7001, "mirror directory already holds this build"),

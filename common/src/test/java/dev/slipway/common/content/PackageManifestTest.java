@@ -42,6 +42,14 @@ class PackageManifestTest {
         assertNull(none.database());
         assertTrue(none.packages().isEmpty());
         assertEquals(PackageType.RPM, none.type());
+        assertEquals("none", none.source());
+    }
+
+    @Test
+    void source_unknownFormat_followsTheType() {
+        assertEquals("rpmdb", new PackageManifest(PackageType.RPM, "/var/lib/rpm", List.of()).source());
+        assertEquals("dpkg-status", new PackageManifest(PackageType.DEB, "/var/lib/dpkg/status", List.of()).source());
+        assertEquals("none", new PackageManifest(PackageType.RPM, null, List.of()).source());
     }
 
     @Test

@@ -1,0 +1,28 @@
+package dev.slipway.worker.contents;
+
+import dev.slipway.common.json.Json;
+import dev.slipway.common.process.Command;
+import dev.slipway.worker.image.DockerArchiveReader;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/** Saves an image with the docker CLI and unpacks it as the worker's save step does: its layer tars, lowest first. */
+final class SavedLayers {
+    private SavedLayers() {
+    }
+
+    static List<Path> save(String reference, Path directory) throws Exception {
+        Files.createDirectories(directory);
+        Path saved = directory.resolve("docker-save.tar");
+        Command.of("/usr/bin/docker", "save", "-o", saved.toString(), reference).timeout(Duration.ofMinutes(2))
+                .check();
+        try (InputStream in = Files.newInputStream(saved)) {
+            return new DockerArchiveReader(Json.mapper()).read(in, directory.resolve("unpacked"),
+                    directory.resolve("docker-image.tar")).layerTars();
+        }
+    }
+}
