@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.slipway.common.hub.Answer;
 import dev.slipway.hub.fixture.CgSamples;
-import dev.slipway.hub.fixture.HttpJson;
 import dev.slipway.hub.fixture.HubFixture;
 import java.io.IOException;
 import java.time.Duration;
@@ -22,7 +22,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The console in a real browser against a real hub: what a release engineer and a packager see and can do. */
 class ConsoleIT {
@@ -49,8 +48,8 @@ class ConsoleIT {
         browser.width(0);
         go("/console/");
         web().manage().deleteAllCookies();
-        for (JsonNode t : http().get("/api/v1/tasks?state=active&limit=1000", null).json().get("items")) {
-            http().post("/api/v1/tasks/" + t.get("id").asLong() + "/cancel", HUB.token("root"), null);
+        for (JsonNode t : call("GET", "/api/v1/tasks?state=active&limit=1000", null).json().get("items")) {
+            call("POST", "/api/v1/tasks/" + t.get("id").asLong() + "/cancel", HUB.token("root"), null);
         }
     }
 
@@ -99,7 +98,7 @@ class ConsoleIT {
         assertTrue(web().findElements(By.id("action-free")).isEmpty(), "free is for admins");
         web().findElement(By.id("action-cancel")).click();
         waitFor(() -> text(By.id("task-state")).equals("CANCELED"));
-        assertEquals("CANCELED", http().get("/api/v1/tasks/" + id, null).json().get("state").asText());
+        assertEquals("CANCELED", call("GET", "/api/v1/tasks/" + id, null).json().get("state").asText());
         assertTrue(text(By.id("task-fault")).contains("canceled by alice"));
     }
 
@@ -124,7 +123,7 @@ class ConsoleIT {
         String csrf = web().findElement(By.name("csrf")).getAttribute("value");
         assertEquals(403L, post("/console/tasks/" + id + "/free", "csrf=" + csrf));
         assertEquals(403L, post("/console/tasks/" + id + "/cancel", "csrf=" + csrf));
-        assertEquals("OPEN", http().get("/api/v1/tasks/" + id, null).json().get("state").asText());
+        assertEquals("OPEN", call("GET", "/api/v1/tasks/" + id, null).json().get("state").asText());
     }
 
     @Test
@@ -134,7 +133,7 @@ class ConsoleIT {
         go("/console/tasks/" + id);
         assertEquals(403L, post("/console/tasks/" + id + "/cancel", ""));
         assertEquals(403L, post("/console/tasks/" + id + "/cancel", "csrf=forged"));
-        assertEquals("FREE", http().get("/api/v1/tasks/" + id, null).json().get("state").asText());
+        assertEquals("FREE", call("GET", "/api/v1/tasks/" + id, null).json().get("state").asText());
     }
 
     @Test
@@ -175,7 +174,7 @@ class ConsoleIT {
 
     @Test
     void pages_carryTheSecurityHeaders() {
-        HttpJson.Answer a = http().get("/console/", null);
+        Answer a = call("GET", "/console/", null);
         assertEquals(200, a.status());
         String csp = a.headers().firstValue("Content-Security-Policy").orElseThrow();
         assertTrue(csp.contains("script-src 'self'") && csp.contains("frame-ancestors 'none'"), csp);
@@ -205,9 +204,9 @@ class ConsoleIT {
     /** A task claimed and opened by builder1. */
     private long running(String who, String component) {
         long id = HUB.submit(who, component, Map.of());
-        HttpJson.Answer claim = http().post("/api/v1/host/claim", HUB.token("builder1"), Map.of("wait_ms", 2000));
+        Answer claim = call("POST", "/api/v1/host/claim", HUB.token("builder1"), Map.of("wait_ms", 2000));
         assertEquals(id, claim.json().get("task").get("task_id").asLong(), claim.body());
-        assertEquals(200, http().post("/api/v1/host/tasks/" + id + "/open", HUB.token("builder1"), null).status());
+        assertEquals(200, call("POST", "/api/v1/host/tasks/" + id + "/open", HUB.token("builder1"), null).status());
         return id;
     }
 
@@ -215,22 +214,23 @@ class ConsoleIT {
     private long closedBuild(String name, String version, String release) {
         long id = running("alice", name);
         String host = HUB.token("builder1");
-        assertEquals(200, http().post("/api/v1/host/tasks/" + id + "/reserve", host,
+        assertEquals(200, call("POST", "/api/v1/host/tasks/" + id + "/reserve", host,
                 Map.of("name", name, "version", version, "release", release)).status());
         ObjectNode meta = CgSamples.metadata(name, version, release, HubFixture.src(name), null, "2".repeat(64),
                 "openssl:3.0.8-1", "bash:5.2-1", "zlib:1.3-2");
         ((ObjectNode) meta.at("/output/0/extra/docker/config/config/Labels")).put("org.example.note", XSS);
-        HttpJson.Answer closed = http().post("/api/v1/host/tasks/" + id + "/close", host, Map.of(
-                "result", Map.of("repositories", List.of("registry.example/" + name + ":" + version)),
+        Answer closed = call("POST", "/api/v1/host/tasks/" + id + "/close", host, Map.of(
+                "result", Map.of("nvr", name + "-" + version + "-" + release,
+                        "tags", Map.of("unique", version + "-" + release)),
                 "metadata", meta, "mirror", "/srv/mirror/" + name));
         assertEquals(200, closed.status(), closed.body());
-        JsonNode build = http().get("/api/v1/builds/" + name + "-" + version + "-" + release, null).json();
+        JsonNode build = call("GET", "/api/v1/builds/" + name + "-" + version + "-" + release, null).json();
         assertNotNull(build.get("id"), build.toString());
         return build.get("id").asLong();
     }
 
     private void appendLog(long id, String... lines) {
-        assertEquals(200, http().post("/api/v1/host/tasks/" + id + "/log", HUB.token("builder1"),
+        assertEquals(200, call("POST", "/api/v1/host/tasks/" + id + "/log", HUB.token("builder1"),
                 Map.of("lines", List.of(lines))).status());
     }
 
@@ -257,15 +257,33 @@ class ConsoleIT {
         return web().findElement(by).getText();
     }
 
+    /** Polls {@code condition} for up to 10 s (the live log must show a line well within that). */
     private void waitFor(java.util.function.BooleanSupplier condition) {
-        new WebDriverWait(web(), Duration.ofSeconds(10)).until(d -> condition.getAsBoolean());
+        long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("Waited 10 s in vain on " + web().getCurrentUrl() + ": "
+                        + web().findElement(By.tagName("main")).getText());
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
     }
 
     private static ChromeDriver web() {
         return browser.driver();
     }
 
-    private static HttpJson http() {
-        return HUB.http();
+    private static Answer call(String method, String path, String token) {
+        return call(method, path, token, null);
+    }
+
+    /** An API call as {@code token}'s holder (anonymous when null). */
+    private static Answer call(String method, String path, String token, Object body) {
+        return (token == null ? HUB.http() : HUB.http().as(token)).exchange(method, path, body);
     }
 }
