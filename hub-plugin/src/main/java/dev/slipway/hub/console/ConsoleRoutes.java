@@ -44,7 +44,7 @@ public final class ConsoleRoutes {
         router.route().pathRegex("^/(console|koji)(/.*)?$").handler(this::headers);
         router.route("/console/*").handler(BodyHandler.create(false).setBodyLimit(64 * 1024));
         router.get("/console/assets/*").handler(StaticHandler.create("console/assets").setMaxAgeSeconds(300));
-        router.get("/console").handler(ctx -> ctx.redirect("/console/"));
+        // Also /console: Vert.x matches an exact path with or without its trailing slash.
         router.get("/console/").handler(get((ctx, v) -> pages.summary(v)));
         router.get("/console/signin").handler(get((ctx, v) -> pages.signIn(v, null)));
         router.post("/console/signin").handler(post(false, this::signIn));
@@ -60,7 +60,7 @@ public final class ConsoleRoutes {
                 .getParam("taskID"))));
         router.get("/koji/buildinfo").handler(ctx -> ctx.redirect("/console/builds/" + id(ctx.request()
                 .getParam("buildID"))));
-        router.get("/koji").handler(ctx -> ctx.redirect("/console/"));
+        // An exact route matches with or without its trailing slash (/koji and /koji/).
         router.get("/koji/").handler(ctx -> ctx.redirect("/console/"));
         router.route().pathRegex("^/(console|koji)(/.*)?$").failureHandler(this::failure);
     }
