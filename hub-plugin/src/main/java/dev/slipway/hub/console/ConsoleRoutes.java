@@ -2,6 +2,7 @@ package dev.slipway.hub.console;
 
 import dev.slipway.common.error.ErrorCode;
 import dev.slipway.common.error.SlipwayException;
+import io.vertx.core.Handler;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
@@ -11,6 +12,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import java.util.Locale;
+import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,11 +51,11 @@ public final class ConsoleRoutes {
         router.get("/console/signin").handler(get((ctx, v) -> pages.signIn(v, null)));
         router.post("/console/signin").handler(post(false, this::signIn));
         router.post("/console/signout").handler(post(false, (ctx, v) -> Rendered.redirect("/console/").withCookie("")));
-        router.get("/console/tasks").handler(get((ctx, v) -> pages.tasks(v, ctx.queryParams())));
+        router.get("/console/tasks").handler(get((ctx, v) -> pages.tasks(v, ctx.request()::getParam)));
         router.get("/console/tasks/:id").handler(get((ctx, v) -> pages.task(v, id(ctx.pathParam("id")))));
         router.post("/console/tasks/:id/:action").handler(post(true, (ctx, v) -> pages.taskAction(v,
                 id(ctx.pathParam("id")), ctx.pathParam("action"))));
-        router.get("/console/builds").handler(get((ctx, v) -> pages.builds(v, ctx.queryParams())));
+        router.get("/console/builds").handler(get((ctx, v) -> pages.builds(v, ctx.request()::getParam)));
         router.get("/console/builds/:build").handler(get((ctx, v) -> pages.build(v, ctx.pathParam("build"))));
         // kojiweb's link forms, printed by koji clients: the same pages at their console addresses.
         router.get("/koji/taskinfo").handler(ctx -> ctx.redirect("/console/tasks/" + id(ctx.request()
@@ -71,12 +73,12 @@ public final class ConsoleRoutes {
         ctx.next();
     }
 
-    private io.vertx.core.Handler<RoutingContext> get(View view) {
+    private Handler<RoutingContext> get(View view) {
         return ctx -> run(ctx, view, null);
     }
 
     /** A state-changing request: refused with 403 unless it carries this visitor's CSRF token. */
-    private io.vertx.core.Handler<RoutingContext> post(boolean needsUser, View view) {
+    private Handler<RoutingContext> post(boolean needsUser, View view) {
         return ctx -> run(ctx, (c, v) -> {
             if (!Sessions.csrfMatches(v, c.request().getFormAttribute("csrf"))) {
                 throw new SlipwayException(ErrorCode.PERMISSION_DENIED,
@@ -148,7 +150,7 @@ public final class ConsoleRoutes {
 
     private void failure(RoutingContext ctx) {
         Throwable t = ctx.failure();
-        if (t instanceof java.util.concurrent.CompletionException && t.getCause() != null) {
+        if (t instanceof CompletionException && t.getCause() != null) {
             t = t.getCause();
         }
         int status;

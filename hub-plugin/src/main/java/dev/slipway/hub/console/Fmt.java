@@ -3,6 +3,8 @@ package dev.slipway.hub.console;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -66,6 +68,6 @@ public final class Fmt {
 
     /** A URL query value, percent-encoded. */
     public static String q(String v) {
-        return v == null ? "" : java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8);
+        return v == null ? "" : URLEncoder.encode(v, StandardCharsets.UTF_8);
     }
 }

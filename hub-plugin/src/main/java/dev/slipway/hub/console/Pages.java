@@ -16,7 +16,6 @@ import dev.slipway.hub.build.BuildQueries;
 import dev.slipway.hub.task.TaskFilter;
 import dev.slipway.hub.task.TaskLog;
 import dev.slipway.hub.task.TaskService;
-import io.vertx.core.MultiMap;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,10 +23,11 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Builds each console page from the hub's services (the same calls, and so the same rules, as the API) and renders
- * it. Every method blocks.
+ * it. Every method blocks; none sees the HTTP layer (query parameters come as a lookup function).
  */
 public final class Pages {
     /** How many log lines a task page shows before the live stream takes over (the tail of a long log). */
@@ -102,7 +102,7 @@ public final class Pages {
         return render("signin", v, "Sign in", "signin", "error", error);
     }
 
-    Rendered tasks(Visitor v, MultiMap q) {
+    Rendered tasks(Visitor v, Function<String, String> q) {
         TaskQuery query = new TaskQuery(text(q, "state"), text(q, "method"), text(q, "owner"), text(q, "host"),
                 offset(q));
         Page<TaskInfo> page = tasks.list(filter(states(query.state()), query.owner(), query.method(), query.host(),
@@ -133,7 +133,7 @@ public final class Pages {
         return Rendered.redirect("/console/tasks/" + id);
     }
 
-    Rendered builds(Visitor v, MultiMap q) {
+    Rendered builds(Visitor v, Function<String, String> q) {
         BuildQuery query = new BuildQuery(text(q, "package"), text(q, "state"), text(q, "owner"), text(q, "target"),
                 offset(q));
         BuildState state;
@@ -191,13 +191,13 @@ public final class Pages {
         }
     }
 
-    private static String text(MultiMap q, String name) {
-        String v = q.get(name);
+    private static String text(Function<String, String> q, String name) {
+        String v = q.apply(name);
         return v == null || v.isBlank() ? null : v.trim();
     }
 
-    private static int offset(MultiMap q) {
-        String v = q.get("offset");
+    private static int offset(Function<String, String> q) {
+        String v = q.apply("offset");
         try {
             return v == null || v.isBlank() ? 0 : Math.min(1_000_000, Math.max(0, Integer.parseInt(v.trim())));
         } catch (NumberFormatException e) {

@@ -1,5 +1,6 @@
 package dev.slipway.hub.console;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -22,7 +23,7 @@ record Rendered(int status, String html, String location, String cookie) {
     }
 
     static Map<String, Object> params(Object... kv) {
-        java.util.LinkedHashMap<String, Object> m = new java.util.LinkedHashMap<>();
+        LinkedHashMap<String, Object> m = new LinkedHashMap<>();
         for (int i = 0; i < kv.length; i += 2) {
             m.put((String) kv[i], kv[i + 1]);
         }
