@@ -62,6 +62,8 @@ public final class ConsoleRoutes {
                 .getParam("taskID"))));
         router.get("/koji/buildinfo").handler(ctx -> ctx.redirect("/console/builds/" + id(ctx.request()
                 .getParam("buildID"))));
+        router.get("/koji/packageinfo").handler(ctx -> ctx.redirect("/console/builds?package="
+                + Fmt.q(packageName(ctx.request().getParam("packageName")))));
         // An exact route matches with or without its trailing slash (/koji and /koji/).
         router.get("/koji/").handler(ctx -> ctx.redirect("/console/"));
         router.route().pathRegex("^/(console|koji)(/.*)?$").failureHandler(this::failure);
@@ -203,6 +205,13 @@ public final class ConsoleRoutes {
             return 409;
         }
         return code.code() < 10000 ? 400 : 500;
+    }
+
+    private static String packageName(String text) {
+        if (text == null || text.isBlank()) {
+            throw new SlipwayException(ErrorCode.BAD_PARAMETER, "packageName is required");
+        }
+        return text.trim();
     }
 
     private static long id(String text) {

@@ -154,6 +154,10 @@ class ConsoleIT {
         waitFor(() -> visibleRpmRows().size() == 1);
         assertTrue(visibleRpmRows().get(0).getText().startsWith("openssl"));
         pageFits("build");
+
+        go("/koji/packageinfo?packageName=foo");
+        assertTrue(web().getCurrentUrl().endsWith("/console/builds?package=foo"), web().getCurrentUrl());
+        assertTrue(text(By.cssSelector("table.builds")).contains("foo-1.0-7"));
     }
 
     @Test
