@@ -33,6 +33,9 @@ declare -A NEEDED=(
   [jq]=jq
   [gzip]=gzip
   [tar]=tar
+  # The console's browser tests (hub-plugin ConsoleIT) drive Debian's headless chromium through chromedriver.
+  [chromium]=chromium
+  [chromedriver]=chromium-driver
 )
 
 missing=()

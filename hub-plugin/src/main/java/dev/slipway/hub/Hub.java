@@ -11,6 +11,7 @@ import dev.slipway.hub.build.BuildCompletion;
 import dev.slipway.hub.build.BuildQueries;
 import dev.slipway.hub.build.BuildReservations;
 import dev.slipway.hub.config.HubConfig;
+import dev.slipway.hub.console.Console;
 import dev.slipway.hub.http.HubServices;
 import dev.slipway.hub.http.HubSignals;
 import dev.slipway.hub.http.HubVerticle;
@@ -99,13 +100,17 @@ public final class Hub implements AutoCloseable {
         Authenticator auth = new Authenticator(db);
         Scheduler scheduler = new Scheduler(db, config.tasks(), clock, events, metrics, view);
         BuildReservations reservations = new BuildReservations(db, clock, view);
-        return new HubServices(config, json, auth, new TaskService(db, config, clock, events, metrics, json),
-                scheduler, new TaskLog(db, events), new BuildQueries(db, json), reservations,
+        TaskService tasks = new TaskService(db, config, clock, events, metrics, json);
+        TaskLog log = new TaskLog(db, events);
+        BuildQueries builds = new BuildQueries(db, json);
+        Hosts hosts = new Hosts(db, clock, events);
+        return new HubServices(config, json, auth, tasks, scheduler, log, builds, reservations,
                 new BuildCompletion(db, clock, events, metrics, view, reservations), new Catalog(db),
-                new Hosts(db, clock, events), new Accounts(db, clock, new Tokens(), auth), new Publications(db, json),
+                hosts, new Accounts(db, clock, new Tokens(), auth), new Publications(db, json),
                 metrics, events,
                 () -> db.tx(s -> s.createNativeQuery("select 1", Integer.class).getSingleResult() != null),
-                () -> metrics.queue(counts(db)));
+                () -> metrics.queue(counts(db)),
+                Console.of(config.console(), auth, tasks, log, builds, hosts, clock));
     }
 
     private static Map<TaskState, Long> counts(Database db) {

@@ -40,7 +40,14 @@ public final class Authenticator {
             throw new SlipwayException(ErrorCode.AUTH_INVALID_TOKEN,
                     "The Authorization header must be 'Bearer <token>'");
         }
-        String hash = Tokens.hash(authorization.substring(7).trim());
+        return byHash(Tokens.hash(authorization.substring(7).trim()));
+    }
+
+    /**
+     * The principal whose token has SHA-256 {@code hash} (what a console session cookie carries instead of the
+     * token itself), with the same cache and revocation rules as a bearer token. Blocks.
+     */
+    public Principal byHash(String hash) {
         long now = System.nanoTime();
         Cached hit = cache.get(hash);
         if (hit != null && hit.expires - now > 0) {

@@ -27,7 +27,7 @@ public final class ConfigLoader {
             Path base = file.toAbsolutePath().getParent();
             return new HubConfig(raw.listen(), base.resolve(raw.dataDir()), raw.database(), raw.allowedScms(),
                     raw.tasks(), raw.http(), raw.adminTokenSha256(),
-                    raw.lookasideDir() == null ? null : base.resolve(raw.lookasideDir()));
+                    raw.lookasideDir() == null ? null : base.resolve(raw.lookasideDir()), raw.console());
         } catch (JacksonException e) {
             throw new SlipwayException(ErrorCode.CONFIG_INVALID,
                     "Tried to read the hub configuration " + file + " but it is invalid: " + e.getOriginalMessage(), e);

@@ -11,6 +11,7 @@ import java.util.List;
  * @param dataDir where the embedded H2 database (and nothing else a second hub would need) lives
  * @param adminTokenSha256 SHA-256 hex hashes of bootstrap admin tokens (seeded as user {@code admin})
  * @param lookasideDir the signature lookaside directory served read-only under {@code /sigs/}; null serves none
+ * @param console the web console's session settings
  */
 public record HubConfig(
         Listen listen,
@@ -20,7 +21,8 @@ public record HubConfig(
         Tasks tasks,
         Http http,
         List<String> adminTokenSha256,
-        Path lookasideDir) {
+        Path lookasideDir,
+        Console console) {
 
     public HubConfig {
         listen = listen == null ? new Listen(null, null) : listen;
@@ -32,17 +34,25 @@ public record HubConfig(
         tasks = tasks == null ? new Tasks(null, null, null, null, null, null) : tasks;
         http = http == null ? new Http(null, null) : http;
         adminTokenSha256 = adminTokenSha256 == null ? List.of() : List.copyOf(adminTokenSha256);
+        console = console == null ? new Console(null, null) : console;
+    }
+
+    /** A configuration with a lookaside directory and the default console settings. */
+    public HubConfig(Listen listen, Path dataDir, Database database, List<String> allowedScms, Tasks tasks, Http http,
+            List<String> adminTokenSha256, Path lookasideDir) {
+        this(listen, dataDir, database, allowedScms, tasks, http, adminTokenSha256, lookasideDir, null);
     }
 
     /** A configuration without a lookaside directory. */
     public HubConfig(Listen listen, Path dataDir, Database database, List<String> allowedScms, Tasks tasks, Http http,
             List<String> adminTokenSha256) {
-        this(listen, dataDir, database, allowedScms, tasks, http, adminTokenSha256, null);
+        this(listen, dataDir, database, allowedScms, tasks, http, adminTokenSha256, null, null);
     }
 
     /** The same configuration listening on {@code other}. */
     public HubConfig withListen(Listen other) {
-        return new HubConfig(other, dataDir, database, allowedScms, tasks, http, adminTokenSha256, lookasideDir);
+        return new HubConfig(other, dataDir, database, allowedScms, tasks, http, adminTokenSha256, lookasideDir,
+                console);
     }
 
     /** Where the HTTP server listens; port 0 picks a free port. */
@@ -97,6 +107,33 @@ public record HubConfig(
         public Http {
             bodyLimitBytes = bodyLimitBytes == null ? 16L * 1024 * 1024 : bodyLimitBytes;
             instances = instances == null ? Math.max(1, Runtime.getRuntime().availableProcessors()) : instances;
+        }
+    }
+
+    /**
+     * The web console's sign-in sessions, which are signed cookies rather than database rows.
+     *
+     * @param sessionKey the HMAC key (at least 32 characters) every hub process behind one address must share so
+     *     a session made by one is honoured by the others; null makes a random key per process (sessions then end
+     *     when the process restarts and work only with a single hub)
+     * @param sessionHours how long a session lasts after sign-in
+     */
+    public record Console(String sessionKey, Integer sessionHours) {
+        public Console {
+            sessionHours = sessionHours == null ? 12 : sessionHours;
+            if (sessionKey != null && sessionKey.length() < 32) {
+                throw new SlipwayException(ErrorCode.CONFIG_INVALID,
+                        "console.session_key must be at least 32 characters");
+            }
+            if (sessionHours < 1) {
+                throw new SlipwayException(ErrorCode.CONFIG_INVALID, "console.session_hours must be at least 1");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "Console[sessionKey=" + (sessionKey == null ? "random" : "(set)") + ", sessionHours="
+                    + sessionHours + "]";
         }
     }
 }

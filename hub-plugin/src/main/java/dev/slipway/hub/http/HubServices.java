@@ -9,6 +9,7 @@ import dev.slipway.hub.build.BuildCompletion;
 import dev.slipway.hub.build.BuildQueries;
 import dev.slipway.hub.build.BuildReservations;
 import dev.slipway.hub.config.HubConfig;
+import dev.slipway.hub.console.Console;
 import dev.slipway.hub.metrics.HubMetrics;
 import dev.slipway.hub.publication.Publications;
 import dev.slipway.hub.task.Scheduler;
@@ -21,6 +22,7 @@ import java.util.function.Supplier;
  * Everything the HTTP verticles call, built once per hub process and shared by every verticle instance.
  *
  * @param queueCounts reads the task counts per state for the metrics (blocking)
+ * @param console the web console's pages and sessions
  */
 public record HubServices(
         HubConfig config,
@@ -39,11 +41,12 @@ public record HubServices(
         HubMetrics metrics,
         TaskEvents events,
         Supplier<Boolean> databaseUp,
-        Runnable queueCounts) {
+        Runnable queueCounts,
+        Console console) {
 
     /** The same services with another configuration (e.g. once the listen port is known). */
     public HubServices with(HubConfig other) {
         return new HubServices(other, json, auth, tasks, scheduler, log, builds, reservations, completion, catalog, hosts,
-                accounts, publications, metrics, events, databaseUp, queueCounts);
+                accounts, publications, metrics, events, databaseUp, queueCounts, console);
     }
 }

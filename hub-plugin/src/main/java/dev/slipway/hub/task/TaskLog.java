@@ -64,6 +64,15 @@ public final class TaskLog {
         });
     }
 
+    /** The last {@code limit} lines (a long log's tail), starting at the offset they begin at. */
+    public Slice tail(long taskId, int limit) {
+        long from = db.tx(s -> {
+            TaskService.load(s, taskId);
+            return Math.max(0, length(s, taskId) - limit);
+        });
+        return read(taskId, from, limit);
+    }
+
     private static long length(Session s, long taskId) {
         return s.createSelectionQuery("select coalesce(max(l.key.lineNo) + 1, 0) from LogLineEntity l"
                 + " where l.key.taskId = :t", Long.class).setParameter("t", taskId).getSingleResult();

@@ -31,11 +31,14 @@ public final class CrossModuleRules {
                 .because("only worker.engine (the ImageEngine adapter) talks to the Docker Engine");
     }
 
-    /** Vert.x only where a process runs an event loop: the worker daemon and the hub's HTTP layer. */
+    /**
+     * Vert.x only where a process runs an event loop: the worker daemon and the hub's HTTP layer (its API and the
+     * console's routes).
+     */
     static ArchRule vertx() {
         return noClasses().that().resideOutsideOfPackages(
                         "dev.slipway.worker.daemon..", "dev.slipway.worker.cli..", "dev.slipway.hub",
-                        "dev.slipway.hub.http..")
+                        "dev.slipway.hub.http..", "dev.slipway.hub.console..")
                 .should().dependOnClassesThat().resideInAPackage("io.vertx..")
                 .because("only the worker daemon (started by worker.cli) and the hub's HTTP layer (deployed by"
                         + " the hub's root) run on Vert.x; everything else is plain blocking code");

@@ -1,0 +1,73 @@
+package dev.slipway.hub.console;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/** How the console writes times, durations, sizes and JSON (pure functions the templates call). */
+public final class Fmt {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+            .withZone(ZoneOffset.UTC);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Fmt() {
+    }
+
+    /** An instant in UTC, or an empty string. */
+    public static String time(Instant t) {
+        return t == null ? "" : TIME.format(t);
+    }
+
+    /** A duration as {@code 1h 02m 03s}. */
+    public static String duration(Instant from, Instant to) {
+        if (from == null || to == null) {
+            return "";
+        }
+        long s = Math.max(0, Duration.between(from, to).toSeconds());
+        return s >= 3600 ? String.format("%dh %02dm %02ds", s / 3600, s / 60 % 60, s % 60)
+                : s >= 60 ? String.format("%dm %02ds", s / 60, s % 60) : s + "s";
+    }
+
+    /** How long ago {@code t} was. */
+    public static String ago(Instant t, Instant now) {
+        return t == null ? "never" : duration(t, now) + " ago";
+    }
+
+    /** A byte count in binary units. */
+    public static String bytes(Long n) {
+        if (n == null) {
+            return "";
+        }
+        double v = n;
+        String[] units = {"B", "KiB", "MiB", "GiB", "TiB"};
+        int u = 0;
+        while (v >= 1024 && u < units.length - 1) {
+            v /= 1024;
+            u++;
+        }
+        return u == 0 ? n + " B" : String.format("%.1f %s", v, units[u]);
+    }
+
+    /** Indented JSON for a parameters or result block. */
+    public static String json(JsonNode node) {
+        if (node == null) {
+            return "";
+        }
+        try {
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            return node.toString();
+        }
+    }
+
+    /** A URL query value, percent-encoded. */
+    public static String q(String v) {
+        return v == null ? "" : URLEncoder.encode(v, StandardCharsets.UTF_8);
+    }
+}

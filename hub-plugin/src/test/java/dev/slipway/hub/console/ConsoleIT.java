@@ -1,0 +1,293 @@
+package dev.slipway.hub.console;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.slipway.common.hub.Answer;
+import dev.slipway.hub.fixture.CgSamples;
+import dev.slipway.hub.fixture.HubFixture;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+/** The console in a real browser against a real hub: what a release engineer and a packager see and can do. */
+class ConsoleIT {
+    @RegisterExtension
+    static final HubFixture HUB = new HubFixture();
+    private static final String XSS = "<script>document.title='pwned'</script><b id=\"xss\">bold</b>";
+    private static Browser browser;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void stopBrowser() throws IOException {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    /** Each test starts signed out, on the desktop size, with an empty queue. */
+    @BeforeEach
+    void reset() {
+        browser.width(0);
+        go("/console/");
+        web().manage().deleteAllCookies();
+        for (JsonNode t : call("GET", "/api/v1/tasks?state=active&limit=1000", null).json().get("items")) {
+            call("POST", "/api/v1/tasks/" + t.get("id").asLong() + "/cancel", HUB.token("root"), null);
+        }
+    }
+
+    @Test
+    void signInAndOut_showsTheUserThenTheSignInLinkAgain() {
+        signIn("alice");
+        assertEquals("alice", web().findElement(By.id("signed-in-as")).getText());
+        web().findElement(By.id("signout")).click();
+        waitFor(() -> !web().findElements(By.id("signin")).isEmpty());
+        assertTrue(web().findElements(By.id("signed-in-as")).isEmpty());
+
+        go("/console/signin");
+        web().findElement(By.id("token")).sendKeys("not-a-token");
+        web().findElement(By.id("signin-submit")).click();
+        assertTrue(text(By.id("signin-error")).contains("unknown or revoked"));
+    }
+
+    @Test
+    void taskPage_showsItsLogAndALineAppendedLaterAppearsWithoutReload_asText() {
+        long id = running("alice", "foo");
+        appendLog(id, "Step 1/3 : FROM base", XSS);
+        go("/koji/taskinfo?taskID=" + id);
+        assertTrue(web().getCurrentUrl().endsWith("/console/tasks/" + id), web().getCurrentUrl());
+        assertEquals("Task " + id, text(By.tagName("h1")));
+        assertEquals("OPEN", text(By.id("task-state")));
+        assertTrue(text(By.id("log")).contains("Step 1/3 : FROM base"));
+        assertTrue(text(By.id("log")).contains(XSS), "the markup shows as text");
+        assertTrue(web().findElements(By.id("xss")).isEmpty());
+        assertFalse(web().getTitle().contains("pwned"));
+
+        Object marker = web().executeScript("window.slipwayNoReload = 42; return window.slipwayNoReload;");
+        assertEquals(42L, marker);
+        appendLog(id, "Step 2/3 : RUN make", XSS + " again");
+        waitFor(() -> text(By.id("log")).contains("Step 2/3 : RUN make"));
+        assertTrue(text(By.id("log")).contains(XSS + " again"));
+        assertTrue(web().findElements(By.id("xss")).isEmpty());
+        assertEquals(42L, web().executeScript("return window.slipwayNoReload;"), "the page was not reloaded");
+        pageFits("task");
+    }
+
+    @Test
+    void cancelOnTheTaskPage_cancelsTheTask() {
+        long id = HUB.submit("alice", "foo", Map.of());
+        signIn("alice");
+        go("/console/tasks/" + id);
+        assertTrue(web().findElements(By.id("action-free")).isEmpty(), "free is for admins");
+        web().findElement(By.id("action-cancel")).click();
+        waitFor(() -> text(By.id("task-state")).equals("CANCELED"));
+        assertEquals("CANCELED", call("GET", "/api/v1/tasks/" + id, null).json().get("state").asText());
+        assertTrue(text(By.id("task-fault")).contains("canceled by alice"));
+    }
+
+    @Test
+    void waitingTask_saysNoHostBuildsItsArch_thenThatTheOnlySuchHostIsFull() {
+        long id = HUB.submit("alice", "foo", Map.of("scratch", true, "arch_override", "aarch64"));
+        go("/console/tasks/" + id);
+        assertTrue(text(By.id("why-waiting")).contains("No host in channel container builds aarch64"),
+                text(By.id("why-waiting")));
+        HUB.addHost("arm1", List.of("aarch64"), 1.0);
+        go("/console/tasks/" + id);
+        assertTrue(text(By.id("why-waiting")).contains("full for its weight 2: arm1 load 0/1"),
+                text(By.id("why-waiting")));
+    }
+
+    @Test
+    void packager_seesNoAdminAction_andAForgedAdminPostIs403AndChangesNothing() {
+        long id = running("alice", "foo");
+        signIn("bob");
+        go("/console/tasks/" + id);
+        assertTrue(web().findElements(By.id("task-actions")).isEmpty(), "bob owns nothing here and is no admin");
+        String csrf = web().findElement(By.name("csrf")).getAttribute("value");
+        assertEquals(403L, post("/console/tasks/" + id + "/free", "csrf=" + csrf));
+        assertEquals(403L, post("/console/tasks/" + id + "/cancel", "csrf=" + csrf));
+        assertEquals("OPEN", call("GET", "/api/v1/tasks/" + id, null).json().get("state").asText());
+    }
+
+    @Test
+    void postWithoutTheCsrfToken_isRefusedAndChangesNothing() {
+        long id = HUB.submit("alice", "foo", Map.of());
+        signIn("alice");
+        go("/console/tasks/" + id);
+        assertEquals(403L, post("/console/tasks/" + id + "/cancel", ""));
+        assertEquals(403L, post("/console/tasks/" + id + "/cancel", "csrf=forged"));
+        assertEquals("FREE", call("GET", "/api/v1/tasks/" + id, null).json().get("state").asText());
+    }
+
+    @Test
+    void buildPage_showsThePullSpecByDigest_andTheRpmTableFiltersToOnePackage() {
+        long buildId = closedBuild("foo", "1.0", "7");
+        go("/koji/buildinfo?buildID=" + buildId);
+        assertTrue(web().getCurrentUrl().endsWith("/console/builds/" + buildId), web().getCurrentUrl());
+        assertEquals("foo-1.0-7", text(By.id("build-nvr")));
+        String pull = text(By.id("pull-specs"));
+        assertTrue(pull.contains("registry.example/foo@sha256:" + "2".repeat(64)), pull);
+        assertTrue(web().getPageSource().contains("org.example.note"));
+        assertTrue(web().findElement(By.cssSelector("table.labels")).getText().contains(XSS));
+        assertTrue(web().findElements(By.id("xss")).isEmpty());
+
+        List<WebElement> rows = web().findElements(By.cssSelector("table.rpms tbody tr"));
+        assertEquals(3, rows.size());
+        web().findElement(By.cssSelector("input.rpm-filter")).sendKeys("openssl");
+        waitFor(() -> visibleRpmRows().size() == 1);
+        assertTrue(visibleRpmRows().get(0).getText().startsWith("openssl"));
+        pageFits("build");
+
+        go("/koji/packageinfo?packageName=foo");
+        assertTrue(web().getCurrentUrl().endsWith("/console/builds?package=foo"), web().getCurrentUrl());
+        assertTrue(text(By.cssSelector("table.builds")).contains("foo-1.0-7"));
+    }
+
+    @Test
+    void everyPage_fitsA400PixelScreen() {
+        long buildId = closedBuild("foo", "2.0", "1");
+        long waiting = HUB.submit("alice", "foo", Map.of());
+        signIn("rita");
+        for (String[] page : new String[][] {{"summary", "/console/"}, {"tasks", "/console/tasks?state=all"},
+                {"task-waiting", "/console/tasks/" + waiting}, {"builds", "/console/builds"},
+                {"build-page", "/console/builds/" + buildId}}) {
+            go(page[1]);
+            pageFits(page[0]);
+        }
+        web().manage().deleteAllCookies();
+        go("/console/signin");
+        pageFits("signin");
+    }
+
+    @Test
+    void pages_carryTheSecurityHeaders() {
+        Answer a = call("GET", "/console/", null);
+        assertEquals(200, a.status());
+        String csp = a.headers().firstValue("Content-Security-Policy").orElseThrow();
+        assertTrue(csp.contains("script-src 'self'") && csp.contains("frame-ancestors 'none'"), csp);
+        assertFalse(csp.contains("unsafe-inline"), csp);
+        assertEquals("nosniff", a.headers().firstValue("X-Content-Type-Options").orElseThrow());
+    }
+
+    private List<WebElement> visibleRpmRows() {
+        return web().findElements(By.cssSelector("table.rpms tbody tr")).stream().filter(WebElement::isDisplayed)
+                .toList();
+    }
+
+    /** Screenshots at 1280 and 400 px; at 400 px nothing scrolls sideways. */
+    private void pageFits(String name) {
+        browser.width(0);
+        browser.screenshot(name + "-1280");
+        browser.width(400);
+        web().navigate().refresh();
+        Object fits = web().executeScript(
+                "return document.scrollingElement.scrollWidth <= window.innerWidth && window.innerWidth === 400;");
+        browser.screenshot(name + "-400");
+        assertEquals(Boolean.TRUE, fits, name + " scrolls sideways at 400 px: scrollWidth "
+                + web().executeScript("return document.scrollingElement.scrollWidth;"));
+        browser.width(0);
+    }
+
+    /** A task claimed and opened by builder1. */
+    private long running(String who, String component) {
+        long id = HUB.submit(who, component, Map.of());
+        Answer claim = call("POST", "/api/v1/host/claim", HUB.token("builder1"), Map.of("wait_ms", 2000));
+        assertEquals(id, claim.json().get("task").get("task_id").asLong(), claim.body());
+        assertEquals(200, call("POST", "/api/v1/host/tasks/" + id + "/open", HUB.token("builder1"), null).status());
+        return id;
+    }
+
+    /** A COMPLETE build closed through the host API (no engine): its id. */
+    private long closedBuild(String name, String version, String release) {
+        long id = running("alice", name);
+        String host = HUB.token("builder1");
+        assertEquals(200, call("POST", "/api/v1/host/tasks/" + id + "/reserve", host,
+                Map.of("name", name, "version", version, "release", release)).status());
+        ObjectNode meta = CgSamples.metadata(name, version, release, HubFixture.src(name), null, "2".repeat(64),
+                "openssl:3.0.8-1", "bash:5.2-1", "zlib:1.3-2");
+        ((ObjectNode) meta.at("/output/0/extra/docker/config/config/Labels")).put("org.example.note", XSS);
+        Answer closed = call("POST", "/api/v1/host/tasks/" + id + "/close", host, Map.of(
+                "result", Map.of("nvr", name + "-" + version + "-" + release,
+                        "tags", Map.of("unique", version + "-" + release)),
+                "metadata", meta, "mirror", "/srv/mirror/" + name));
+        assertEquals(200, closed.status(), closed.body());
+        JsonNode build = call("GET", "/api/v1/builds/" + name + "-" + version + "-" + release, null).json();
+        assertNotNull(build.get("id"), build.toString());
+        return build.get("id").asLong();
+    }
+
+    private void appendLog(long id, String... lines) {
+        assertEquals(200, call("POST", "/api/v1/host/tasks/" + id + "/log", HUB.token("builder1"),
+                Map.of("lines", List.of(lines))).status());
+    }
+
+    private void signIn(String who) {
+        go("/console/signin");
+        web().findElement(By.id("token")).sendKeys(HUB.token(who));
+        web().findElement(By.id("signin-submit")).click();
+        waitFor(() -> !web().findElements(By.id("signed-in-as")).isEmpty());
+    }
+
+    /** A POST from the page's own origin (as a forged form would send it); its status. */
+    private long post(String path, String body) {
+        Object status = web().executeAsyncScript("var done = arguments[arguments.length - 1];"
+                + "fetch(arguments[0], {method: 'POST', headers: {'Content-Type': 'application/x-www-form-urlencoded'},"
+                + " body: arguments[1], redirect: 'manual'}).then(r => done(r.status), e => done(-1));", path, body);
+        return (Long) status;
+    }
+
+    private void go(String path) {
+        web().get("http://127.0.0.1:" + HUB.hub().port() + path);
+    }
+
+    private String text(By by) {
+        return web().findElement(by).getText();
+    }
+
+    /** Polls {@code condition} for up to 10 s (the live log must show a line well within that). */
+    private void waitFor(java.util.function.BooleanSupplier condition) {
+        long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("Waited 10 s in vain on " + web().getCurrentUrl() + ": "
+                        + web().findElement(By.tagName("main")).getText());
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    private static ChromeDriver web() {
+        return browser.driver();
+    }
+
+    private static Answer call(String method, String path, String token) {
+        return call(method, path, token, null);
+    }
+
+    /** An API call as {@code token}'s holder (anonymous when null). */
+    private static Answer call(String method, String path, String token, Object body) {
+        return (token == null ? HUB.http() : HUB.http().as(token)).exchange(method, path, body);
+    }
+}
