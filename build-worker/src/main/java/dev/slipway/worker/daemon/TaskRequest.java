@@ -33,7 +33,7 @@ record TaskRequest(BuildRequest build, BuildOpts opts) {
         String target = task.target() != null ? task.target() : p.target();
         Path mirror = opts.isScratch() || config.daemon().mirror() == null ? null : Path.of(config.daemon().mirror());
         return new TaskRequest(new BuildRequest(SourceSpec.parse(p.src()), target, config.registries(),
-                mirror, opts.isScratch(), opts.release(), task.owner()), opts);
+                mirror, opts.isScratch(), opts.release(), task.owner(), opts.isIsolated()), opts);
     }
 
     private static SlipwayException unsupported(HostProtocol.Assignment task, String option) {

@@ -16,9 +16,10 @@ import java.util.regex.Pattern;
  * @param release an explicit release, or null to take the Dockerfile's or compute the next one
  * @param mirrorRoot where non-scratch builds are exported, or null for no mirror
  * @param owner who asked for the build (Koji build owner)
+ * @param isolated an isolated (hot-fix) build: needs an explicit release and never moves {@code version}/{@code latest}
  */
 public record BuildRequest(SourceSpec source, String target, List<RegistryConfig> registries, Path mirrorRoot,
-        boolean scratch, String release, String owner) {
+        boolean scratch, String release, String owner, boolean isolated) {
     private static final Pattern TARGET = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     public BuildRequest {
@@ -34,5 +35,15 @@ public record BuildRequest(SourceSpec source, String target, List<RegistryConfig
             throw new SlipwayException(ErrorCode.INVALID_RELEASE, "Release '" + release + "' must match "
                     + Nvr.RELEASE.pattern());
         }
+        if (isolated && (scratch || release == null)) {
+            throw new SlipwayException(ErrorCode.INVALID_RELEASE, "An isolated build needs an explicit release and"
+                    + " cannot be a scratch build");
+        }
+    }
+
+    /** A regular or scratch (not isolated) build. */
+    public BuildRequest(SourceSpec source, String target, List<RegistryConfig> registries, Path mirrorRoot,
+            boolean scratch, String release, String owner) {
+        this(source, target, registries, mirrorRoot, scratch, release, owner, false);
     }
 }

@@ -51,7 +51,7 @@ final class KojiMetadata {
         s.pushes.forEach(p -> pull.addAll(p.pullSpecs()));
         CgDocument.Index index = new CgDocument.Index(s.tags.all(), s.tags.floating(), List.of(s.tags.unique()), pull,
                 Map.of(s.image.mediaType(), s.image.manifestDigest().toString()));
-        CgDocument.ImageExtra image = new CgDocument.ImageExtra(false, parents, pinned, index,
+        CgDocument.ImageExtra image = new CgDocument.ImageExtra(s.request.isolated(), parents, pinned, index,
                 List.of(s.image.mediaType()));
         CgDocument.BuildExtra extra = new CgDocument.BuildExtra(image,
                 new CgDocument.OsbsBuild("container_build", "docker"), s.request.owner());
