@@ -161,6 +161,8 @@ public enum ErrorCode {
     TASK_STATE_CONFLICT(10040, "task is not in a state that allows this"),
     TASK_NOT_HELD(10041, "task is not held by this host"),
     HOST_NOT_ELIGIBLE(10042, "host is disabled or has no channel for this work"),
+    ARCH_NO_HOST(10043, "no build host of the channel has ever had this arch"),
+    MULTI_ARCH_UNSUPPORTED(10044, "one build task builds one arch; multi-arch builds are not supported"),
     NVR_EXISTS(10050, "build already exists"),
     NVR_RESERVED(10051, "NVR reserved by another task"),
     RESERVATION_MISMATCH(10052, "build reservation does not match"),
