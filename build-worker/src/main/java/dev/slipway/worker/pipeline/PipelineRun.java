@@ -58,6 +58,8 @@ public final class PipelineRun {
     final Map<String, String> labels = new LinkedHashMap<>();
     final Map<String, String> annotations = new LinkedHashMap<>();
     final List<ParentImage> parents = new ArrayList<>();
+    /** The fetched yum_repourls files, in request order; empty without the option. */
+    final List<dev.slipway.worker.yum.YumRepoFile> yumRepos = new ArrayList<>();
     /** The final base parent's layers as its registry holds them (reused instead of re-compressed). */
     KnownLayers baseLayers = KnownLayers.none();
     /** The final base parent's repository when it lives in a registry the image is pushed to (blobs mount). */

@@ -35,7 +35,7 @@ class IsolatedBuildIT {
 
         BuildRequest request = new BuildRequest(SourceSpec.parse(env.sample.repo().repo().source(commit)),
                 "f40-container-candidate", List.of(SampleEnvironment.registry(env.open, "isolated-it")),
-                env.newDir("isolated-mirror"), false, "1.1", "packager", true);
+                env.newDir("isolated-mirror"), false, "1.1", "packager", true, List.of());
         BuildResult isolated = env.builder.build(request, Files.createTempFile(env.dir, "isolated-", ".log"), l -> { });
 
         assertEquals(BuildResult.Outcome.COMPLETE, isolated.state(), () -> String.valueOf(isolated.error()));

@@ -26,6 +26,8 @@ public enum ErrorCode {
     SOURCE_FETCH_FAILED(2003, "source could not be fetched"),
     SOURCE_COMMIT_UNKNOWN(2004, "commit not found in the source repository"),
     SOURCE_NO_DOCKERFILE(2005, "the source has no Dockerfile"),
+    YUM_REPO_UNREACHABLE(2010, "a yum_repourls .repo file could not be fetched"),
+    YUM_REPO_INVALID(2011, "a yum_repourls file is not a yum repository file"),
 
     DOCKERFILE_SYNTAX(3000, "Dockerfile syntax error"),
     DOCKERFILE_NO_FROM(3001, "Dockerfile has no FROM instruction"),
