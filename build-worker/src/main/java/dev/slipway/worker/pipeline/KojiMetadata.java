@@ -51,8 +51,7 @@ final class KojiMetadata {
         s.pushes.forEach(p -> pull.addAll(p.pullSpecs()));
         CgDocument.Index index = new CgDocument.Index(s.tags.all(), s.tags.floating(), List.of(s.tags.unique()), pull,
                 Map.of(s.image.mediaType(), s.image.manifestDigest().toString()));
-        List<CgDocument.YumRepo> repos = s.yumRepos.isEmpty() ? null : s.yumRepos.stream()
-                .map(r -> new CgDocument.YumRepo(r.url().toString(), r.fileName(), r.repoIds(), r.sha256())).toList();
+        List<CgDocument.YumRepo> repos = s.yumRepos.isEmpty() ? null : YumRepos.of(s);
         CgDocument.ImageExtra image = new CgDocument.ImageExtra(s.request.isolated(), parents, pinned, index,
                 List.of(s.image.mediaType()), repos);
         CgDocument.BuildExtra extra = new CgDocument.BuildExtra(image,

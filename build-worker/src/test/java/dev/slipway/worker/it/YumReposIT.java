@@ -81,7 +81,7 @@ class YumReposIT {
                 Files.createTempFile(env.dir, "yum-", ".log"), l -> { });
 
         assertEquals(BuildResult.Outcome.COMPLETE, result.state(), () -> String.valueOf(result.error()));
-        List<CgDocument.YumRepo> used = result.metadata().build().extra().image().yumRepos();
+        List<CgDocument.YumRepo> used = result.yumRepos();
         assertEquals(1, used.size(), used::toString);
         assertEquals(url("/repos/test.repo").toString(), used.get(0).url());
         assertEquals(List.of("slipway-test"), used.get(0).repos());
