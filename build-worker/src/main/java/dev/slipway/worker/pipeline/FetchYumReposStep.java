@@ -1,5 +1,6 @@
 package dev.slipway.worker.pipeline;
 
+import dev.slipway.worker.dockerfile.DockerfileRewriter;
 import dev.slipway.worker.yum.YumRepoFetcher;
 import dev.slipway.worker.yum.YumRepoFile;
 import java.net.URI;
@@ -25,7 +26,7 @@ final class FetchYumReposStep implements BuildStep {
     }
 
     @Override
-    public void run(BuildState state) throws Exception {
+    public void run(PipelineRun state) throws Exception {
         Path dir = state.buildContext.resolve(CONTEXT_DIR);
         Files.createDirectories(dir);
         for (URI url : state.request.yumRepoUrls()) {
@@ -36,7 +37,7 @@ final class FetchYumReposStep implements BuildStep {
             }
             Files.writeString(dir.resolve(repo.fileName()), repo.text());
             state.yumRepos.add(repo);
-            state.log.line("Yum repo file " + url + " -> " + dev.slipway.worker.dockerfile.DockerfileRewriter.YUM_REPOS_D + "/" + repo.fileName()
+            state.log.line("Yum repo file " + url + " -> " + DockerfileRewriter.YUM_REPOS_D + "/" + repo.fileName()
                     + " (repositories " + String.join(", ", repo.repoIds()) + "; sha256 " + repo.sha256() + ")");
         }
     }

@@ -8,7 +8,7 @@ final class YumRepos {
     private YumRepos() {
     }
 
-    static List<CgDocument.YumRepo> of(BuildState s) {
+    static List<CgDocument.YumRepo> of(PipelineRun s) {
         return s.yumRepos.stream()
                 .map(r -> new CgDocument.YumRepo(r.url().toString(), r.fileName(), r.repoIds(), r.sha256())).toList();
     }

@@ -5,6 +5,7 @@ import dev.slipway.common.error.SlipwayException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -48,7 +49,7 @@ public final class YumRepoFetcher {
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+                    .decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
             throw new SlipwayException(ErrorCode.YUM_REPO_INVALID, "yum_repourls entry " + url
                     + " is not a yum repository file: not UTF-8 text");
