@@ -11,11 +11,11 @@ class ArchitectureTest {
     static final PackageGraph GRAPH = PackageGraph.of("worker")
             .allow("worker", "worker.pipeline", "worker.source", "worker.dockerfile", "worker.engine",
                     "worker.contents", "worker.image", "worker.registry", "worker.nvr", "worker.mirror",
-                    "worker.config", "release.sbom", "release.signing")
+                    "worker.config", "worker.yum", "release.sbom", "release.signing")
             .allow("worker.cli", "worker", "worker.config", "worker.pipeline", "worker.daemon")
             .allow("worker.daemon", "worker", "worker.config", "worker.pipeline", "worker.nvr")
             .allow("worker.pipeline", "worker.source", "worker.dockerfile", "worker.engine", "worker.contents",
-                    "worker.image", "worker.registry", "worker.nvr", "worker.mirror", "worker.config",
+                    "worker.image", "worker.registry", "worker.nvr", "worker.mirror", "worker.config", "worker.yum",
                     "release.policy", "release.provenance", "release.sbom", "release.signing")
             .allow("worker.source")
             .allow("worker.dockerfile")
@@ -25,6 +25,7 @@ class ArchitectureTest {
             .allow("worker.registry", "worker.config", "worker.image", "registry", "registry.auth", "release.sbom")
             .allow("worker.nvr", "worker.config", "worker.registry")
             .allow("worker.mirror")
+            .allow("worker.yum")
             .allow("worker.config");
 
     private final ModuleArchitecture architecture = new ModuleArchitecture(GRAPH, Path.of("src/main/java"));

@@ -8,12 +8,16 @@ import dev.slipway.common.error.SlipwayException;
 import dev.slipway.worker.config.WorkerConfig;
 import dev.slipway.worker.pipeline.BuildRequest;
 import dev.slipway.common.source.SourceSpec;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A hub task's {@code buildContainer(src, target, opts)} as the pipeline runs it: the source at its commit, the
- * hub's target, scratch and release from the opts, this worker's registries and mirror. Options the pipeline does
- * not implement are refused rather than ignored.
+ * hub's target, scratch, isolated, release and yum_repourls from the opts, this worker's registries and mirror.
+ * Options the pipeline does not implement are refused rather than ignored.
  */
 record TaskRequest(BuildRequest build, BuildOpts opts) {
 
@@ -24,8 +28,14 @@ record TaskRequest(BuildRequest build, BuildOpts opts) {
                     + task.method() + " with parameters " + p + "; this worker runs buildContainer(src, target, opts)");
         }
         BuildOpts opts = p.opts() == null ? new BuildOpts(null, null, null, null, null, null, null, null) : p.opts();
-        if (!opts.yumRepourls().isEmpty()) {
-            throw unsupported(task, "yum_repourls");
+        List<URI> repos = new ArrayList<>();
+        for (String url : opts.yumRepourls()) {
+            try {
+                repos.add(new URI(url));
+            } catch (URISyntaxException e) {
+                throw new SlipwayException(ErrorCode.TASK_PARAMETERS_INVALID, "Task " + task.taskId()
+                        + " has yum_repourls entry '" + url + "', which is not a URL: " + e.getReason());
+            }
         }
         if (opts.kojiParentBuild() != null) {
             throw unsupported(task, "koji_parent_build");
@@ -33,7 +43,7 @@ record TaskRequest(BuildRequest build, BuildOpts opts) {
         String target = task.target() != null ? task.target() : p.target();
         Path mirror = opts.isScratch() || config.daemon().mirror() == null ? null : Path.of(config.daemon().mirror());
         return new TaskRequest(new BuildRequest(SourceSpec.parse(p.src()), target, config.registries(),
-                mirror, opts.isScratch(), opts.release(), task.owner()), opts);
+                mirror, opts.isScratch(), opts.release(), task.owner(), opts.isIsolated(), repos), opts);
     }
 
     private static SlipwayException unsupported(HostProtocol.Assignment task, String option) {

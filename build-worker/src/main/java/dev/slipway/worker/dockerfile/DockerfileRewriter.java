@@ -16,6 +16,8 @@ import java.util.TreeMap;
  * becomes one line.
  */
 public final class DockerfileRewriter {
+    /** Where yum and dnf read repository files. */
+    public static final String YUM_REPOS_D = "/etc/yum.repos.d";
     private DockerfileRewriter() {
     }
 
@@ -30,6 +32,21 @@ public final class DockerfileRewriter {
      */
     public static FinalDockerfile rewrite(Dockerfile dockerfile, Map<String, String> pinnedParents, ImageLabels image,
             Map<String, String> labels) {
+        return rewrite(dockerfile, pinnedParents, image, labels, null, List.of());
+    }
+
+    /**
+     * Rewrites {@code dockerfile} as {@link #rewrite(Dockerfile, Map, ImageLabels, Map)} does and, as OSBS's
+     * {@code inject_yum_repos} does, makes {@code repoFiles} (paths relative to the build context) visible in
+     * {@code /etc/yum.repos.d/} to every RUN: a {@code COPY} right after each FROM that does not start from scratch,
+     * and a {@code RUN rm -f} of exactly those files at the end of the final stage (as root, restoring the stage's
+     * last USER), so the final image's filesystem keeps none of them.
+     *
+     * @param repoDir the context directory holding the repo files, or null when there are none
+     * @param repoFiles the file names in {@code repoDir}, safe as Dockerfile words
+     */
+    public static FinalDockerfile rewrite(Dockerfile dockerfile, Map<String, String> pinnedParents, ImageLabels image,
+            Map<String, String> labels, String repoDir, List<String> repoFiles) {
         if (labels.isEmpty()) {
             throw new IllegalArgumentException("the build appends at least one label");
         }
@@ -39,30 +56,65 @@ public final class DockerfileRewriter {
         String newline = dockerfile.text().contains("\r\n") ? "\r\n" : "\n";
         StringBuilder out = new StringBuilder();
         int next = 1;
+        boolean repos = !repoFiles.isEmpty();
         for (Stage stage : dockerfile.stages()) {
-            if (!stage.externalBase()) {
+            if (!stage.externalBase() && !(repos && !stage.scratch())) {
                 continue;
             }
             Instruction from = stage.from();
             for (; next < from.line(); next++) {
                 out.append(lines.get(next - 1));
             }
-            String first = lines.get(from.line() - 1);
-            String last = lines.get(from.endLine() - 1);
-            out.append(indentation(first))
-                    .append(pinnedFrom(from, pinFor(stage, pinnedParents)))
-                    .append(last.substring(terminatorStart(last)));
+            if (stage.externalBase()) {
+                String first = lines.get(from.line() - 1);
+                String last = lines.get(from.endLine() - 1);
+                out.append(indentation(first))
+                        .append(pinnedFrom(from, pinFor(stage, pinnedParents)))
+                        .append(last.substring(terminatorStart(last)));
+            } else {
+                for (int i = from.line(); i <= from.endLine(); i++) {
+                    out.append(lines.get(i - 1));
+                }
+            }
             next = from.endLine() + 1;
+            if (repos && !stage.scratch()) {
+                endLine(out, newline);
+                out.append("COPY");
+                repoFiles.forEach(f -> out.append(' ').append(repoDir).append('/').append(f));
+                out.append(' ').append(YUM_REPOS_D).append('/').append(newline);
+            }
         }
         for (; next <= lines.size(); next++) {
             out.append(lines.get(next - 1));
         }
-        if (out.length() > 0 && out.charAt(out.length() - 1) != '\n') {
+        endLine(out, newline);
+        Stage last = dockerfile.finalStage();
+        if (repos && !last.scratch()) {
+            String user = null;
+            for (Instruction i : last.instructions()) {
+                if (i.keyword().equalsIgnoreCase("USER")) {
+                    user = i.arguments().text().strip();
+                }
+            }
+            if (user != null) {
+                out.append("USER root").append(newline);
+            }
+            out.append("RUN rm -f");
+            repoFiles.forEach(f -> out.append(' ').append(YUM_REPOS_D).append('/').append(f));
             out.append(newline);
+            if (user != null) {
+                out.append("USER ").append(user).append(newline);
+            }
         }
         out.append("COPY ").append(buildInfo).append(" /root/buildinfo/").append(buildInfo).append(newline);
         out.append(labelLine).append(newline);
         return new FinalDockerfile(out.toString(), buildInfo);
+    }
+
+    private static void endLine(StringBuilder out, String newline) {
+        if (out.length() > 0 && out.charAt(out.length() - 1) != '\n') {
+            out.append(newline);
+        }
     }
 
     private static String pinFor(Stage stage, Map<String, String> pinnedParents) {

@@ -5,7 +5,9 @@ import dev.slipway.worker.dockerfile.DockerfileRewriter;
 import dev.slipway.worker.dockerfile.FinalDockerfile;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import dev.slipway.worker.yum.YumRepoFile;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -77,7 +79,9 @@ final class AddLabelsStep implements BuildStep {
         state.annotations.putAll(oci);
         Map<String, String> pins = new LinkedHashMap<>();
         state.parents.forEach(p -> pins.put(p.written(), p.pinned()));
-        FinalDockerfile result = DockerfileRewriter.rewrite(state.dockerfile, pins, state.identity, labels);
+        List<String> repoFiles = state.yumRepos.stream().map(YumRepoFile::fileName).toList();
+        FinalDockerfile result = DockerfileRewriter.rewrite(state.dockerfile, pins, state.identity, labels,
+                FetchYumReposStep.CONTEXT_DIR, repoFiles);
         state.finalDockerfile = result.text();
         state.buildinfoFileName = result.buildInfoFileName();
         state.labels.putAll(own);

@@ -14,6 +14,7 @@ import java.util.Map;
  * The outcome of one build, printed by {@code slipway-worker build} and returned by the API: everything a release
  * engineer needs to find, pull and audit the image.
  *
+ * @param yumRepos the yum_repourls files every RUN saw in {@code /etc/yum.repos.d/} (empty without the option)
  * @param metadata the content-generator metadata of a release build, as exported to the mirror (not printed: the
  *     mirror's {@code metadata.json} holds it)
  */
@@ -40,6 +41,7 @@ public record BuildResult(
         Instant started,
         Instant finished,
         List<StepTiming> steps,
+        List<CgDocument.YumRepo> yumRepos,
         @JsonIgnore CgDocument metadata) {
 
     /** Koji's build states as far as a worker decides them. */

@@ -20,6 +20,6 @@ final class BuildResults {
                 s.nvr == null ? null : s.nvr.toString(), s.engine.arch(), labels, s.parents, image,
                 outcome == BuildResult.Outcome.COMPLETE ? s.tags : null, s.pushes, s.packages,
                 s.mirrorDirectory == null ? null : s.mirrorDirectory.toString(), s.log.path().toString(),
-                s.started, finished, s.timings, s.metadata);
+                s.started, finished, s.timings, YumRepos.of(s), s.metadata);
     }
 }

@@ -1,5 +1,6 @@
 package dev.slipway.worker.pipeline;
 
+import dev.slipway.worker.yum.YumRepoFetcher;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,6 +23,9 @@ public final class BuildSteps {
         boolean release = !request.scratch();
         List<BuildStep> recipe = new ArrayList<>();
         recipe.add(new FetchSourceStep(s.sources()));                          // 1. dist-git at exactly the commit
+        if (!request.yumRepoUrls().isEmpty()) {
+            recipe.add(new FetchYumReposStep(new YumRepoFetcher()));          // 1b. .repo files, before the engine
+        }
         recipe.add(new CheckDockerfileStep());                                 // 2. parse, labels, engine limits
         recipe.add(new ComputeReleaseStep(hooks.releases() != null ? hooks.releases() : s.releases(),
                 hooks.reservations(), s.clock(), s.random()));                 // 3. release (reserved), tag plan

@@ -55,7 +55,7 @@ final class ComputeReleaseStep implements BuildStep {
             reserve(state);
         }
         state.tags = TagPlan.of(state.request.target(), state.version, state.nvr.release(), state.request.scratch(),
-                clock.instant(), random);
+                state.request.isolated(), clock.instant(), random);
         state.identity.checkTags(state.tags.all());
     }
 

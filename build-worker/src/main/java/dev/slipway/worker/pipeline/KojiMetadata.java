@@ -51,8 +51,9 @@ final class KojiMetadata {
         s.pushes.forEach(p -> pull.addAll(p.pullSpecs()));
         CgDocument.Index index = new CgDocument.Index(s.tags.all(), s.tags.floating(), List.of(s.tags.unique()), pull,
                 Map.of(s.image.mediaType(), s.image.manifestDigest().toString()));
-        CgDocument.ImageExtra image = new CgDocument.ImageExtra(false, parents, pinned, index,
-                List.of(s.image.mediaType()));
+        List<CgDocument.YumRepo> repos = s.yumRepos.isEmpty() ? null : YumRepos.of(s);
+        CgDocument.ImageExtra image = new CgDocument.ImageExtra(s.request.isolated(), parents, pinned, index,
+                List.of(s.image.mediaType()), repos);
         CgDocument.BuildExtra extra = new CgDocument.BuildExtra(image,
                 new CgDocument.OsbsBuild("container_build", "docker"), s.request.owner());
         return new CgDocument.Build(s.nvr.name(), s.nvr.version(), s.nvr.release(), s.request.source().toString(),

@@ -5,6 +5,7 @@ import dev.slipway.common.image.Nvr;
 import dev.slipway.release.sbom.Sbom;
 import dev.slipway.worker.config.RegistryConfig;
 import dev.slipway.worker.dockerfile.Dockerfile;
+import dev.slipway.worker.yum.YumRepoFile;
 import dev.slipway.worker.dockerfile.ImageLabels;
 import dev.slipway.common.api.CgDocument;
 import dev.slipway.worker.engine.ImageEngine.EngineInfo;
@@ -60,6 +61,8 @@ public final class PipelineRun {
     final Map<String, String> labels = new LinkedHashMap<>();
     final Map<String, String> annotations = new LinkedHashMap<>();
     final List<ParentImage> parents = new ArrayList<>();
+    /** The fetched yum_repourls files, in request order; empty without the option. */
+    final List<YumRepoFile> yumRepos = new ArrayList<>();
     /** The final base parent's layers as its registry holds them (reused instead of re-compressed). */
     KnownLayers baseLayers = KnownLayers.none();
     /** The final base parent's repository when it lives in a registry the image is pushed to (blobs mount). */

@@ -23,6 +23,11 @@ final class PushFloatingTagsStep implements BuildStep {
 
     @Override
     public void run(PipelineRun state) throws Exception {
+        if (state.tags.floating().isEmpty()) {
+            state.log.line("No floating tag to move (" + (state.request.isolated() ? "isolated" : "scratch")
+                    + " build)");
+            return;
+        }
         for (int i = 0; i < state.pushes.size(); i++) {
             PushedImage pushed = state.pushes.get(i);
             RegistryConfig registry = state.request.registries().get(i);

@@ -50,6 +50,31 @@ class DockerfileRewriterTest {
     }
 
     @Test
+    void rewrite_withYumRepos_copiesThemAfterEveryFromAndRemovesThemAtTheEndAsRoot() {
+        String text = "FROM fedora:40 AS build\nRUN dnf -y install gcc\nFROM scratch AS files\nCOPY a /a\n"
+                + "FROM fedora:40\n" + LABELS + "USER 1001\nRUN dnf -y install foo\n";
+        Dockerfile dockerfile = Dockerfile.parse(text);
+        FinalDockerfile out = DockerfileRewriter.rewrite(dockerfile, Map.of("fedora:40", PIN),
+                ImageLabels.of(dockerfile).withRelease("3"), Map.of("a", "b"), ".repos", List.of("x.repo", "y.repo"));
+        String copy = "COPY .repos/x.repo .repos/y.repo /etc/yum.repos.d/\n";
+        assertEquals("FROM " + PIN + " AS build\n" + copy + "RUN dnf -y install gcc\nFROM scratch AS files\n"
+                + "COPY a /a\nFROM " + PIN + "\n" + copy + LABELS + "USER 1001\nRUN dnf -y install foo\n"
+                + "USER root\nRUN rm -f /etc/yum.repos.d/x.repo /etc/yum.repos.d/y.repo\nUSER 1001\n"
+                + "COPY Dockerfile-fedora-foo-1.0-3 /root/buildinfo/Dockerfile-fedora-foo-1.0-3\n"
+                + "LABEL \"a\"=\"b\"\n", out.text());
+    }
+
+    @Test
+    void rewrite_withYumRepos_andNoUser_removesWithoutSwitchingUser() {
+        String text = "FROM fedora:40\n" + LABELS;
+        Dockerfile dockerfile = Dockerfile.parse(text);
+        FinalDockerfile out = DockerfileRewriter.rewrite(dockerfile, Map.of("fedora:40", PIN),
+                ImageLabels.of(dockerfile).withRelease("3"), Map.of("a", "b"), ".repos", List.of("x.repo"));
+        assertTrue(out.text().contains(LABELS + "RUN rm -f /etc/yum.repos.d/x.repo\nCOPY Dockerfile"), out.text());
+        assertTrue(!out.text().contains("USER"), out.text());
+    }
+
+    @Test
     void rewrite_scratchAndStageBases_areLeftAlone() {
         String text = "FROM scratch AS files\nCOPY a /a\nFROM files\n" + LABELS;
         FinalDockerfile out = rewrite(text, Map.of(), Map.of("a", "b"));

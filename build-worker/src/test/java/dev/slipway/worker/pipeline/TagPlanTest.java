@@ -1,6 +1,7 @@
 package dev.slipway.worker.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -82,6 +83,22 @@ class TagPlanTest {
         assertTrue(plan.primary().isEmpty());
         assertTrue(plan.floating().isEmpty());
         assertEquals(List.of("t-20240501233456-000001"), plan.all());
+    }
+
+    @Test
+    void isolated_pushesUniqueAndVersionRelease_neverVersionOrLatest() {
+        TagPlan plan = TagPlan.of("t", "1.0", "3.1", false, true, CLOCK.instant(), always(1));
+        assertEquals(List.of("1.0-3.1"), plan.primary());
+        assertTrue(plan.floating().isEmpty());
+        assertEquals(List.of("t-20240501233456-000001", "1.0-3.1"), plan.all());
+        assertFalse(plan.all().contains("latest"));
+        assertFalse(plan.all().contains("1.0"));
+    }
+
+    @Test
+    void regularOverload_isNotIsolated() {
+        assertEquals(TagPlan.of("t", "1.0", "3", false, CLOCK.instant(), always(1)),
+                TagPlan.of("t", "1.0", "3", false, false, CLOCK.instant(), always(1)));
     }
 
     @Test

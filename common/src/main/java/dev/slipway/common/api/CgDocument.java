@@ -37,14 +37,29 @@ public record CgDocument(Integer metadataVersion, Build build, List<Buildroot> b
      * {@code build.extra.image}.
      *
      * @param parentImageDigests each FROM reference as written -> the {@code repo@sha256:} it was pinned to
+     * @param yumRepos the {@code yum_repourls} files the build's RUN steps saw, or null when none
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ImageExtra(Boolean isolated, List<String> parentImages, Map<String, String> parentImageDigests,
-            Index index, List<String> mediaTypes) {
+            Index index, List<String> mediaTypes, List<YumRepo> yumRepos) {
         public ImageExtra {
             parentImages = copy(parentImages);
             parentImageDigests = copy(parentImageDigests);
             mediaTypes = copy(mediaTypes);
+            yumRepos = copy(yumRepos);
+        }
+    }
+
+    /**
+     * One {@code yum_repourls} entry as the build used it.
+     *
+     * @param file its name in {@code /etc/yum.repos.d/} during the build (removed from the final image)
+     * @param repos the repository ids it defines
+     * @param sha256 of the fetched file, since the URL may serve something else tomorrow
+     */
+    public record YumRepo(String url, String file, List<String> repos, String sha256) {
+        public YumRepo {
+            repos = copy(repos);
         }
     }
 

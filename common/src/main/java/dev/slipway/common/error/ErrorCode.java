@@ -26,6 +26,8 @@ public enum ErrorCode {
     SOURCE_FETCH_FAILED(2003, "source could not be fetched"),
     SOURCE_COMMIT_UNKNOWN(2004, "commit not found in the source repository"),
     SOURCE_NO_DOCKERFILE(2005, "the source has no Dockerfile"),
+    YUM_REPO_UNREACHABLE(2010, "a yum_repourls .repo file could not be fetched"),
+    YUM_REPO_INVALID(2011, "a yum_repourls file is not a yum repository file"),
 
     DOCKERFILE_SYNTAX(3000, "Dockerfile syntax error"),
     DOCKERFILE_NO_FROM(3001, "Dockerfile has no FROM instruction"),
@@ -162,6 +164,8 @@ public enum ErrorCode {
     TASK_STATE_CONFLICT(10040, "task is not in a state that allows this"),
     TASK_NOT_HELD(10041, "task is not held by this host"),
     HOST_NOT_ELIGIBLE(10042, "host is disabled or has no channel for this work"),
+    ARCH_NO_HOST(10043, "no build host of the channel has ever had this arch"),
+    MULTI_ARCH_UNSUPPORTED(10044, "one build task builds one arch; multi-arch builds are not supported"),
     NVR_EXISTS(10050, "build already exists"),
     NVR_RESERVED(10051, "NVR reserved by another task"),
     RESERVATION_MISMATCH(10052, "build reservation does not match"),

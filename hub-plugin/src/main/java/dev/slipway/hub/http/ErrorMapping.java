@@ -51,6 +51,8 @@ public final class ErrorMapping {
         }
         STATUS.put(ErrorCode.REQUEST_TOO_LARGE, 413);
         STATUS.put(ErrorCode.PACKAGE_NOT_IN_TAG, 422);
+        STATUS.put(ErrorCode.ARCH_NO_HOST, 422);
+        STATUS.put(ErrorCode.MULTI_ARCH_UNSUPPORTED, 422);
         STATUS.put(ErrorCode.HUB_UNAVAILABLE, 503);
         STATUS.put(ErrorCode.CONFIG_INVALID, 500);
         STATUS.put(ErrorCode.INTERNAL, 500);

@@ -13,6 +13,7 @@ import dev.slipway.hub.config.HubConfig;
 import dev.slipway.hub.naming.Names;
 import dev.slipway.hub.persistence.BuildEntity;
 import dev.slipway.hub.persistence.ChannelEntity;
+import dev.slipway.hub.persistence.HostEntity;
 import dev.slipway.hub.persistence.TagEntity;
 import dev.slipway.hub.persistence.TagPackageEntity;
 import dev.slipway.hub.persistence.TargetEntity;
@@ -23,6 +24,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.hibernate.Session;
 
 /**
@@ -79,6 +82,12 @@ final class Submission {
         if (!o.isScratch()) {
             checkReleaseBuild(s, p, o, src, dest, pkg);
         }
+        if (channelId == null) {
+            // Channels are never deleted, so the id can be remembered once found.
+            channelId = one(s.createSelectionQuery("from ChannelEntity where name = :n", ChannelEntity.class)
+                    .setParameter("n", defaults.channel()).getResultList(), ErrorCode.CHANNEL_NOT_FOUND,
+                    "The hub's build channel '" + defaults.channel() + "' does not exist").id;
+        }
         List<String> tagArches = Arrays.asList(buildTag.arches.split(" "));
         for (String arch : OptsValidator.arches(o)) {
             if (!tagArches.contains(arch)) {
@@ -86,12 +95,7 @@ final class Submission {
                         + ", which build tag " + buildTag.name + " does not build for " + tagArches);
             }
         }
-        if (channelId == null) {
-            // Channels are never deleted, so the id can be remembered once found.
-            channelId = one(s.createSelectionQuery("from ChannelEntity where name = :n", ChannelEntity.class)
-                    .setParameter("n", defaults.channel()).getResultList(), ErrorCode.CHANNEL_NOT_FOUND,
-                    "The hub's build channel '" + defaults.channel() + "' does not exist").id;
-        }
+        checkArchesSchedulable(s, OptsValidator.arches(o));
         TaskEntity t = new TaskEntity();
         t.method = METHOD;
         t.state = TaskState.FREE;
@@ -111,6 +115,34 @@ final class Submission {
         t.created = now;
         s.persist(t);
         return t;
+    }
+
+    /**
+     * A task carries one arch and goes to a host of that arch, so a multi-arch override would never run as asked,
+     * and an arch no host of the channel has would stay FREE forever. Refuse both at once. Hosts registered but
+     * disabled or offline still count: they may come back, and the task then waits in the queue for them.
+     */
+    private void checkArchesSchedulable(Session s, List<String> arches) {
+        if (arches.size() > 1) {
+            throw new SlipwayException(ErrorCode.MULTI_ARCH_UNSUPPORTED, "arch_override names " + arches
+                    + ": a build task builds one arch on one host of that arch, and multi-arch (manifest list)"
+                    + " builds are not supported; submit one build per arch");
+        }
+        if (arches.isEmpty()) {
+            return;
+        }
+        Set<String> known = new TreeSet<>();
+        for (HostEntity h : s.createSelectionQuery("select h from HostEntity h join h.channelIds c where c = :c",
+                HostEntity.class).setParameter("c", channelId).getResultList()) {
+            known.addAll(Arrays.asList(h.arches.trim().split("\\s+")));
+        }
+        known.remove("");
+        if (!known.contains(arches.get(0))) {
+            throw new SlipwayException(ErrorCode.ARCH_NO_HOST, "arch_override " + arches.get(0) + " cannot be built:"
+                    + " no host of channel '" + defaults.channel() + "' has ever been registered with that arch"
+                    + " (known arches: " + (known.isEmpty() ? "none" : String.join(" ", known)) + "); add such a"
+                    + " host, then submit again");
+        }
     }
 
     private void checkReleaseBuild(Session s, Principal p, BuildOpts o, SourceSpec src, TagEntity dest,

@@ -160,4 +160,35 @@ class TaskLifecycleIT {
         assertTrue(ms >= 250 && ms < 2000, "waited " + ms + " ms");
         assertFalse(a.body().contains("Exception"));
     }
+
+    @Test
+    void archOverride_goesToAHostOfThatArch_andIsRefusedWhenNoHostCouldEverTakeIt() {
+        Answer multi = http().as(HUB.token("alice")).exchange("POST", "/api/v1/buildContainer",
+                HubFixture.build("foo", Map.of("scratch", true, "arch_override", "x86_64 aarch64")));
+        assertEquals(422, multi.status(), multi.body());
+        assertEquals(10044, multi.code(), multi.body());
+        assertTrue(multi.body().contains("one build per arch"), multi.body());
+
+        Answer noHost = http().as(HUB.token("alice")).exchange("POST", "/api/v1/buildContainer",
+                HubFixture.build("foo", Map.of("scratch", true, "arch_override", "aarch64")));
+        assertEquals(422, noHost.status(), noHost.body());
+        assertEquals(10043, noHost.code(), noHost.body());
+        assertTrue(noHost.body().contains("no host of channel 'container' has ever been registered with that arch")
+                && noHost.body().contains("known arches: x86_64"), noHost.body());
+        assertEquals(0, http().exchange("GET", "/api/v1/tasks?state=active&limit=1000", null).json().get("items")
+                .size(), "a refused submission leaves no task");
+
+        String arm = HUB.addHost("arm1", List.of("aarch64"), 10.0);
+        long id = HUB.submit("alice", "foo", Map.of("scratch", true, "arch_override", "aarch64"));
+        assertEquals("aarch64", http().exchange("GET", "/api/v1/tasks/" + id, null).json().get("arch").asText());
+        Answer x86 = http().as(host()).exchange("POST", "/api/v1/host/claim", Map.of("wait_ms", 300));
+        assertTrue(x86.json().get("task").isNull(), "an x86_64 host never takes an aarch64 task: " + x86.body());
+        Answer a = http().as(arm).exchange("POST", "/api/v1/host/claim", Map.of("wait_ms", 2000));
+        assertEquals(id, a.json().get("task").get("task_id").asLong(), a.body());
+        assertEquals(204, http().as(arm).exchange("POST", "/api/v1/host/tasks/" + id + "/free", null).status());
+        HUB.admin("PATCH", "/api/v1/hosts/arm1", Map.of("enabled", false));
+        long later = HUB.submit("alice", "foo", Map.of("scratch", true, "arch_override", "aarch64"));
+        assertEquals("FREE", http().exchange("GET", "/api/v1/tasks/" + later, null).json().get("state").asText(),
+                "a disabled host of the arch still counts: it may come back");
+    }
 }
