@@ -6,6 +6,9 @@ import dev.slipway.common.error.ErrorCode;
 import dev.slipway.common.error.SlipwayException;
 import dev.slipway.hub.config.HubConfig;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.function.Function;
 import org.flywaydb.core.Flyway;
@@ -76,6 +79,24 @@ public final class Database implements AutoCloseable {
         } catch (JDBCConnectionException e) {
             throw new SlipwayException(ErrorCode.HUB_UNAVAILABLE,
                     "Tried to reach the hub database but the connection failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Makes what was committed so far survive a killed process before the caller acknowledges it. PostgreSQL's
+     * commit already does; H2's MVStore may leave the last commit in memory when another thread is storing at the
+     * same moment, so H2 is asked for a CHECKPOINT (which stores and syncs the file).
+     */
+    public void flush() {
+        if (postgres) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+            st.execute("CHECKPOINT");
+            c.commit();
+        } catch (SQLException e) {
+            throw new SlipwayException(ErrorCode.HUB_UNAVAILABLE,
+                    "Tried to flush the hub database to disk but it failed: " + e.getMessage(), e);
         }
     }
 

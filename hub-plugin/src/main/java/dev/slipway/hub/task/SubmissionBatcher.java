@@ -95,6 +95,7 @@ final class SubmissionBatcher implements AutoCloseable {
             }
             return created;
         });
+        db.flush(); // acknowledged submissions must survive kill -9 of the hub
         for (int i = 0; i < batch.size(); i++) {
             if (ids.get(i) != null) {
                 batch.get(i).result.complete(ids.get(i));
