@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.slipway.common.api.TaskState;
 import dev.slipway.hub.admin.Accounts;
 import dev.slipway.hub.admin.Catalog;
+import dev.slipway.hub.admin.Directory;
 import dev.slipway.hub.admin.Hosts;
 import dev.slipway.hub.auth.Authenticator;
 import dev.slipway.hub.auth.Tokens;
@@ -15,6 +16,8 @@ import dev.slipway.hub.http.HubServices;
 import dev.slipway.hub.http.HubSignals;
 import dev.slipway.hub.http.HubVerticle;
 import dev.slipway.hub.http.WireJson;
+import dev.slipway.hub.koji.KojiApi;
+import dev.slipway.hub.koji.KojiSessions;
 import dev.slipway.hub.metrics.HubMetrics;
 import dev.slipway.hub.persistence.Database;
 import dev.slipway.hub.publication.Publications;
@@ -99,11 +102,18 @@ public final class Hub implements AutoCloseable {
         Authenticator auth = new Authenticator(db);
         Scheduler scheduler = new Scheduler(db, config.tasks(), clock, events, metrics, view);
         BuildReservations reservations = new BuildReservations(db, clock, view);
-        return new HubServices(config, json, auth, new TaskService(db, config, clock, events, metrics, json),
-                scheduler, new TaskLog(db, events), new BuildQueries(db, json), reservations,
-                new BuildCompletion(db, clock, events, metrics, view, reservations), new Catalog(db),
-                new Hosts(db, clock, events), new Accounts(db, clock, new Tokens(), auth), new Publications(db, json),
-                metrics, events,
+        TaskService tasks = new TaskService(db, config, clock, events, metrics, json);
+        TaskLog log = new TaskLog(db, events);
+        BuildQueries builds = new BuildQueries(db, json);
+        Catalog catalog = new Catalog(db);
+        Hosts hosts = new Hosts(db, clock, events);
+        Accounts accounts = new Accounts(db, clock, new Tokens(), auth);
+        KojiApi koji = new KojiApi(new KojiApi.Services(tasks, log, builds, catalog, hosts, accounts,
+                new Directory(db), auth, new KojiSessions(db, auth, clock), json, clock,
+                config.tasks().defaultPriority(), config.tasks().channel()), config.http().bodyLimitBytes());
+        return new HubServices(config, json, auth, tasks, scheduler, log, builds, reservations,
+                new BuildCompletion(db, clock, events, metrics, view, reservations), catalog, hosts, accounts,
+                new Publications(db, json), koji, metrics, events,
                 () -> db.tx(s -> s.createNativeQuery("select 1", Integer.class).getSingleResult() != null),
                 () -> metrics.queue(counts(db)));
     }

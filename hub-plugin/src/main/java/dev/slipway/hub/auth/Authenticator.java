@@ -40,7 +40,11 @@ public final class Authenticator {
             throw new SlipwayException(ErrorCode.AUTH_INVALID_TOKEN,
                     "The Authorization header must be 'Bearer <token>'");
         }
-        String hash = Tokens.hash(authorization.substring(7).trim());
+        return byHash(Tokens.hash(authorization.substring(7).trim()));
+    }
+
+    /** The principal holding the token whose SHA-256 is {@code hash} (e.g. the token a session was opened with). */
+    public Principal byHash(String hash) {
         long now = System.nanoTime();
         Cached hit = cache.get(hash);
         if (hit != null && hit.expires - now > 0) {

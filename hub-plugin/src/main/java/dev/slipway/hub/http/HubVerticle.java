@@ -2,6 +2,7 @@ package dev.slipway.hub.http;
 
 import dev.slipway.common.error.ErrorCode;
 import dev.slipway.common.error.SlipwayException;
+import dev.slipway.hub.koji.KojiEndpoint;
 import dev.slipway.release.signing.LookasideResolver;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -52,6 +53,8 @@ public final class HubVerticle extends VerticleBase {
             LookasideEndpoint sigs = new LookasideEndpoint(new LookasideResolver(cfg.lookasideDir()), workers, api);
             router.route(LookasideEndpoint.PREFIX + "*").handler(sigs::handle);
         }
+        // koji's XML-RPC API over the same services (it reads and limits its own bodies).
+        new KojiEndpoint(services.koji(), workers, cfg.http().bodyLimitBytes()).mount(router);
         router.route(Api.PREFIX + "/*").handler(BodyHandler.create(false).setBodyLimit(cfg.http().bodyLimitBytes()));
 
         api.get("/_listapi", "_listAPI", anyone, "List every exported call", c -> api.calls())
