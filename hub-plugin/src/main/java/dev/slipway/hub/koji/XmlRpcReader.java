@@ -1,7 +1,6 @@
 package dev.slipway.hub.koji;
 
 import dev.slipway.common.error.ErrorCode;
-import java.io.ByteArrayInputStream;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -129,7 +128,7 @@ public final class XmlRpcReader {
         }
         XMLStreamReader r = null;
         try {
-            r = factory.createXMLStreamReader(new ByteArrayInputStream(body));
+            r = factory.createXMLStreamReader(new java.io.StringReader(utf8(body)));
             T out = what.read(r);
             while (r.hasNext()) {
                 int e = r.next();
@@ -157,6 +156,24 @@ public final class XmlRpcReader {
                     // nothing was held open beyond the byte array
                 }
             }
+        }
+    }
+
+    /** The document as text: XML-RPC travels as UTF-8, and malformed bytes are refused here, not by the parser. */
+    private static String utf8(byte[] body) {
+        try {
+            String text = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(body)).toString();
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("^\\uFEFF?<\\?xml[^>]*encoding=['\"]([^'\"]+)")
+                    .matcher(text);
+            if (m.find() && !m.group(1).equalsIgnoreCase("utf-8") && !m.group(1).equalsIgnoreCase("us-ascii")) {
+                throw bad("only UTF-8 documents are accepted, not " + shorten(m.group(1)));
+            }
+            return text;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw bad("the document is not valid UTF-8");
         }
     }
 
