@@ -29,6 +29,12 @@ public final class KojiApi {
     /** How deeply XML-RPC values may nest. */
     static final int MAX_DEPTH = 32;
     private static final int MAX_MULTICALL = 1000;
+    /** Methods that change nothing (a multiCall of only these may read its tasks up front). */
+    private static final java.util.Set<String> READS = java.util.Set.of("getAPIVersion", "getKojiVersion",
+            "getLoggedInUser", "getLastEvent", "getTaskInfo", "getTaskChildren", "getTaskRequest", "getTaskResult",
+            "listTasks", "listTaskOutput", "getBuild", "listBuilds", "getMavenBuild", "getWinBuild", "listArchives",
+            "listRPMs", "listBuildroots", "listTags", "getBuildTarget", "listBuildTargets", "getTag", "listPackages",
+            "getHost", "listHosts", "getChannel", "listChannels", "getUser");
     private final Map<String, KojiMethod> methods = new LinkedHashMap<>();
     private final XmlRpcReader reader;
     private final KojiSessions sessions;
@@ -183,6 +189,7 @@ public final class KojiApi {
             throw KojiFault.parameter(name + ": at most " + MAX_MULTICALL + " calls per request");
         }
         boolean strict = name.equals("multiCall") && a.flag("strict");
+        caller = caller.withTasks(prefetch(calls));
         List<Object> out = new ArrayList<>(calls.size());
         for (Object o : calls) {
             String inner = "multiCall";
@@ -212,6 +219,25 @@ public final class KojiApi {
             }
         }
         return out;
+    }
+
+    /**
+     * A multiCall of reads only (koji's watchers batch getTaskInfo this way) reads the tasks it names in one
+     * transaction up front; one with any call that changes something runs each call against fresh state.
+     */
+    private Map<Long, dev.slipway.common.api.TaskInfo> prefetch(List<Object> calls) {
+        List<Long> ids = new ArrayList<>();
+        for (Object o : calls) {
+            if (!(o instanceof Map<?, ?> call) || !(call.get("methodName") instanceof String m)
+                    || !READS.contains(m)) {
+                return Map.of();
+            }
+            if (m.equals("getTaskInfo") && call.get("params") instanceof List<?> p && !p.isEmpty()
+                    && (p.get(0) instanceof Integer || p.get(0) instanceof Long)) {
+                ids.add(((Number) p.get(0)).longValue());
+            }
+        }
+        return ids.size() < 2 ? Map.of() : tasks.prefetch(ids);
     }
 
     private Caller authenticate(Credentials c) {

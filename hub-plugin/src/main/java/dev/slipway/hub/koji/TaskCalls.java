@@ -105,7 +105,25 @@ final class TaskCalls {
             return out;
         }
         long id = a.requiredNumber("task_id");
-        return Lookups.orNone(a.flag("strict"), () -> maps.task(tasks.get(id), a.flag("request")));
+        TaskInfo read = c.tasks().get(id);
+        return Lookups.orNone(a.flag("strict"), () -> maps.task(read != null ? read : tasks.get(id),
+                a.flag("request")));
+    }
+
+    /**
+     * The tasks a multiCall's getTaskInfo calls name, read in one transaction (empty when one does not exist:
+     * then each call reads its own and answers as koji would).
+     */
+    Map<Long, TaskInfo> prefetch(List<Long> ids) {
+        try {
+            Map<Long, TaskInfo> out = new java.util.HashMap<>();
+            for (TaskInfo t : tasks.get(ids)) {
+                out.put(t.id(), t);
+            }
+            return out;
+        } catch (dev.slipway.common.error.SlipwayException e) {
+            return Map.of();
+        }
     }
 
     /** getTaskChildren(task_id, request=False, strict=False): Slipway's tasks have no subtasks. */
