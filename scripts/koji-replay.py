@@ -169,6 +169,10 @@ def taskinfo(hub, task_id):
     files = hub.call("listTaskOutput", task_id, all_volumes=True)
     check(all(v == ["DEFAULT"] for v in files.values()), "listTaskOutput volumes: %r" % files)
     out["files"] = files
+    for name in files:
+        data = hub.call("downloadTaskOutput", task_id, name, 0, 65536)
+        check(isinstance(data, xmlrpc.client.Binary), "downloadTaskOutput answers base64 bytes")
+        out["log_head"] = data.data.decode("utf-8", "replace").split("\n")[0]
     owner = hub.call("getUser", info["owner"])
     fields(owner, ["id", "name", "status", "usertype", "krb_principals"], "user")
     out["owner"] = owner["name"]
