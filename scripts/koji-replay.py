@@ -114,7 +114,9 @@ def container_build(hub, user, token, target, src, branch, scratch, nowait):
     if nowait:
         return out
     hub.logout()
-    out.update(watch(Hub(hub.base), task_id, anonymous_version=False))
+    watcher = Hub(hub.base)
+    watcher.calls = hub.calls
+    out.update(watch(watcher, task_id, anonymous_version=False))
     return out
 
 
