@@ -5,15 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.slipway.common.json.Json;
+import dev.slipway.common.process.Command;
 import dev.slipway.testing.distgit.DistGitRepo;
-import dev.slipway.testing.rpm.ExternalCommand;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -27,9 +26,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class KojiClientIT {
     private static JsonNode replay(E2eEnvironment env, String... args) {
         Path script = Path.of("../scripts/koji-replay.py").toAbsolutePath().normalize();
-        List<String> cmd = new ArrayList<>(List.of("/usr/bin/python3", script.toString(), env.hubUri().toString()));
-        cmd.addAll(List.of(args));
-        String out = ExternalCommand.run(cmd, env.dir, Map.of(), Duration.ofMinutes(10));
+        Command cmd = Command.of("/usr/bin/python3", script.toString(), env.hubUri().toString()).in(env.dir)
+                .timeout(Duration.ofMinutes(10));
+        for (String a : args) {
+            if (a.startsWith("slw_")) {
+                cmd.secretArg(a);
+            } else {
+                cmd.arg(a);
+            }
+        }
+        String out = cmd.output();
         try {
             return Json.mapper().readTree(out);
         } catch (IOException e) {

@@ -2,13 +2,13 @@ package dev.slipway.hub.koji;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.slipway.common.json.Json;
+import dev.slipway.common.process.Command;
+import dev.slipway.common.process.CommandResult;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs scripts/koji-replay.py with Debian's /usr/bin/python3 (standard library only), the XML-RPC client we did
@@ -30,31 +30,25 @@ final class Python {
         throw new AssertionError("scripts/koji-replay.py not found from " + Path.of("").toAbsolutePath());
     }
 
-    /** Runs one replay command; fails the test with the script's stderr unless it exits 0. */
+    /** Runs one replay command (API tokens among the arguments stay out of messages); fails unless it exits 0. */
     static JsonNode replay(String baseUrl, String... args) {
-        List<String> cmd = new ArrayList<>(List.of(PYTHON.toString(), script().toString(), baseUrl));
-        cmd.addAll(List.of(args));
+        Command cmd = Command.of(PYTHON.toString(), script().toString(), baseUrl).timeout(Duration.ofMinutes(15));
+        for (String a : args) {
+            if (a.startsWith("slw_")) {
+                cmd.secretArg(a);
+            } else {
+                cmd.arg(a);
+            }
+        }
+        CommandResult r = cmd.run();
+        if (!r.ok()) {
+            throw new AssertionError("koji-replay " + cmd.redact(String.join(" ", args)) + " failed ("
+                    + r.exitCode() + "):\n" + cmd.redact(r.stderr()) + r.stdout());
+        }
         try {
-            Path err = Files.createTempFile("koji-replay", ".err");
-            Process p = new ProcessBuilder(cmd).redirectError(err.toFile()).start();
-            p.getOutputStream().close();
-            byte[] out = p.getInputStream().readAllBytes();
-            if (!p.waitFor(15, TimeUnit.MINUTES)) {
-                p.destroyForcibly();
-                throw new AssertionError("koji-replay " + args[0] + " did not finish");
-            }
-            String stderr = Files.readString(err);
-            Files.deleteIfExists(err);
-            if (p.exitValue() != 0) {
-                throw new AssertionError("koji-replay " + String.join(" ", args) + " failed (" + p.exitValue()
-                        + "):\n" + stderr + new String(out, StandardCharsets.UTF_8));
-            }
-            return Json.mapper().readTree(out);
+            return Json.mapper().readTree(r.stdout());
         } catch (IOException e) {
-            throw new AssertionError("Could not run " + cmd, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
+            throw new AssertionError("koji-replay printed no JSON: " + r.stdout(), e);
         }
     }
 }
