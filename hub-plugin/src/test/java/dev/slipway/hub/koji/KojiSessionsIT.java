@@ -1,0 +1,98 @@
+package dev.slipway.hub.koji;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.slipway.hub.admin.Accounts;
+import dev.slipway.hub.auth.Authenticator;
+import dev.slipway.hub.auth.Tokens;
+import dev.slipway.hub.config.HubConfig;
+import dev.slipway.hub.persistence.Database;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Sessions over a real (H2) database with a clock the test moves: expiry, revocation, call numbers. */
+class KojiSessionsIT {
+    private static Database db;
+    private static Instant now = Instant.parse("2026-12-02T00:00:00Z");
+    private static final Clock CLOCK = new Clock() {
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    };
+    private static Accounts accounts;
+    private static KojiSessions sessions;
+
+    @BeforeAll
+    static void open() throws Exception {
+        Path dir = Files.createTempDirectory("koji-sessions-");
+        db = Database.open(new HubConfig.Database(null, null, null, 4), dir);
+        Authenticator auth = new Authenticator(db);
+        accounts = new Accounts(db, CLOCK, new Tokens(), auth);
+        sessions = new KojiSessions(db, auth, CLOCK);
+    }
+
+    @AfterAll
+    static void close() {
+        db.close();
+    }
+
+    @Test
+    void session_expiresAfterADayWithoutACall_butEachCallRenewsIt() {
+        String token = accounts.initAdmin("rosa").token();
+        KojiSessions.Opened s = sessions.login("rosa", token);
+        now = now.plus(Duration.ofHours(23));
+        assertEquals("rosa", sessions.check(s.id(), s.key(), 0L).principal().name());
+        now = now.plus(Duration.ofHours(23));
+        assertEquals("rosa", sessions.check(s.id(), s.key(), null).principal().name());
+        now = now.plus(Duration.ofHours(25));
+        KojiFault f = assertThrows(KojiFault.class, () -> sessions.check(s.id(), s.key(), 1L));
+        assertEquals(KojiError.AUTH_EXPIRED, f.kojiError());
+    }
+
+    @Test
+    void revokingTheToken_endsItsSessions_andLogoutEndsOne() {
+        var created = accounts.initAdmin("root");
+        KojiSessions.Opened s = sessions.login("root", created.token());
+        KojiSessions.Opened other = sessions.login("root", accounts.initAdmin("root").token());
+        accounts.revoke(s.principal(), created.id());
+        assertEquals(KojiError.AUTH, assertThrows(KojiFault.class, () -> sessions.check(s.id(), s.key(), null))
+                .kojiError());
+        assertEquals("root", sessions.check(other.id(), other.key(), 3L).principal().name());
+        sessions.logout(other.id());
+        assertEquals(KojiError.AUTH, assertThrows(KojiFault.class, () -> sessions.check(other.id(), other.key(),
+                4L)).kojiError());
+    }
+
+    @Test
+    void callNumbers_mustGrow_aReplayIsRetryError_anOlderOneSequenceError() {
+        KojiSessions.Opened s = sessions.login("cal", accounts.initAdmin("cal").token());
+        sessions.check(s.id(), s.key(), 0L);
+        sessions.check(s.id(), s.key(), 2L);
+        assertEquals(KojiError.RETRY, assertThrows(KojiFault.class, () -> sessions.check(s.id(), s.key(), 2L))
+                .kojiError());
+        assertEquals(KojiError.SEQUENCE, assertThrows(KojiFault.class, () -> sessions.check(s.id(), s.key(), 1L))
+                .kojiError());
+        sessions.check(s.id(), s.key(), 3L);
+        assertEquals(KojiError.AUTH, assertThrows(KojiFault.class, () -> sessions.check(s.id(), "wrong", 4L))
+                .kojiError());
+    }
+}
