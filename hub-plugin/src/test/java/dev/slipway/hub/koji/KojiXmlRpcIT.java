@@ -6,9 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slipway.common.api.ApiError;
+import dev.slipway.common.api.CgDocument;
 import dev.slipway.common.api.HostProtocol;
+import dev.slipway.common.api.WorkerResult;
 import dev.slipway.common.json.Json;
 import dev.slipway.hub.fixture.CgSamples;
 import dev.slipway.hub.fixture.HubFixture;
@@ -68,11 +69,12 @@ class KojiXmlRpcIT {
     void containerBuild_closedByWorker_watchTaskinfoAndBuildinfoReadWhatKojiReads() {
         long id = submit("foo");
         start(id, "Step 1/2 : FROM base", "Step 2/2 : RUN true");
-        ObjectNode result = Json.mapper().createObjectNode();
-        result.put("nvr", "foo-1.0-1");
-        Long buildId = services().completion().close(hostId(), id, new HostProtocol.Close(result,
-                CgSamples.metadata("foo", "1.0", "1", HubFixture.src("foo"), null, "1".repeat(64),
-                        "openssl:3.0.8-1", "bash:5.2-1"), "/srv/mirror/foo/1.0-1"));
+        WorkerResult result = Json.mapper().convertValue(Map.of("nvr", "foo-1.0-1", "scratch", false),
+                WorkerResult.class);
+        CgDocument metadata = Json.mapper().convertValue(CgSamples.metadata("foo", "1.0", "1",
+                HubFixture.src("foo"), null, "1".repeat(64), "openssl:3.0.8-1", "bash:5.2-1"), CgDocument.class);
+        Long buildId = services().completion().close(hostId(), id, new HostProtocol.Close(result, metadata,
+                "/srv/mirror/foo/1.0-1"));
 
         JsonNode watched = Python.replay(base(), "watch-task", String.valueOf(id));
         assertEquals("CLOSED", watched.get("state").asText());
