@@ -7,6 +7,7 @@ import dev.slipway.hub.admin.Catalog;
 import dev.slipway.hub.admin.Directory;
 import dev.slipway.hub.admin.Hosts;
 import dev.slipway.hub.auth.Authenticator;
+import dev.slipway.hub.auth.Sessions;
 import dev.slipway.hub.auth.Tokens;
 import dev.slipway.hub.build.BuildCompletion;
 import dev.slipway.hub.build.BuildQueries;
@@ -17,7 +18,6 @@ import dev.slipway.hub.http.HubSignals;
 import dev.slipway.hub.http.HubVerticle;
 import dev.slipway.hub.http.WireJson;
 import dev.slipway.hub.koji.KojiApi;
-import dev.slipway.hub.koji.KojiSessions;
 import dev.slipway.hub.metrics.HubMetrics;
 import dev.slipway.hub.persistence.Database;
 import dev.slipway.hub.publication.Publications;
@@ -109,7 +109,7 @@ public final class Hub implements AutoCloseable {
         Hosts hosts = new Hosts(db, clock, events);
         Accounts accounts = new Accounts(db, clock, new Tokens(), auth);
         KojiApi koji = new KojiApi(new KojiApi.Services(tasks, log, builds, catalog, hosts, accounts,
-                new Directory(db), auth, new KojiSessions(db, auth, clock), json, clock,
+                new Directory(db), auth, new Sessions(db, auth, clock), json, clock,
                 config.tasks().defaultPriority(), config.tasks().channel()), config.http().bodyLimitBytes());
         return new HubServices(config, json, auth, tasks, scheduler, log, builds, reservations,
                 new BuildCompletion(db, clock, events, metrics, view, reservations), catalog, hosts, accounts,

@@ -2,7 +2,6 @@ package dev.slipway.hub.http;
 
 import dev.slipway.common.error.ErrorCode;
 import dev.slipway.common.error.SlipwayException;
-import dev.slipway.hub.koji.KojiEndpoint;
 import dev.slipway.release.signing.LookasideResolver;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;

@@ -2,6 +2,7 @@ package dev.slipway.hub.koji;
 
 import dev.slipway.common.api.TaskInfo;
 import dev.slipway.hub.auth.Principal;
+import dev.slipway.hub.auth.Sessions;
 import java.util.Map;
 
 /**
@@ -10,10 +11,10 @@ import java.util.Map;
  * @param session null for anonymous calls and bearer-token calls
  * @param tasks tasks a read-only multiCall read in one transaction before its calls run (empty otherwise)
  */
-record Caller(Principal principal, KojiSessions.Current session, Map<Long, TaskInfo> tasks) {
+record Caller(Principal principal, Sessions.Current session, Map<Long, TaskInfo> tasks) {
     static final Caller ANONYMOUS = new Caller(Principal.ANONYMOUS, null, Map.of());
 
-    Caller(Principal principal, KojiSessions.Current session) {
+    Caller(Principal principal, Sessions.Current session) {
         this(principal, session, Map.of());
     }
 

@@ -1,9 +1,14 @@
 package dev.slipway.hub.koji;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
+import dev.slipway.common.api.ApiError;
 import dev.slipway.common.error.ErrorCode;
 import dev.slipway.common.error.SlipwayException;
+import dev.slipway.hub.auth.SessionRefused;
+import java.io.UncheckedIOException;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,12 +51,20 @@ final class Faults {
     /** The fault for any failure of a call to {@code method}. */
     static KojiFault of(Throwable failure, String method) {
         Throwable t = failure;
-        while ((t instanceof java.util.concurrent.CompletionException
-                || t instanceof java.io.UncheckedIOException) && t.getCause() != null) {
+        while ((t instanceof CompletionException
+                || t instanceof UncheckedIOException) && t.getCause() != null) {
             t = t.getCause();
         }
         if (t instanceof KojiFault f) {
             return f;
+        }
+        if (t instanceof SessionRefused r) {
+            return new KojiFault(switch (r.reason()) {
+                case INVALID -> KojiError.AUTH;
+                case EXPIRED -> KojiError.AUTH_EXPIRED;
+                case REPLAYED -> KojiError.RETRY;
+                case OUT_OF_ORDER -> KojiError.SEQUENCE;
+            }, r.code(), r.getMessage());
         }
         if (t instanceof SlipwayException e) {
             if (e.code() == ErrorCode.INTERNAL || e.code() == ErrorCode.CONFIG_INVALID) {
@@ -60,7 +73,7 @@ final class Faults {
             return new KojiFault(KOJI.getOrDefault(e.code(), KojiError.GENERIC), e.code(), e.getMessage());
         }
         if (t instanceof IllegalArgumentException e && e.getCause() instanceof
-                com.fasterxml.jackson.databind.JsonMappingException j) {
+                JsonMappingException j) {
             return KojiFault.parameter(method + ": " + j.getOriginalMessage());
         }
         LOG.error("XML-RPC {} failed unexpectedly", method, t);
@@ -69,7 +82,7 @@ final class Faults {
     }
 
     /** The fault a FAILED task raises from getTaskResult: BuildError with the worker's code and name. */
-    static String taskFault(dev.slipway.common.api.ApiError fault) {
+    static String taskFault(ApiError fault) {
         return fault.message() + " [" + fault.code() + " " + fault.name() + "]";
     }
 }

@@ -1,22 +1,27 @@
 package dev.slipway.hub.koji;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.slipway.common.api.TaskInfo;
 import dev.slipway.common.error.ErrorCode;
+import dev.slipway.common.error.SlipwayException;
 import dev.slipway.hub.admin.Accounts;
 import dev.slipway.hub.admin.Catalog;
 import dev.slipway.hub.admin.Directory;
 import dev.slipway.hub.admin.Hosts;
 import dev.slipway.hub.auth.Authenticator;
 import dev.slipway.hub.auth.Principal;
+import dev.slipway.hub.auth.Sessions;
 import dev.slipway.hub.build.BuildQueries;
 import dev.slipway.hub.koji.KojiMethod.Login;
 import dev.slipway.hub.task.TaskLog;
 import dev.slipway.hub.task.TaskService;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * koji's hub API over Slipway's services: the method table, authentication of each request (a koji session or
@@ -30,14 +35,14 @@ public final class KojiApi {
     static final int MAX_DEPTH = 32;
     private static final int MAX_MULTICALL = 1000;
     /** Methods that change nothing (a multiCall of only these may read its tasks up front). */
-    private static final java.util.Set<String> READS = java.util.Set.of("getAPIVersion", "getKojiVersion",
+    private static final Set<String> READS = Set.of("getAPIVersion", "getKojiVersion",
             "getLoggedInUser", "getLastEvent", "getTaskInfo", "getTaskChildren", "getTaskRequest", "getTaskResult",
             "listTasks", "listTaskOutput", "getBuild", "listBuilds", "getMavenBuild", "getWinBuild", "listArchives",
             "listRPMs", "listBuildroots", "listTags", "getBuildTarget", "listBuildTargets", "getTag", "listPackages",
             "getHost", "listHosts", "getChannel", "listChannels", "getUser");
     private final Map<String, KojiMethod> methods = new LinkedHashMap<>();
     private final XmlRpcReader reader;
-    private final KojiSessions sessions;
+    private final Sessions sessions;
     private final Authenticator auth;
     private final Clock clock;
     private final TaskCalls tasks;
@@ -49,7 +54,7 @@ public final class KojiApi {
 
     /** The services the methods call (the same ones the JSON API calls). */
     public record Services(TaskService tasks, TaskLog log, BuildQueries builds, Catalog catalog, Hosts hosts,
-            Accounts accounts, Directory directory, Authenticator auth, KojiSessions sessions, ObjectMapper json,
+            Accounts accounts, Directory directory, Authenticator auth, Sessions sessions, ObjectMapper json,
             Clock clock, int defaultPriority, String channel) {
     }
 
@@ -225,7 +230,7 @@ public final class KojiApi {
      * A multiCall of reads only (koji's watchers batch getTaskInfo this way) reads the tasks it names in one
      * transaction up front; one with any call that changes something runs each call against fresh state.
      */
-    private Map<Long, dev.slipway.common.api.TaskInfo> prefetch(List<Object> calls) {
+    private Map<Long, TaskInfo> prefetch(List<Object> calls) {
         List<Long> ids = new ArrayList<>();
         for (Object o : calls) {
             if (!(o instanceof Map<?, ?> call) || !(call.get("methodName") instanceof String m)
@@ -256,13 +261,13 @@ public final class KojiApi {
                     throw KojiFault.parameter("Invalid call number '" + c.callnum() + "'");
                 }
             }
-            KojiSessions.Current s = sessions.check(id, c.sessionKey(), callnum);
+            Sessions.Current s = sessions.check(id, c.sessionKey(), callnum);
             return new Caller(s.principal(), s);
         }
         if (c.authorization() != null && !c.authorization().isEmpty()) {
             try {
                 return new Caller(auth.authenticate(c.authorization()), null);
-            } catch (dev.slipway.common.error.SlipwayException e) {
+            } catch (SlipwayException e) {
                 throw new KojiFault(KojiError.AUTH, e.code(), e.getMessage());
             }
         }
@@ -273,7 +278,7 @@ public final class KojiApi {
         if (!a.struct("opts").isEmpty()) {
             throw KojiFault.parameter("login: opts are not supported by this hub");
         }
-        KojiSessions.Opened s = sessions.login(a.text("username"), a.text("password"));
+        Sessions.Opened s = sessions.login(a.text("username"), a.text("password"));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("session-id", s.id());
         out.put("session-key", s.key());
@@ -306,7 +311,7 @@ public final class KojiApi {
     private Object lastEvent(Caller c, Args a) {
         a.unsupported("before");
         Map<String, Object> out = new LinkedHashMap<>();
-        java.time.Instant now = clock.instant();
+        Instant now = clock.instant();
         out.put("id", now.getEpochSecond());
         out.put("ts", KojiTime.ts(now));
         return out;
@@ -336,6 +341,15 @@ public final class KojiApi {
 
     private void add(Login login, String doc, KojiMethod.Handler h, String name, String... params) {
         methods.put(name, new KojiMethod(Signature.of(name, params), login, doc, h));
+    }
+
+    /** The one output file of a task, as listTaskOutput names it and the topurl layout serves it. */
+    public static final String LOG_FILE = TaskCalls.LOG_FILE;
+
+    /** The fault document for a request of {@code size} bytes over the limit. */
+    public static String tooLarge(long size, long max) {
+        return fault(new KojiFault(KojiError.PARAMETER, ErrorCode.REQUEST_TOO_LARGE, "The XML-RPC request has "
+                + size + " bytes; the limit is " + max), "the request");
     }
 
     /** A task's log as served under the topurl layout. Blocks. */

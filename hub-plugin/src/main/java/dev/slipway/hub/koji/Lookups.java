@@ -4,6 +4,8 @@ import dev.slipway.common.error.ErrorCode;
 import dev.slipway.common.error.SlipwayException;
 import dev.slipway.hub.admin.Directory;
 import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -38,13 +40,13 @@ final class Lookups {
             dir.id(kind, s);
             return s;
         }
-        if (info instanceof java.util.Map<?, ?> m && m.get("id") != null) {
+        if (info instanceof Map<?, ?> m && m.get("id") != null) {
             return name(dir, kind, m.get("id"));
         }
-        if (info instanceof java.util.Map<?, ?> m && m.get("name") != null) {
+        if (info instanceof Map<?, ?> m && m.get("name") != null) {
             return name(dir, kind, m.get("name"));
         }
-        throw KojiFault.parameter("Invalid " + kind.name().toLowerCase(java.util.Locale.ROOT) + " info: "
+        throw KojiFault.parameter("Invalid " + kind.name().toLowerCase(Locale.ROOT) + " info: "
                 + KojiValues.typeName(info));
     }
 
@@ -65,6 +67,6 @@ final class Lookups {
             return v;
         }
         throw KojiFault.parameter(method + ": " + what + " must be a " + type.getSimpleName().toLowerCase(
-                java.util.Locale.ROOT) + ", not " + KojiValues.typeName(v));
+                Locale.ROOT) + ", not " + KojiValues.typeName(v));
     }
 }

@@ -9,14 +9,17 @@ import dev.slipway.common.api.ImageInfo;
 import dev.slipway.common.api.TaskInfo;
 import dev.slipway.common.api.TaskState;
 import dev.slipway.common.error.ErrorCode;
-import dev.slipway.hub.admin.Directory;
+import dev.slipway.common.error.SlipwayException;
 import dev.slipway.hub.admin.Directory.Kind;
+import dev.slipway.hub.admin.Directory;
 import dev.slipway.hub.build.BuildQueries;
 import dev.slipway.hub.task.TaskFilter;
 import dev.slipway.hub.task.TaskLog;
 import dev.slipway.hub.task.TaskService;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -116,12 +119,12 @@ final class TaskCalls {
      */
     Map<Long, TaskInfo> prefetch(List<Long> ids) {
         try {
-            Map<Long, TaskInfo> out = new java.util.HashMap<>();
+            Map<Long, TaskInfo> out = new HashMap<>();
             for (TaskInfo t : tasks.get(ids)) {
                 out.put(t.id(), t);
             }
             return out;
-        } catch (dev.slipway.common.error.SlipwayException e) {
+        } catch (SlipwayException e) {
             return Map.of();
         }
     }
@@ -283,7 +286,7 @@ final class TaskCalls {
             return new byte[0];
         }
         long end = size < 0 ? all.length : Math.min(all.length, offset + size);
-        return java.util.Arrays.copyOfRange(all, (int) offset, (int) end);
+        return Arrays.copyOfRange(all, (int) offset, (int) end);
     }
 
     /** The whole task log as UTF-8 bytes, one line per log line. */

@@ -1,12 +1,20 @@
 package dev.slipway.hub.koji;
 
 import dev.slipway.common.error.ErrorCode;
+import java.io.StringReader;
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -30,7 +38,7 @@ public final class XmlRpcReader {
     /** A parsed {@code methodCall}. */
     public record Call(String method, List<Object> params) {
         public Call {
-            params = java.util.Collections.unmodifiableList(new ArrayList<>(params));
+            params = Collections.unmodifiableList(new ArrayList<>(params));
         }
     }
 
@@ -128,7 +136,7 @@ public final class XmlRpcReader {
         }
         XMLStreamReader r = null;
         try {
-            r = factory.createXMLStreamReader(new java.io.StringReader(utf8(body)));
+            r = factory.createXMLStreamReader(new StringReader(utf8(body)));
             T out = what.read(r);
             while (r.hasNext()) {
                 int e = r.next();
@@ -162,17 +170,17 @@ public final class XmlRpcReader {
     /** The document as text: XML-RPC travels as UTF-8, and malformed bytes are refused here, not by the parser. */
     private static String utf8(byte[] body) {
         try {
-            String text = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(body)).toString();
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("^\\uFEFF?<\\?xml[^>]*encoding=['\"]([^'\"]+)")
+            String text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body)).toString();
+            Matcher m = Pattern.compile("^\\uFEFF?<\\?xml[^>]*encoding=['\"]([^'\"]+)")
                     .matcher(text);
             if (m.find() && !m.group(1).equalsIgnoreCase("utf-8") && !m.group(1).equalsIgnoreCase("us-ascii")) {
                 throw bad("only UTF-8 documents are accepted, not " + shorten(m.group(1)));
             }
             return text;
-        } catch (java.nio.charset.CharacterCodingException e) {
+        } catch (CharacterCodingException e) {
             throw bad("the document is not valid UTF-8");
         }
     }

@@ -3,6 +3,7 @@ package dev.slipway.hub.koji;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.Iterator;
@@ -89,7 +90,7 @@ public final class XmlRpcWriter {
         } else if (v instanceof Collection<?> c) {
             array(sb, c.iterator());
         } else if (v instanceof Object[] a) {
-            array(sb, java.util.Arrays.asList(a).iterator());
+            array(sb, Arrays.asList(a).iterator());
         } else if (v instanceof JsonNode n) {
             sb.setLength(sb.length() - "<value>".length());
             json(sb, n);

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.slipway.hub.admin.Accounts;
 import dev.slipway.hub.auth.Authenticator;
+import dev.slipway.hub.auth.SessionRefused;
+import dev.slipway.hub.auth.SessionRefused.Reason;
+import dev.slipway.hub.auth.Sessions;
 import dev.slipway.hub.auth.Tokens;
 import dev.slipway.hub.config.HubConfig;
 import dev.slipway.hub.persistence.Database;
@@ -18,8 +21,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Sessions over a real (H2) database with a clock the test moves: expiry, revocation, call numbers. */
-class KojiSessionsIT {
+/** koji's login sessions over a real (H2) database with a clock the test moves: expiry, revocation, call numbers. */
+class SessionsIT {
     private static Database db;
     private static Instant now = Instant.parse("2026-12-02T00:00:00Z");
     private static final Clock CLOCK = new Clock() {
@@ -39,7 +42,7 @@ class KojiSessionsIT {
         }
     };
     private static Accounts accounts;
-    private static KojiSessions sessions;
+    private static Sessions sessions;
 
     @BeforeAll
     static void open() throws Exception {
@@ -47,7 +50,7 @@ class KojiSessionsIT {
         db = Database.open(new HubConfig.Database(null, null, null, 4), dir);
         Authenticator auth = new Authenticator(db);
         accounts = new Accounts(db, CLOCK, new Tokens(), auth);
-        sessions = new KojiSessions(db, auth, CLOCK);
+        sessions = new Sessions(db, auth, CLOCK);
     }
 
     @AfterAll
@@ -58,41 +61,41 @@ class KojiSessionsIT {
     @Test
     void session_expiresAfterADayWithoutACall_butEachCallRenewsIt() {
         String token = accounts.initAdmin("rosa").token();
-        KojiSessions.Opened s = sessions.login("rosa", token);
+        Sessions.Opened s = sessions.login("rosa", token);
         now = now.plus(Duration.ofHours(23));
         assertEquals("rosa", sessions.check(s.id(), s.key(), 0L).principal().name());
         now = now.plus(Duration.ofHours(23));
         assertEquals("rosa", sessions.check(s.id(), s.key(), null).principal().name());
         now = now.plus(Duration.ofHours(25));
-        KojiFault f = assertThrows(KojiFault.class, () -> sessions.check(s.id(), s.key(), 1L));
-        assertEquals(KojiError.AUTH_EXPIRED, f.kojiError());
+        SessionRefused f = assertThrows(SessionRefused.class, () -> sessions.check(s.id(), s.key(), 1L));
+        assertEquals(Reason.EXPIRED, f.reason());
     }
 
     @Test
     void revokingTheToken_endsItsSessions_andLogoutEndsOne() {
         var created = accounts.initAdmin("root");
-        KojiSessions.Opened s = sessions.login("root", created.token());
-        KojiSessions.Opened other = sessions.login("root", accounts.initAdmin("root").token());
+        Sessions.Opened s = sessions.login("root", created.token());
+        Sessions.Opened other = sessions.login("root", accounts.initAdmin("root").token());
         accounts.revoke(s.principal(), created.id());
-        assertEquals(KojiError.AUTH, assertThrows(KojiFault.class, () -> sessions.check(s.id(), s.key(), null))
-                .kojiError());
+        assertEquals(Reason.INVALID, assertThrows(SessionRefused.class, () -> sessions.check(s.id(), s.key(), null))
+                .reason());
         assertEquals("root", sessions.check(other.id(), other.key(), 3L).principal().name());
         sessions.logout(other.id());
-        assertEquals(KojiError.AUTH, assertThrows(KojiFault.class, () -> sessions.check(other.id(), other.key(),
-                4L)).kojiError());
+        assertEquals(Reason.INVALID, assertThrows(SessionRefused.class, () -> sessions.check(other.id(), other.key(),
+                4L)).reason());
     }
 
     @Test
     void callNumbers_mustGrow_aReplayIsRetryError_anOlderOneSequenceError() {
-        KojiSessions.Opened s = sessions.login("cal", accounts.initAdmin("cal").token());
+        Sessions.Opened s = sessions.login("cal", accounts.initAdmin("cal").token());
         sessions.check(s.id(), s.key(), 0L);
         sessions.check(s.id(), s.key(), 2L);
-        assertEquals(KojiError.RETRY, assertThrows(KojiFault.class, () -> sessions.check(s.id(), s.key(), 2L))
-                .kojiError());
-        assertEquals(KojiError.SEQUENCE, assertThrows(KojiFault.class, () -> sessions.check(s.id(), s.key(), 1L))
-                .kojiError());
+        assertEquals(Reason.REPLAYED, assertThrows(SessionRefused.class, () -> sessions.check(s.id(), s.key(), 2L))
+                .reason());
+        assertEquals(Reason.OUT_OF_ORDER, assertThrows(SessionRefused.class, () -> sessions.check(s.id(), s.key(), 1L))
+                .reason());
         sessions.check(s.id(), s.key(), 3L);
-        assertEquals(KojiError.AUTH, assertThrows(KojiFault.class, () -> sessions.check(s.id(), "wrong", 4L))
-                .kojiError());
+        assertEquals(Reason.INVALID, assertThrows(SessionRefused.class, () -> sessions.check(s.id(), "wrong", 4L))
+                .reason());
     }
 }

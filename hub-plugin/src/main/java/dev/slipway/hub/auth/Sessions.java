@@ -1,9 +1,8 @@
-package dev.slipway.hub.koji;
+package dev.slipway.hub.auth;
 
 import dev.slipway.common.error.ErrorCode;
-import dev.slipway.hub.auth.Authenticator;
-import dev.slipway.hub.auth.Principal;
-import dev.slipway.hub.auth.Tokens;
+import dev.slipway.common.error.SlipwayException;
+import dev.slipway.hub.auth.SessionRefused.Reason;
 import dev.slipway.hub.persistence.Database;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -13,14 +12,15 @@ import java.util.Base64;
 import java.util.List;
 
 /**
- * koji sessions, kept in the database so every hub process shares them: {@code login(user, token)} opens one
- * for the holder of a user API token; each call names it by id and key and may carry a call number that must
- * grow (a replayed number is a RetryError, a smaller one a SequenceError, as koji's hub answers). A session
- * expires after {@link #IDLE} without a call, and ends with {@code logout} or when its token is revoked.
+ * Login sessions (koji's API uses them), kept in the database so every hub process shares them: {@code login(user,
+ * token)} opens one for the holder of a user API token; each call names it by id and key and may carry a call
+ * number that must grow (a replayed or smaller number is refused, as koji's hub refuses it). A session expires
+ * after {@link #IDLE} without a call, and ends with {@code logout} or when its token is revoked. Only hashes of the
+ * key and the token are stored.
  */
-public final class KojiSessions {
+public final class Sessions {
     /** How long a session lives without a call. */
-    static final Duration IDLE = Duration.ofHours(24);
+    public static final Duration IDLE = Duration.ofHours(24);
     private final Database db;
     private final Authenticator auth;
     private final Clock clock;
@@ -34,7 +34,7 @@ public final class KojiSessions {
     public record Current(long id, Principal principal) {
     }
 
-    public KojiSessions(Database db, Authenticator auth, Clock clock) {
+    public Sessions(Database db, Authenticator auth, Clock clock) {
         this.db = db;
         this.auth = auth;
         this.clock = clock;
@@ -43,7 +43,7 @@ public final class KojiSessions {
     /** Opens a session for {@code user} if {@code token} is one of that user's API tokens. Blocks. */
     public Opened login(String user, String token) {
         if (user == null || token == null || token.isEmpty()) {
-            throw new KojiFault(KojiError.AUTH, ErrorCode.AUTH_REQUIRED,
+            throw new SlipwayException(ErrorCode.AUTH_REQUIRED,
                     "login needs a user name and one of that user's API tokens as password");
         }
         String tokenHash = Tokens.hash(token);
@@ -54,7 +54,7 @@ public final class KojiSessions {
             p = null;
         }
         if (p == null || !p.isUser() || !p.name().equals(user)) {
-            throw new KojiFault(KojiError.AUTH, ErrorCode.AUTH_INVALID_TOKEN,
+            throw new SlipwayException(ErrorCode.AUTH_INVALID_TOKEN,
                     "Invalid username or password (the password is one of the user's API tokens)");
         }
         byte[] secret = new byte[24];
@@ -90,12 +90,12 @@ public final class KojiSessions {
                     + " case when expires > :now then 1 else 0 end from koji_sessions where id = :id", Object[].class)
                     .setParameter("now", now).setParameter("id", id).getResultList();
             if (rows.isEmpty() || key == null || !rows.get(0)[0].equals(Tokens.hash(key))) {
-                throw new KojiFault(KojiError.AUTH, ErrorCode.AUTH_INVALID_TOKEN,
+                throw new SessionRefused(Reason.INVALID, ErrorCode.AUTH_INVALID_TOKEN,
                         "Invalid session or session key (session " + id + ")");
             }
             Object[] row = rows.get(0);
             if (((Number) row[3]).intValue() == 0) {
-                throw new KojiFault(KojiError.AUTH_EXPIRED, ErrorCode.AUTH_INVALID_TOKEN,
+                throw new SessionRefused(Reason.EXPIRED, ErrorCode.AUTH_INVALID_TOKEN,
                         "Session " + id + " expired; log in again");
             }
             if (callnum == null) {
@@ -111,10 +111,10 @@ public final class KojiSessions {
                 Number last = s.createNativeQuery("select callnum from koji_sessions where id = :id", Long.class)
                         .setParameter("id", id).getSingleResult();
                 if (last != null && last.longValue() == callnum) {
-                    throw new KojiFault(KojiError.RETRY, ErrorCode.BAD_PARAMETER, "Unable to retry call " + callnum
+                    throw new SessionRefused(Reason.REPLAYED, ErrorCode.BAD_PARAMETER, "Unable to retry call " + callnum
                             + " for session " + id + ": that call number was already used");
                 }
-                throw new KojiFault(KojiError.SEQUENCE, ErrorCode.BAD_PARAMETER, "Call number " + callnum
+                throw new SessionRefused(Reason.OUT_OF_ORDER, ErrorCode.BAD_PARAMETER, "Call number " + callnum
                         + " is out of sequence for session " + id + " (last " + last + ")");
             }
             return (String) row[1];
@@ -123,7 +123,7 @@ public final class KojiSessions {
         try {
             p = auth.byHash(tokenHash);
         } catch (RuntimeException e) {
-            throw new KojiFault(KojiError.AUTH, ErrorCode.AUTH_INVALID_TOKEN,
+            throw new SessionRefused(Reason.INVALID, ErrorCode.AUTH_INVALID_TOKEN,
                     "The token session " + id + " was opened with is revoked");
         }
         return new Current(id, p);

@@ -1,5 +1,6 @@
-package dev.slipway.hub.koji;
+package dev.slipway.hub.http;
 
+import dev.slipway.hub.koji.KojiApi;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
@@ -15,21 +16,21 @@ import java.nio.charset.StandardCharsets;
  * limit is cut off. Task logs are also served under koji's {@code topurl} layout,
  * {@code /kojifiles/work/tasks/<id % 10000>/<id>/task.log}.
  */
-public final class KojiEndpoint {
+final class KojiEndpoint {
     public static final String PATH = "/kojihub";
     public static final String FILES = "/kojifiles";
     private final KojiApi api;
     private final WorkerExecutor workers;
     private final long maxBytes;
 
-    public KojiEndpoint(KojiApi api, WorkerExecutor workers, long maxBytes) {
+    KojiEndpoint(KojiApi api, WorkerExecutor workers, long maxBytes) {
         this.api = api;
         this.workers = workers;
         this.maxBytes = maxBytes;
     }
 
     /** Adds the routes to {@code router}. */
-    public void mount(Router router) {
+    void mount(Router router) {
         for (String path : new String[] {PATH, PATH + "/ssllogin"}) {
             router.post(path).handler(this::call);
             router.route(path).handler(ctx -> ctx.response().setStatusCode(405).putHeader("Allow", "POST")
@@ -55,9 +56,7 @@ public final class KojiEndpoint {
         req.exceptionHandler(e -> { });
         req.endHandler(v -> {
             if (size[0] > maxBytes) {
-                send(ctx, KojiApi.fault(new KojiFault(KojiError.PARAMETER,
-                        dev.slipway.common.error.ErrorCode.REQUEST_TOO_LARGE, "The XML-RPC request has " + size[0]
-                        + " bytes; the limit is " + maxBytes), "the request"));
+                send(ctx, KojiApi.tooLarge(size[0], maxBytes));
                 return;
             }
             byte[] bytes = body.getBytes();
@@ -97,7 +96,7 @@ public final class KojiEndpoint {
             notFound(ctx);
             return;
         }
-        if (id <= 0 || bucket != id % 10000 || !TaskCalls.LOG_FILE.equals(ctx.pathParam("file"))) {
+        if (id <= 0 || bucket != id % 10000 || !KojiApi.LOG_FILE.equals(ctx.pathParam("file"))) {
             notFound(ctx);
             return;
         }
