@@ -1,13 +1,10 @@
-package dev.slipway.hub.koji;
+package dev.slipway.hub.auth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.slipway.hub.admin.Accounts;
-import dev.slipway.hub.auth.Authenticator;
-import dev.slipway.hub.auth.SessionRefused;
 import dev.slipway.hub.auth.SessionRefused.Reason;
-import dev.slipway.hub.auth.Sessions;
 import dev.slipway.hub.auth.Tokens;
 import dev.slipway.hub.config.HubConfig;
 import dev.slipway.hub.persistence.Database;
@@ -21,7 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** koji's login sessions over a real (H2) database with a clock the test moves: expiry, revocation, call numbers. */
+/** Login sessions (koji's login) over a real (H2) database with a clock the test moves: expiry, revocation, call numbers. */
 class SessionsIT {
     private static Database db;
     private static Instant now = Instant.parse("2026-12-02T00:00:00Z");
