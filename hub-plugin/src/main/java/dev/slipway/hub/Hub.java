@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.slipway.common.api.TaskState;
 import dev.slipway.hub.admin.Accounts;
 import dev.slipway.hub.admin.Catalog;
+import dev.slipway.hub.admin.Directory;
 import dev.slipway.hub.admin.Hosts;
 import dev.slipway.hub.auth.Authenticator;
+import dev.slipway.hub.auth.Sessions;
 import dev.slipway.hub.auth.Tokens;
 import dev.slipway.hub.build.BuildCompletion;
 import dev.slipway.hub.build.BuildQueries;
@@ -16,6 +18,7 @@ import dev.slipway.hub.http.HubServices;
 import dev.slipway.hub.http.HubSignals;
 import dev.slipway.hub.http.HubVerticle;
 import dev.slipway.hub.http.WireJson;
+import dev.slipway.hub.koji.KojiApi;
 import dev.slipway.hub.metrics.HubMetrics;
 import dev.slipway.hub.persistence.Database;
 import dev.slipway.hub.publication.Publications;
@@ -103,11 +106,15 @@ public final class Hub implements AutoCloseable {
         TaskService tasks = new TaskService(db, config, clock, events, metrics, json);
         TaskLog log = new TaskLog(db, events);
         BuildQueries builds = new BuildQueries(db, json);
+        Catalog catalog = new Catalog(db);
         Hosts hosts = new Hosts(db, clock, events);
+        Accounts accounts = new Accounts(db, clock, new Tokens(), auth);
+        KojiApi koji = new KojiApi(new KojiApi.Services(tasks, log, builds, catalog, hosts, accounts,
+                new Directory(db), auth, new Sessions(db, auth, clock), json, clock,
+                config.tasks().defaultPriority(), config.tasks().channel()), config.http().bodyLimitBytes());
         return new HubServices(config, json, auth, tasks, scheduler, log, builds, reservations,
-                new BuildCompletion(db, clock, events, metrics, view, reservations), new Catalog(db),
-                hosts, new Accounts(db, clock, new Tokens(), auth), new Publications(db, json),
-                metrics, events,
+                new BuildCompletion(db, clock, events, metrics, view, reservations), catalog, hosts, accounts,
+                new Publications(db, json), koji, metrics, events,
                 () -> db.tx(s -> s.createNativeQuery("select 1", Integer.class).getSingleResult() != null),
                 () -> metrics.queue(counts(db)),
                 Console.of(config.console(), auth, tasks, log, builds, hosts, clock));

@@ -44,8 +44,8 @@ public final class Authenticator {
     }
 
     /**
-     * The principal whose token has SHA-256 {@code hash} (what a console session cookie carries instead of the
-     * token itself), with the same cache and revocation rules as a bearer token. Blocks.
+     * The principal whose token has SHA-256 {@code hash} (what a console session cookie or a koji session carries
+     * instead of the token itself), with the same cache and revocation rules as a bearer token. Blocks.
      */
     public Principal byHash(String hash) {
         long now = System.nanoTime();

@@ -10,6 +10,7 @@ import dev.slipway.hub.build.BuildQueries;
 import dev.slipway.hub.build.BuildReservations;
 import dev.slipway.hub.config.HubConfig;
 import dev.slipway.hub.console.Console;
+import dev.slipway.hub.koji.KojiApi;
 import dev.slipway.hub.metrics.HubMetrics;
 import dev.slipway.hub.publication.Publications;
 import dev.slipway.hub.task.Scheduler;
@@ -21,6 +22,7 @@ import java.util.function.Supplier;
 /**
  * Everything the HTTP verticles call, built once per hub process and shared by every verticle instance.
  *
+ * @param koji koji's XML-RPC API over the same services
  * @param queueCounts reads the task counts per state for the metrics (blocking)
  * @param console the web console's pages and sessions
  */
@@ -38,6 +40,7 @@ public record HubServices(
         Hosts hosts,
         Accounts accounts,
         Publications publications,
+        KojiApi koji,
         HubMetrics metrics,
         TaskEvents events,
         Supplier<Boolean> databaseUp,
@@ -47,6 +50,6 @@ public record HubServices(
     /** The same services with another configuration (e.g. once the listen port is known). */
     public HubServices with(HubConfig other) {
         return new HubServices(other, json, auth, tasks, scheduler, log, builds, reservations, completion, catalog, hosts,
-                accounts, publications, metrics, events, databaseUp, queueCounts, console);
+                accounts, publications, koji, metrics, events, databaseUp, queueCounts, console);
     }
 }

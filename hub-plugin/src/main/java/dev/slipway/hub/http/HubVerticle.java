@@ -54,6 +54,8 @@ public final class HubVerticle extends VerticleBase {
             router.route(LookasideEndpoint.PREFIX + "*").handler(sigs::handle);
         }
         new ConsoleRoutes(services.console(), workers).mount(router);
+        // koji's XML-RPC API over the same services (it reads and limits its own bodies).
+        new KojiEndpoint(services.koji(), workers, cfg.http().bodyLimitBytes()).mount(router);
         router.route(Api.PREFIX + "/*").handler(BodyHandler.create(false).setBodyLimit(cfg.http().bodyLimitBytes()));
 
         api.get("/_listapi", "_listAPI", anyone, "List every exported call", c -> api.calls())

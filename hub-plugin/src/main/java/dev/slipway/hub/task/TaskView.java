@@ -22,15 +22,20 @@ public final class TaskView {
 
     /** The record for one row, resolving names within the session. */
     public TaskInfo of(Session s, TaskEntity t) {
+        List<Long> builds = s.createSelectionQuery("select b.id from BuildEntity b where b.taskId = :t order by b.id",
+                Long.class).setParameter("t", t.id).getResultList();
+        return of(s, t, builds.isEmpty() ? null : builds.get(builds.size() - 1));
+    }
+
+    /** The record for one row whose latest build id the caller already knows (batched reads). */
+    TaskInfo of(Session s, TaskEntity t, Long buildId) {
         UserEntity owner = s.get(UserEntity.class, t.ownerId);
         ChannelEntity channel = s.get(ChannelEntity.class, t.channelId);
         HostEntity host = t.hostId == null ? null : s.get(HostEntity.class, t.hostId);
-        List<Long> builds = s.createSelectionQuery("select b.id from BuildEntity b where b.taskId = :t order by b.id",
-                Long.class).setParameter("t", t.id).getResultList();
         return new TaskInfo(t.id, t.method, read(t.request), t.state, owner.name, channel.name,
                 host == null ? null : host.name, t.arch, t.priority, t.weight, t.created, t.started, t.completed,
-                t.result == null ? null : read(t.result), t.fault == null ? null : fault(t.fault),
-                builds.isEmpty() ? null : builds.get(builds.size() - 1), t.resubmittedFrom);
+                t.result == null ? null : read(t.result), t.fault == null ? null : fault(t.fault), buildId,
+                t.resubmittedFrom);
     }
 
     /** Serialises a value for a JSON text column. */
