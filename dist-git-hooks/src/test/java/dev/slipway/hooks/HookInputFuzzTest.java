@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Timeout;
  * finding. Kept corpus: {@code HookInputFuzzTestInputs/stdin}.
  */
 class HookInputFuzzTest {
-    @Timeout(10)
-    @FuzzTest(maxDuration = "12s")
+    @Timeout(30)
+    @FuzzTest(maxDuration = "8s")
     void stdin(byte[] input) {
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(new ByteArrayInputStream(input),
                 StandardCharsets.UTF_8))) {

@@ -26,9 +26,13 @@ import java.util.zip.Deflater;
 final class DeflateBlocks extends OutputStream {
     static final int DICTIONARY = 32 * 1024;
 
-    /** Where the compressed blocks go, in order, on the writing thread. */
+    /** Where the compressed blocks go, in order, on the writing thread; the array is reused afterwards. */
     interface Sink {
-        void accept(byte[] block) throws IOException;
+        void accept(byte[] block, int length) throws IOException;
+    }
+
+    /** One compressed block in a reusable array. */
+    private record Compressed(byte[] input, byte[] output, int length) {
     }
 
     private final ExecutorService compressors;
@@ -36,7 +40,10 @@ final class DeflateBlocks extends OutputStream {
     private final int level;
     private final int maxPending;
     private final Sink sink;
-    private final ArrayDeque<Future<byte[]>> pending = new ArrayDeque<>();
+    private final ArrayDeque<Future<Compressed>> pending = new ArrayDeque<>();
+    // Arrays come back here once their block is written, so a layer of any size allocates about maxPending blocks.
+    private final ArrayDeque<byte[]> freeInputs = new ArrayDeque<>();
+    private final ArrayDeque<byte[]> freeOutputs = new ArrayDeque<>();
     private final CRC32 crc = new CRC32();
     private byte[] block;
     private int filled;
@@ -96,6 +103,8 @@ final class DeflateBlocks extends OutputStream {
         } finally {
             cancelAll();
             block = null;
+            freeInputs.clear();
+            freeOutputs.clear();
         }
     }
 
@@ -114,12 +123,18 @@ final class DeflateBlocks extends OutputStream {
         int length = filled;
         byte[] dictionary = previousTail;
         previousTail = tail(dictionary, input, length);
-        pending.add(compressors.submit(() -> deflate(input, length, dictionary, level)));
-        block = new byte[blockSize];
-        filled = 0;
+        byte[] output = freeOutputs.isEmpty() ? new byte[outputSize(blockSize)] : freeOutputs.poll();
+        pending.add(compressors.submit(() -> deflate(input, length, dictionary, level, output)));
         while (pending.size() >= maxPending) {
             deliverOldest();
         }
+        block = freeInputs.isEmpty() ? new byte[blockSize] : freeInputs.poll();
+        filled = 0;
+    }
+
+    /** Deflate output of incompressible data is slightly larger than the input. */
+    private static int outputSize(int inputSize) {
+        return inputSize + inputSize / 1000 + 1024;
     }
 
     /** The last 32 KiB of the input so far. */
@@ -134,15 +149,14 @@ final class DeflateBlocks extends OutputStream {
     }
 
     /** One block, sync-flushed so it ends on a byte boundary, never marked final. */
-    static byte[] deflate(byte[] input, int length, byte[] dictionary, int level) {
+    static Compressed deflate(byte[] input, int length, byte[] dictionary, int level, byte[] output) {
         Deflater deflater = new Deflater(level, true);
         try {
             if (dictionary != null && dictionary.length > 0) {
                 deflater.setDictionary(dictionary);
             }
             deflater.setInput(input, 0, length);
-            // Deflate output of incompressible data is slightly larger than the input.
-            byte[] buffer = new byte[length + length / 1000 + 1024];
+            byte[] buffer = output;
             int size = 0;
             while (true) {
                 if (size == buffer.length) {
@@ -156,16 +170,19 @@ final class DeflateBlocks extends OutputStream {
                     break;
                 }
             }
-            return Arrays.copyOf(buffer, size);
+            return new Compressed(input, buffer, size);
         } finally {
             deflater.end();
         }
     }
 
     private void deliverOldest() throws IOException {
-        Future<byte[]> oldest = pending.poll();
+        Future<Compressed> oldest = pending.poll();
         try {
-            sink.accept(oldest.get());
+            Compressed done = oldest.get();
+            sink.accept(done.output(), done.length());
+            freeInputs.add(done.input());
+            freeOutputs.add(done.output());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             cancelAll();

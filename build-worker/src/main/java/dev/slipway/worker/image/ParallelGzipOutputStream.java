@@ -23,10 +23,10 @@ public final class ParallelGzipOutputStream extends OutputStream {
     ParallelGzipOutputStream(OutputStream out, ExecutorService compressors, int blockSize, int level,
             int maxPending, DeflateBlocks.Sink alsoTo) throws IOException {
         this.out = out;
-        this.blocks = new DeflateBlocks(compressors, blockSize, level, maxPending, block -> {
-            out.write(block);
+        this.blocks = new DeflateBlocks(compressors, blockSize, level, maxPending, (block, length) -> {
+            out.write(block, 0, length);
             if (alsoTo != null) {
-                alsoTo.accept(block);
+                alsoTo.accept(block, length);
             }
         });
         out.write(Gzip.HEADER);

@@ -51,8 +51,8 @@ final class SplicedArchiveGzip implements Closeable {
         splicing = true;
     }
 
-    void splice(byte[] block) throws IOException {
-        file.write(block);
+    void splice(byte[] block, int length) throws IOException {
+        file.write(block, 0, length);
     }
 
     void endSplice() {

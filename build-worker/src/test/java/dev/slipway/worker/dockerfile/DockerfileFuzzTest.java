@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Timeout;
  * out-of-memory is a finding. Kept corpus: {@code DockerfileFuzzTestInputs/dockerfile}.
  */
 class DockerfileFuzzTest {
-    @Timeout(10)
-    @FuzzTest(maxDuration = "15s")
+    @Timeout(30)
+    @FuzzTest(maxDuration = "8s")
     void dockerfile(byte[] input) {
         String text = new String(input, StandardCharsets.UTF_8);
         try {

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Timeout;
  * escaping, a hang or an out-of-memory is a finding. Kept corpus: {@code ImageReferenceFuzzTestInputs/reference}.
  */
 class ImageReferenceFuzzTest {
-    @Timeout(10)
-    @FuzzTest(maxDuration = "12s")
+    @Timeout(30)
+    @FuzzTest(maxDuration = "8s")
     void reference(byte[] input) {
         String text = new String(input, StandardCharsets.UTF_8);
         try {

@@ -26,8 +26,8 @@ class WireJsonFuzzTest {
             HostProtocol.LogLines.class, HostProtocol.Refund.class, HostProtocol.Close.class,
             PublicationRequest.class);
 
-    @Timeout(10)
-    @FuzzTest(maxDuration = "12s")
+    @Timeout(30)
+    @FuzzTest(maxDuration = "8s")
     void requestBody(byte[] body) {
         for (Class<?> type : REQUESTS) {
             try {

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Timeout;
  * out-of-memory is a finding. Kept corpus: {@code PromotionManifestFuzzTestInputs/manifests}.
  */
 class PromotionManifestFuzzTest {
-    @Timeout(10)
-    @FuzzTest(maxDuration = "12s")
+    @Timeout(30)
+    @FuzzTest(maxDuration = "8s")
     void manifests(byte[] input) {
         int nul = 0;
         while (nul < input.length && input[nul] != 0) {
