@@ -1,16 +1,16 @@
 package dev.slipway.bench;
 
+import dev.slipway.common.process.Command;
+import dev.slipway.common.process.CommandResult;
 import dev.slipway.testing.distgit.DistGitRepo;
 import dev.slipway.testing.registry.AuthMode;
 import dev.slipway.testing.registry.TestRegistry;
 import dev.slipway.testing.rpm.FixtureFiles;
 import dev.slipway.testing.sample.SampleSource;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -102,22 +102,15 @@ public final class LargeLayerBenchmark {
     }
 
     /** Runs one build in a child JVM with the worker's default settings; its output lines. */
-    private static List<String> worker(String source, String allowed, String first, String second, Path run)
-            throws Exception {
+    private static List<String> worker(String source, String allowed, String first, String second, Path run) {
         String java = ProcessHandle.current().info().command().orElse("java");
-        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+        CommandResult result = Command.of(java, "-cp", System.getProperty("java.class.path"),
                 LargeLayerWorker.class.getName(), source, allowed, first, second, run.resolve("work").toString(),
-                run.resolve("mirror").toString()).redirectErrorStream(true).start();
-        List<String> lines = new ArrayList<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line; (line = r.readLine()) != null;) {
-                lines.add(line);
-            }
+                run.resolve("mirror").toString()).timeout(Duration.ofMinutes(30)).run();
+        if (!result.ok()) {
+            throw new IllegalStateException("the worker failed: " + result.output());
         }
-        if (p.waitFor() != 0) {
-            throw new IllegalStateException("the worker failed: " + String.join("\n", lines));
-        }
-        return lines;
+        return result.stdout().lines().toList();
     }
 
     static String dockerfile(String parent) {
