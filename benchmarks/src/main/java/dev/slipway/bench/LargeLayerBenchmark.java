@@ -49,6 +49,7 @@ public final class LargeLayerBenchmark {
             Timing pushTwo = new Timing("by hand: docker push (2nd registry)");
             Timing byHandOne = new Timing("by hand: save + push to 1 registry");
             Timing byHandTwo = new Timing("by hand: save + push to 2 registries");
+            Map<String, Timing> steps = new java.util.LinkedHashMap<>();
             for (int i = 0; i < runs; i++) {
                 Path run = Files.createDirectories(dir.resolve("run-" + i));
                 List<String> out = worker(repo.source(commit), dir.toUri().toString(), first.hostPort(),
@@ -58,7 +59,10 @@ public final class LargeLayerBenchmark {
                 for (String line : out) {
                     String[] w = line.split(" ");
                     switch (w[0]) {
-                        case "STEP" -> built += UNTIL_BUILT.contains(w[1]) ? Long.parseLong(w[2]) : 0;
+                        case "STEP" -> {
+                            built += UNTIL_BUILT.contains(w[1]) ? Long.parseLong(w[2]) : 0;
+                            steps.computeIfAbsent(w[1], Timing::new).add(Long.parseLong(w[2]));
+                        }
                         case "TOTAL" -> total = Long.parseLong(w[1]);
                         case "VMHWM" -> rss.add(Long.parseLong(w[1]) / 1024.0);
                         default -> {
@@ -90,6 +94,8 @@ public final class LargeLayerBenchmark {
             System.out.println(Timing.ratio(after, byHandTwo) + "   (same destinations)");
             System.out.println(String.format(Locale.ROOT, "worker peak RSS median %.0f MiB   (goal <= 300 MiB)",
                     rss.median()));
+            System.out.println("slipway steps (median ms):");
+            steps.values().forEach(t -> System.out.println("  " + t.summary()));
         } finally {
             FixtureFiles.deleteTree(dir);
         }
