@@ -1,5 +1,7 @@
 package dev.slipway.bench;
 
+import dev.slipway.common.source.ScmAllowList;
+import dev.slipway.common.source.SourceSpec;
 import dev.slipway.worker.ContainerBuilder;
 import dev.slipway.worker.config.EngineConfig;
 import dev.slipway.worker.config.RegistryConfig;
@@ -7,8 +9,6 @@ import dev.slipway.worker.config.SiteConfig;
 import dev.slipway.worker.config.WorkerConfig;
 import dev.slipway.worker.pipeline.BuildRequest;
 import dev.slipway.worker.pipeline.BuildResult;
-import dev.slipway.worker.source.ScmAllowList;
-import dev.slipway.worker.source.SourceSpec;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
