@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -49,7 +50,7 @@ public final class LargeLayerBenchmark {
             Timing pushTwo = new Timing("by hand: docker push (2nd registry)");
             Timing byHandOne = new Timing("by hand: save + push to 1 registry");
             Timing byHandTwo = new Timing("by hand: save + push to 2 registries");
-            Map<String, Timing> steps = new java.util.LinkedHashMap<>();
+            Map<String, Timing> steps = new LinkedHashMap<>();
             for (int i = 0; i < runs; i++) {
                 Path run = Files.createDirectories(dir.resolve("run-" + i));
                 List<String> out = worker(repo.source(commit), dir.toUri().toString(), first.hostPort(),
