@@ -2,7 +2,6 @@ package dev.slipway.worker.dockerfile;
 
 import dev.slipway.common.error.ErrorCode;
 import java.util.HashSet;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -26,7 +25,7 @@ final class EngineSupport {
     /** Flags that newer BuildKit frontends accept, so their use means "needs BuildKit" rather than "typo". */
     private static final Set<String> BUILDKIT_FLAGS = Set.of("mount", "network", "security", "link", "chmod",
             "checksum", "keep-git-dir", "parents", "exclude", "start-interval");
-    private static final Set<String> NOT_UNDER_ONBUILD = Set.of("ONBUILD", "FROM", "MAINTAINER");
+    private static final Set<String> NOT_UNDER_ONBUILD = Set.of("FROM", "MAINTAINER");
     /** {@code <<EOF}, {@code <<-EOF}, {@code <<"EOF"}: a heredoc marker followed by the end of a word. */
     private static final Pattern HEREDOC = Pattern.compile("<<-?([\"']?)[A-Za-z_][A-Za-z0-9_]*\\1(?=$|[\\s;|&>)])");
 
@@ -52,35 +51,37 @@ final class EngineSupport {
         }
         checkFlags(ins);
         String text = ins.arguments().text();
-        if (text.isBlank()) {
-            throw syntax(ins.line(), keyword + " needs at least one argument");
-        }
         if (Set.of("RUN", "COPY", "ADD").contains(keyword) && !ins.arguments().execForm()
                 && HEREDOC.matcher(text).find()) {
             throw unsupported(ins.line(), keyword + " uses a heredoc (<<WORD), which needs BuildKit; put the"
                     + " text in a file in the build context and COPY it instead");
         }
+        ArgumentRules.check(ins);
         switch (keyword) {
-            case "SHELL" -> {
-                if (!ins.arguments().execForm()) {
-                    throw syntax(ins.line(), "SHELL needs its arguments in JSON form, e.g. SHELL [\"/bin/sh\", \"-c\"]");
-                }
-            }
-            case "COPY", "ADD" -> checkCopy(ins);
-            case "HEALTHCHECK" -> checkHealthcheck(ins, text);
+            case "COPY", "ADD" -> checkCopyFrom(ins);
             case "ONBUILD" -> checkOnbuild(ins, text);
             default -> {
             }
         }
     }
 
+    /**
+     * Flags as the builder reads them: only the instruction's own, each at most once, each with '=' (an empty value
+     * is allowed and means "not given"). The builder never reads the flags of ARG, STOPSIGNAL and HEALTHCHECK NONE,
+     * silently ignoring any; Slipway refuses those.
+     */
     private void checkFlags(Instruction ins) {
+        if (ins.flags().isEmpty()) {
+            return;
+        }
+        if (ignoresFlags(ins)) {
+            throw syntax(ins.line(), Deliberately.refused(ins.keyword() + " has flag " + ins.flags().get(0),
+                    "it never reads this instruction's flags and ignores them", "a flag that does nothing is a"
+                            + " mistake"));
+        }
         Set<String> seen = new HashSet<>();
         Set<String> allowed = FLAGS.getOrDefault(ins.keyword(), Set.of());
         for (Flag flag : ins.flags()) {
-            if (!seen.add(flag.name())) {
-                throw syntax(ins.line(), ins.keyword() + " has flag --" + flag.name() + " twice");
-            }
             if (!allowed.contains(flag.name())) {
                 if (BUILDKIT_FLAGS.contains(flag.name())) {
                     throw unsupported(ins.line(), ins.keyword() + " --" + flag.name() + " needs BuildKit, which the"
@@ -90,19 +91,25 @@ final class EngineSupport {
                         + (allowed.isEmpty() ? " (it takes no flags)" : " (it takes --" + String.join(", --",
                                 new TreeSet<>(allowed)) + ")"));
             }
-            if (flag.value() == null || flag.value().isEmpty()) {
+            if (!seen.add(flag.name())) {
+                throw syntax(ins.line(), ins.keyword() + " has flag --" + flag.name() + " twice");
+            }
+            if (flag.value() == null) {
                 throw syntax(ins.line(), ins.keyword() + " --" + flag.name() + " needs a value (--" + flag.name()
                         + "=<value>)");
             }
         }
     }
 
-    private void checkCopy(Instruction ins) {
-        int operands = ins.arguments().execForm() ? ins.arguments().values().size()
-                : ins.arguments().text().strip().split(InstructionParser.WHITESPACE).length;
-        if (operands < 2) {
-            throw syntax(ins.line(), ins.keyword() + " needs at least a source and a destination");
-        }
+    private static boolean ignoresFlags(Instruction ins) {
+        return switch (ins.keyword()) {
+            case "ARG", "STOPSIGNAL" -> true;
+            case "HEALTHCHECK" -> ins.arguments().text().strip().split("\\s+")[0].equalsIgnoreCase("NONE");
+            default -> false;
+        };
+    }
+
+    private void checkCopyFrom(Instruction ins) {
         String from = ins.flag("from").orElse("");
         if (from.contains("$")) {
             throw unsupported(ins.line(), "COPY --from=" + from + " uses a variable, which the legacy builder does"
@@ -110,19 +117,29 @@ final class EngineSupport {
         }
     }
 
-    private static void checkHealthcheck(Instruction ins, String text) {
-        String first = text.strip().split(InstructionParser.WHITESPACE, 2)[0].toUpperCase(Locale.ROOT);
-        if (!first.equals("NONE") && !first.equals("CMD")) {
-            throw syntax(ins.line(), "HEALTHCHECK must be followed by CMD or NONE, not '" + first + "'");
-        }
-    }
-
+    /**
+     * The builder refuses ONBUILD ONBUILD, ONBUILD FROM and ONBUILD MAINTAINER and parses the trigger's JSON;
+     * it checks nothing else in the trigger until an image is built FROM this one. Slipway checks the trigger
+     * like any instruction now, saying so, because a bad trigger breaks every build that uses the image.
+     */
     private void checkOnbuild(Instruction ins, String text) {
         Instruction trigger = parser.parse(new LogicalLine(ins.line(), ins.endLine(), text, ins.original()));
-        if (NOT_UNDER_ONBUILD.contains(trigger.keyword())) {
-            throw syntax(ins.line(), "ONBUILD cannot trigger " + trigger.keyword());
+        if (trigger.keyword().equals("ONBUILD")) {
+            throw syntax(ins.line(), "Chaining ONBUILD via `ONBUILD ONBUILD` isn't allowed");
         }
-        check(trigger);
+        if (NOT_UNDER_ONBUILD.contains(trigger.keyword())) {
+            throw syntax(ins.line(), trigger.keyword() + " isn't allowed as an ONBUILD trigger; ONBUILD cannot"
+                    + " trigger " + trigger.keyword());
+        }
+        try {
+            check(trigger);
+        } catch (DockerfileException e) {
+            String problem = e.getMessage().replaceFirst("^Dockerfile line [0-9]+: ", "");
+            throw new DockerfileException(e.code(), ins.line(), problem.contains("Slipway refuses") ? problem
+                    : Deliberately.refused("the ONBUILD trigger is wrong: " + problem, "it checks the trigger"
+                            + " only when an image is built FROM this one", "the trigger would fail every such"
+                            + " build"));
+        }
     }
 
     private static DockerfileException syntax(int line, String problem) {

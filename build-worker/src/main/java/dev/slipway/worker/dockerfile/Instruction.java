@@ -26,9 +26,10 @@ public record Instruction(int line, int endLine, String keyword, List<Flag> flag
         }
     }
 
-    /** The value of flag {@code --name}, when given with a value. */
+    /** The value of flag {@code --name}, when given with a value; like the builder, {@code --name=} is not given. */
     public Optional<String> flag(String name) {
-        return flags.stream().filter(f -> f.name().equals(name) && f.value() != null).map(Flag::value).findFirst();
+        return flags.stream().filter(f -> f.name().equals(name) && f.value() != null && !f.value().isEmpty())
+                .map(Flag::value).findFirst();
     }
 
     /** True when this instruction carries flag {@code --name}, with or without a value. */

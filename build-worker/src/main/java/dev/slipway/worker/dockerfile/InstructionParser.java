@@ -12,7 +12,7 @@ import java.util.Set;
  */
 final class InstructionParser {
     static final String WHITESPACE = "[\\t\\u000B\\f\\r ]+";
-    private static final Set<String> EXEC_CAPABLE = Set.of("RUN", "CMD", "ENTRYPOINT", "SHELL", "COPY", "ADD",
+    static final Set<String> EXEC_CAPABLE = Set.of("RUN", "CMD", "ENTRYPOINT", "SHELL", "COPY", "ADD",
             "VOLUME");
 
     /** The flags at the start of an instruction's arguments and the text after them. */
@@ -28,31 +28,45 @@ final class InstructionParser {
     }
 
     /**
-     * JSON is tried only for instructions that accept it. Like the builder, text that is not a JSON array falls
-     * back to shell form (so {@code RUN [ -f x ]} stays a shell test), except where the author clearly meant JSON:
-     * an array that ends too early, one that starts {@code ["} or {@code ['}, or one followed by more text (which
-     * the builder would silently drop).
+     * JSON is tried only for instructions that accept it, exactly as the builder reads it: a well-formed array of
+     * strings is exec form, a well-formed array holding anything else is an error, and text that is not
+     * well-formed JSON is shell form (so {@code RUN [ -f x ]} stays a shell test). Slipway deliberately refuses
+     * three things the builder accepts, because each silently runs something the author did not write: an array
+     * the file ends inside of, text that starts like an array of strings ({@code ["} or {@code ['}) but is not
+     * JSON, and text after the array (which the builder drops).
      */
-    private static Arguments arguments(String keyword, String text, int line) {
+    static Arguments arguments(String keyword, String text, int line) {
         if (!EXEC_CAPABLE.contains(keyword) || !text.startsWith("[")) {
             return Arguments.shell(text);
         }
-        try {
-            JsonArray.Parsed parsed = JsonArray.parse(text);
-            String trailing = text.substring(parsed.end()).strip();
-            if (!trailing.isEmpty()) {
-                throw new DockerfileException(ErrorCode.DOCKERFILE_SYNTAX, line, keyword
-                        + " has a JSON array followed by '" + trailing + "', which the builder would silently drop");
+        JsonArray.Result json = JsonArray.read(text);
+        switch (json.kind()) {
+            case STRINGS -> {
+                String trailing = text.substring(json.end()).strip();
+                if (!trailing.isEmpty()) {
+                    throw syntax(line, Deliberately.refused(keyword + " has a JSON array followed by '" + trailing
+                            + "'", "it runs the array and silently drops the text after it",
+                            "the dropped text was meant to run"));
+                }
+                return Arguments.exec(text, json.values());
             }
-            return Arguments.exec(text, parsed.values());
-        } catch (JsonArray.Malformed e) {
-            if (e.unterminated() || text.startsWith("[\"") || text.startsWith("['")) {
-                throw new DockerfileException(ErrorCode.DOCKERFILE_SYNTAX, line, keyword
-                        + " arguments look like a JSON array but are not valid JSON: " + e.getMessage()
-                        + " (JSON strings need double quotes)");
+            case NOT_STRINGS -> throw syntax(line, keyword + " is a JSON array but " + json.problem()
+                    + "; when using JSON array syntax, arrays must be comprised of strings only (the builder"
+                    + " refuses this too)");
+            default -> {
+                if (json.unterminated() || text.startsWith("[\"") || text.startsWith("['")) {
+                    throw syntax(line, Deliberately.refused(keyword + " arguments look like a JSON array but are"
+                            + " not valid JSON: " + json.problem() + " (JSON strings need double quotes)",
+                            "as shell form: the brackets and quotes are passed to the shell",
+                            "exec form was clearly meant"));
+                }
+                return Arguments.shell(text);
             }
-            return Arguments.shell(text);
         }
+    }
+
+    private static DockerfileException syntax(int line, String problem) {
+        return new DockerfileException(ErrorCode.DOCKERFILE_SYNTAX, line, problem);
     }
 
     /** The builder reads leading words that start with "--" as flags; quotes inside them are removed. */

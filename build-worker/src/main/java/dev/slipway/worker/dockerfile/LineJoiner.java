@@ -62,7 +62,8 @@ final class LineJoiner {
         int syntaxLine = 0;
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < physical.size(); i++) {
-            Matcher m = DIRECTIVE.matcher(physical.get(i));
+            // The builder looks for directives on the line with its leading whitespace removed.
+            Matcher m = DIRECTIVE.matcher(physical.get(i).stripLeading());
             if (!m.matches()) {
                 break;
             }
@@ -89,7 +90,6 @@ final class LineJoiner {
     }
 
     private static List<LogicalLine> logicalLines(List<String> physical, char escape) {
-        Pattern continuation = Pattern.compile(Pattern.quote(String.valueOf(escape)) + "[ \\t]*$");
         List<LogicalLine> lines = new ArrayList<>();
         int next = 0;
         while (next < physical.size()) {
@@ -99,7 +99,7 @@ final class LineJoiner {
                 continue;
             }
             StringBuilder text = new StringBuilder();
-            boolean open = appendTrimmed(text, first, continuation);
+            boolean open = appendTrimmed(text, first, escape);
             if (!open && text.toString().isBlank()) {
                 continue;
             }
@@ -108,13 +108,14 @@ final class LineJoiner {
                 if (line.isBlank() || line.stripLeading().startsWith("#")) {
                     continue; // the builder skips comments and empty lines inside a continuation
                 }
-                open = appendTrimmed(text, line, continuation);
+                open = appendTrimmed(text, line, escape);
             }
             if (open) {
-                // The builder would accept this, but the build appends lines at the end, which would join them.
-                throw new DockerfileException(ErrorCode.DOCKERFILE_SYNTAX, start + 1,
+                throw new DockerfileException(ErrorCode.DOCKERFILE_SYNTAX, start + 1, Deliberately.refused(
                         "the instruction starting here ends the file with a line continuation ('" + escape
-                                + "'); remove the trailing '" + escape + "'");
+                                + "'); remove the trailing '" + escape + "'",
+                        "the continuation simply ends with the file",
+                        "Slipway appends lines to the Dockerfile (labels), which would join this instruction"));
             }
             if (text.toString().isBlank()) {
                 continue;
@@ -125,15 +126,22 @@ final class LineJoiner {
         return lines;
     }
 
-    /** Appends the line without its continuation character; true when the line continues. */
-    private static boolean appendTrimmed(StringBuilder text, String line, Pattern continuation) {
-        Matcher m = continuation.matcher(line);
-        if (m.find()) {
-            text.append(line, 0, m.start());
-            return true;
+    /**
+     * Appends the line without its continuation; true when the line continues. As in the builder, a line continues
+     * when it ends (before spaces and tabs) with an escape character that does not follow another one:
+     * with the default escape, {@code a \} continues while {@code a \\} and any longer run of escape characters do
+     * not (the builder's rule looks at one character before the last), and a line that is only the escape
+     * character continues.
+     */
+    private static boolean appendTrimmed(StringBuilder text, String line, char escape) {
+        int end = line.length();
+        while (end > 0 && (line.charAt(end - 1) == ' ' || line.charAt(end - 1) == '\t')) {
+            end--;
         }
-        text.append(line);
-        return false;
+        boolean continues = end > 0 && line.charAt(end - 1) == escape
+                && (end == 1 || line.charAt(end - 2) != escape);
+        text.append(line, 0, continues ? end - 1 : line.length());
+        return continues;
     }
 
     private static String stripTerminator(String line) {

@@ -4,59 +4,119 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.slipway.common.error.ErrorCode;
 import dev.slipway.common.error.SlipwayException;
+import dev.slipway.common.image.Digest;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.io.input.TeeInputStream;
 
 /**
- * Unpacks a {@code docker save} stream (manifest.json, the config, one layer.tar per layer) into a directory,
- * and at the same time keeps the stream itself as the {@code docker load}-able archive, so the image is read from
- * the engine once. Compressing that archive for the mirror is left to the caller, off the critical path.
+ * Reads a {@code docker save} stream once and, while it streams, does everything that needs its bytes: unpacks
+ * manifest.json, the config and each layer.tar into a directory; gzips each layer on every core into its OCI blob
+ * ({@link ParallelGzipOutputStream}); and writes the gzipped {@code docker load}-able archive with the layers'
+ * compressed blocks spliced in ({@link SplicedArchiveGzip}), so no byte is compressed twice and memory stays
+ * bounded whatever the layer size.
  */
 public final class DockerArchiveReader {
-    private final ObjectMapper json;
+    private static final int BUFFER = 1 << 16;
 
-    public DockerArchiveReader(ObjectMapper json) {
+    private final ObjectMapper json;
+    private final ExecutorService compressors;
+
+    /** {@code compressors}: the pool that deflates blocks; it must not be the pool the caller runs on. */
+    public DockerArchiveReader(ObjectMapper json, ExecutorService compressors) {
         this.json = json;
+        this.compressors = compressors;
     }
 
+    /**
+     * Reads the stream into {@code directory} (layer blobs beside it, in {@code <directory>-blobs}) and {@code archive} (the
+     * gzipped {@code docker save} stream, byte for byte when gunzipped; null to keep none).
+     */
     public SavedImage read(InputStream dockerSave, Path directory, Path archive) {
-        try (OutputStream raw = new BufferedOutputStream(Files.newOutputStream(archive), 1 << 16);
-                InputStream tee = new TeeInputStream(dockerSave, raw, true);
-                TarArchiveInputStream tar = new TarArchiveInputStream(tee)) {
+        Path blobs;
+        Map<Path, Descriptor> compressed = new HashMap<>();
+        try {
             Files.createDirectories(directory);
-            TarArchiveEntry entry;
-            while ((entry = tar.getNextEntry()) != null) {
-                Path target = directory.resolve(entry.getName()).normalize();
-                if (!target.startsWith(directory)) {
-                    throw new SlipwayException(ErrorCode.ENGINE_ERROR,
-                            "docker save produced an entry outside its archive: " + entry.getName());
+            blobs = Files.createDirectories(directory.resolveSibling(directory.getFileName() + "-blobs"));
+            try (SplicedArchiveGzip gz = new SplicedArchiveGzip(
+                    archive == null ? OutputStream.nullOutputStream()
+                            : new BufferedOutputStream(Files.newOutputStream(archive), BUFFER));
+                    InputStream tee = new TeeInputStream(dockerSave, gz.raw(), false);
+                    TarArchiveInputStream tar = new TarArchiveInputStream(tee)) {
+                TarArchiveEntry entry;
+                while ((entry = tar.getNextEntry()) != null) {
+                    Path target = directory.resolve(entry.getName()).normalize();
+                    if (!target.startsWith(directory)) {
+                        throw new SlipwayException(ErrorCode.ENGINE_ERROR,
+                                "docker save produced an entry outside its archive: " + entry.getName());
+                    }
+                    if (entry.isDirectory()) {
+                        Files.createDirectories(target);
+                    } else if (entry.isFile()) {
+                        Files.createDirectories(target.getParent());
+                        if (entry.getName().endsWith("layer.tar")) {
+                            compressed.put(target, layer(tar, target, blobs, gz));
+                        } else {
+                            Files.copy(tar, target, StandardCopyOption.REPLACE_EXISTING);
+                        }
+                    }
                 }
-                if (entry.isDirectory()) {
-                    Files.createDirectories(target);
-                } else if (entry.isFile()) {
-                    Files.createDirectories(target.getParent());
-                    Files.copy(tar, target);
-                }
+                // Read past the tar's end-of-archive (record padding and all) so the archive copy is byte for byte.
+                tee.transferTo(OutputStream.nullOutputStream());
             }
-            // Read past the tar's end-of-archive (record padding and all) so the archive copy is byte for byte.
-            tee.transferTo(OutputStream.nullOutputStream());
         } catch (IOException e) {
             throw new SlipwayException(ErrorCode.ENGINE_ERROR, "Tried to read the image saved by the engine: "
                     + e.getMessage(), e);
         }
-        return parse(directory, archive);
+        return parse(directory, blobs, compressed, archive);
     }
 
-    private SavedImage parse(Path directory, Path archive) {
+    /** One layer: kept uncompressed, hashed, and gzipped once into its blob and the archive. */
+    private Descriptor layer(InputStream tar, Path target, Path blobs, SplicedArchiveGzip archive)
+            throws IOException {
+        MessageDigest raw = Digest.newSha256();
+        MessageDigest packed = Digest.newSha256();
+        Path tmp = Files.createTempFile(blobs, "layer", ".tmp");
+        long rawSize;
+        archive.beginSplice();
+        try (OutputStream copy = new DigestOutputStream(new BufferedOutputStream(Files.newOutputStream(target),
+                BUFFER), raw);
+                ParallelGzipOutputStream gz = ParallelGzipOutputStream.of(new DigestOutputStream(
+                        new BufferedOutputStream(Files.newOutputStream(tmp), BUFFER), packed), compressors,
+                        archive::splice)) {
+            byte[] buffer = new byte[BUFFER];
+            long n = 0;
+            int read;
+            while ((read = tar.read(buffer)) > 0) {
+                copy.write(buffer, 0, read);
+                gz.write(buffer, 0, read);
+                n += read;
+            }
+            rawSize = n;
+        }
+        archive.endSplice();
+        Digest digest = Digest.ofSha256(packed);
+        long size = Files.size(tmp);
+        // Two identical layers give the same blob: an atomic rename lets either win.
+        Files.move(tmp, blobs.resolve(digest.hex()), StandardCopyOption.ATOMIC_MOVE);
+        return new Descriptor(OciImageWriter.LAYER, digest, size, Digest.ofSha256(raw), rawSize);
+    }
+
+    private SavedImage parse(Path directory, Path blobs, Map<Path, Descriptor> compressed, Path archive) {
         try {
             JsonNode manifest = json.readTree(directory.resolve("manifest.json").toFile());
             if (!manifest.isArray() || manifest.size() != 1) {
@@ -66,10 +126,18 @@ public final class DockerArchiveReader {
             JsonNode image = manifest.get(0);
             byte[] config = Files.readAllBytes(inside(directory, image.path("Config").asText()));
             List<Path> layers = new ArrayList<>();
+            List<Descriptor> layerBlobs = new ArrayList<>();
             for (JsonNode layer : image.path("Layers")) {
-                layers.add(inside(directory, layer.asText()));
+                Path tar = inside(directory, layer.asText());
+                Descriptor blob = compressed.get(tar);
+                if (blob == null) {
+                    throw new SlipwayException(ErrorCode.ENGINE_ERROR, "docker save manifest names a layer that"
+                            + " is not a layer.tar: " + layer.asText());
+                }
+                layers.add(tar);
+                layerBlobs.add(blob);
             }
-            return new SavedImage(config, layers, archive);
+            return new SavedImage(config, layers, layerBlobs, blobs, archive);
         } catch (IOException e) {
             throw new SlipwayException(ErrorCode.ENGINE_ERROR, "The engine's saved image is unreadable: "
                     + e.getMessage(), e);

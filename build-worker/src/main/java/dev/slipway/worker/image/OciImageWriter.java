@@ -8,27 +8,24 @@ import dev.slipway.common.error.ErrorCode;
 import dev.slipway.common.error.SlipwayException;
 import dev.slipway.common.image.Digest;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.DigestInputStream;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
-import java.util.zip.GZIPOutputStream;
 
 /**
- * Turns a saved image into an OCI image layout: gzips each layer (in parallel), checks every layer's
- * uncompressed digest against the config's diff_ids, and writes the manifest with the image's OCI annotations.
+ * Turns a saved image into an OCI image layout: takes each layer's blob as compressed while the image was read
+ * (or the registry's blob of a layer it already holds), checks every layer's uncompressed digest against the
+ * config's diff_ids, and writes the manifest with the image's OCI annotations.
  *
  * @see <a href="https://github.com/opencontainers/image-spec/blob/main/image-layout.md">OCI image layout</a>
  */
@@ -39,11 +36,12 @@ public final class OciImageWriter {
     private static final String INDEX = "application/vnd.oci.image.index.v1+json";
 
     private final ObjectMapper json;
-    private final ExecutorService compressors;
+    private final ExecutorService fetchers;
 
-    public OciImageWriter(ObjectMapper json, ExecutorService compressors) {
+    /** {@code fetchers}: the pool that fetches known layers from the registry, side by side. */
+    public OciImageWriter(ObjectMapper json, ExecutorService fetchers) {
         this.json = json;
-        this.compressors = compressors;
+        this.fetchers = fetchers;
     }
 
     /** Writes the layout into {@code layout} and returns it; {@code refName} is recorded in index.json. */
@@ -57,17 +55,20 @@ public final class OciImageWriter {
         try {
             Path blobs = Files.createDirectories(layout.resolve("blobs").resolve("sha256"));
             Descriptor config = writeBlob(blobs, saved.config(), CONFIG);
-            List<Future<Descriptor>> pending = new ArrayList<>();
             List<Digest> diffIds = diffIds(saved.config());
-            for (int i = 0; i < saved.layerTars().size(); i++) {
-                Path tar = saved.layerTars().get(i);
+            List<Future<Descriptor>> pending = new ArrayList<>();
+            for (int i = 0; i < saved.layerBlobs().size(); i++) {
+                Descriptor ours = saved.layerBlobs().get(i);
                 Optional<Descriptor> reused = i < diffIds.size() ? known.lookup(diffIds.get(i)) : Optional.empty();
-                pending.add(compressors.submit(() -> reused.isPresent() ? reuse(reused.get(), tar, blobs, known)
-                        : compress(tar, blobs)));
+                pending.add(reused.isPresent() ? fetchers.submit(() -> reuse(reused.get(), ours, blobs, known))
+                        : CompletableFuture.completedFuture(ours));
             }
             List<Descriptor> layers = new ArrayList<>();
             for (Future<Descriptor> f : pending) {
                 layers.add(f.get());
+            }
+            for (Descriptor layer : layers) {
+                place(saved.blob(layer), blobs.resolve(layer.digest().hex()));
             }
             checkDiffIds(saved.config(), layers);
             byte[] manifest = manifest(config, layers, annotations);
@@ -83,28 +84,33 @@ public final class OciImageWriter {
         }
     }
 
-    private Descriptor compress(Path tar, Path blobs) throws IOException {
-        MessageDigest raw = Digest.newSha256();
-        MessageDigest packed = Digest.newSha256();
-        Path tmp = Files.createTempFile(blobs, "layer", ".tmp");
-        long rawSize;
-        try (InputStream in = new DigestInputStream(Files.newInputStream(tar), raw);
-                OutputStream gz = new GZIPOutputStream(new DigestOutputStream(Files.newOutputStream(tmp), packed),
-                        1 << 16)) {
-            rawSize = in.transferTo(gz);
+    /**
+     * A blob compressed while the image was read goes into the layout as a hard link (a copy across file
+     * systems): never compressed again, and still there for another layout of the same image.
+     */
+    private static void place(Path ours, Path target) throws IOException {
+        if (Files.exists(target)) {
+            return; // a layer listed twice, or a known layer fetched from the registry instead
         }
-        Digest digest = Digest.ofSha256(packed);
-        long size = Files.size(tmp);
-        // Two identical layers are compressed at the same time: an atomic rename lets either win without a moment
-        // in which the blob is missing (REPLACE_EXISTING alone deletes the target first).
-        Files.move(tmp, blobs.resolve(digest.hex()), StandardCopyOption.ATOMIC_MOVE);
-        return new Descriptor(LAYER, digest, size, Digest.ofSha256(raw), rawSize);
+        if (!Files.exists(ours)) {
+            throw new IOException("the compressed layer " + ours + " is missing");
+        }
+        try {
+            Files.createLink(target, ours);
+        } catch (FileAlreadyExistsException e) {
+            // placed by an identical layer at the same moment
+        } catch (IOException | UnsupportedOperationException e) {
+            Path tmp = Files.createTempFile(target.getParent(), "layer", ".tmp");
+            Files.copy(ours, tmp, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+        }
     }
 
     /** A known layer: fetched from the registry, and described with this manifest's OCI layer media type. */
-    private static Descriptor reuse(Descriptor compressed, Path tar, Path blobs, KnownLayers known) throws IOException {
+    private static Descriptor reuse(Descriptor compressed, Descriptor ours, Path blobs, KnownLayers known) {
         known.fetch(compressed, blobs.resolve(compressed.digest().hex()));
-        return new Descriptor(LAYER, compressed.digest(), compressed.size(), compressed.diffId(), Files.size(tar));
+        return new Descriptor(LAYER, compressed.digest(), compressed.size(), compressed.diffId(),
+                ours.uncompressedSize());
     }
 
     private List<Digest> diffIds(byte[] config) throws IOException {

@@ -33,7 +33,7 @@ public final class BuildSteps {
         recipe.add(new AddLabelsStep(s.site(), s.clock()));                    // 5. labels, final Dockerfile
         recipe.add(new BuildImageStep(s.engine()));                            // 6. engine build, unique tag
         recipe.add(new ConcurrentSteps(s.background(),                         // 7. side by side:
-                new SaveImageStep(s.engine(), s.archives(), s.ociWriter(), s.background()), // docker save -> OCI
+                new SaveImageStep(s.engine(), s.archives(), s.ociWriter()),   // docker save -> OCI, compressed once
                 new ReadPackagesStep(s.packages())));                          //    packages from the saved layers
         if (release) {
             recipe.add(new CheckPublishingRulesStep(s.publishing()));         // 8. OpenStack rules before any push

@@ -1,34 +1,31 @@
 package dev.slipway.worker.pipeline;
 
 import dev.slipway.worker.engine.ImageEngine;
-import dev.slipway.worker.image.ArchiveCompressor;
 import dev.slipway.worker.image.DockerArchiveReader;
 import dev.slipway.worker.image.OciImageWriter;
 import dev.slipway.worker.image.SavedImage;
-import java.io.InputStream;
-import java.nio.file.Path;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The save_image step, after build_image and beside read_packages: take the built image out of the engine once
- * ({@code docker save}) and turn it into the OCI layout whose manifest is pushed everywhere and copied to the mirror.
- * The layer tars are handed to {@link ReadPackagesStep} as soon as they are on disk. The {@code docker load}-able
- * archive is gzipped in the background for release builds; the mirror export waits for it.
+ * ({@code docker save}) and, while it streams, compress each layer once on every core into the OCI layout whose blobs and manifest are pushed to every registry and copied to
+ * the mirror; the uncompressed layer tars are handed to {@link ReadPackagesStep} as soon as they are on disk;
+ * release builds also get the gzipped {@code docker load}-able archive, made from the same compressed
+ * blocks.
  */
 final class SaveImageStep implements BuildStep {
     private final ImageEngine engine;
     private final DockerArchiveReader reader;
     private final OciImageWriter writer;
-    private final ExecutorService background;
 
-    SaveImageStep(ImageEngine engine, DockerArchiveReader reader, OciImageWriter writer, ExecutorService background) {
+    SaveImageStep(ImageEngine engine, DockerArchiveReader reader, OciImageWriter writer) {
         this.engine = engine;
         this.reader = reader;
         this.writer = writer;
-        this.background = background;
     }
 
     @Override
@@ -39,7 +36,9 @@ final class SaveImageStep implements BuildStep {
     @Override
     public void run(PipelineRun state) throws Exception {
         Path saved = state.workDir.resolve("saved");
-        Path archive = state.workDir.resolve("docker-image.tar");
+        // Only release builds reach the mirror, which keeps the docker load-able archive.
+        boolean archived = !state.request.scratch() && state.request.mirrorRoot() != null;
+        Path archive = archived ? state.workDir.resolve("docker-image.tar.gz") : null;
         SavedImage image;
         try (InputStream in = engine.save(state.engineTag)) {
             image = reader.read(in, saved, archive);
@@ -47,13 +46,10 @@ final class SaveImageStep implements BuildStep {
             state.saved.completeExceptionally(e);
             throw e;
         }
-        // The package reader (running beside this step) takes the layers from here, while they are compressed.
+        // The package reader (running beside this step) takes the uncompressed layers from here.
         state.saved.complete(image);
-        if (!state.request.scratch() && state.request.mirrorRoot() != null) {
-            Future<Path> gz = background.submit(() -> ArchiveCompressor.gzip(archive,
-                    state.workDir.resolve("docker-image.tar.gz")));
-            state.dockerArchive = gz;
-            state.onExit("stop compressing the docker archive", () -> gz.cancel(true));
+        if (archived) {
+            state.dockerArchive = CompletableFuture.completedFuture(archive);
         }
         state.image = writer.write(image, state.annotations, state.workDir.resolve("oci"),
                 state.tags.primary().isEmpty() ? state.tags.unique() : state.tags.primary().get(0), state.baseLayers);

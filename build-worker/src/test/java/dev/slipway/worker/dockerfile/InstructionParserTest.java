@@ -106,4 +106,29 @@ class InstructionParserTest {
     void parse_missingComma_refused() {
         assertRefused(ErrorCode.DOCKERFILE_SYNTAX, () -> parse("CMD [\"a\" \"b\"]"), "expected ','");
     }
+
+    @Test
+    void parse_nonStringJsonInShellTestLookalike_isTheBuildersError() {
+        // [1, 2] is well-formed JSON: the builder refuses it rather than running it as a shell test.
+        assertRefused(ErrorCode.DOCKERFILE_SYNTAX, () -> parse("RUN [1, 2]"), "strings only");
+    }
+
+    @Test
+    void parse_malformedJsonNotStartingLikeStrings_isShellForm() {
+        assertFalse(parse("CMD [01]").arguments().execForm());
+        assertFalse(parse("CMD [{a: 1}]").arguments().execForm());
+        assertFalse(parse("CMD {\"a\": 1}").arguments().execForm());
+    }
+
+    @Test
+    void parse_textAfterJson_refusedSayingTheBuilderDropsIt() {
+        assertRefused(ErrorCode.DOCKERFILE_SYNTAX, () -> parse("CMD [\"a\"]]"), "the builder accepts this",
+                "silently drops", "Slipway refuses it because");
+    }
+
+    @Test
+    void parse_unterminatedJson_refusedSayingTheBuilderTakesItAsShell() {
+        assertRefused(ErrorCode.DOCKERFILE_SYNTAX, () -> parse("CMD [1, "), "not terminated",
+                "the builder accepts this", "Slipway refuses it because");
+    }
 }

@@ -112,4 +112,50 @@ class LineJoinerTest {
         assertEquals(List.of("a\r\n", "b\n", "c"), LineJoiner.physicalLines("a\r\nb\nc"));
         assertEquals(List.of("a\n"), LineJoiner.physicalLines("a\n"));
     }
+
+    @Test
+    void join_escapedEscapeAtEnd_doesNotContinue() {
+        List<LogicalLine> lines = lines("FROM a\nRUN echo a\\\\\nCMD b\n");
+        assertEquals(3, lines.size());
+        assertEquals("RUN echo a\\\\", lines.get(1).text());
+    }
+
+    @Test
+    void join_escapedEscapeWithTrailingBlanks_doesNotContinue() {
+        assertEquals(3, lines("FROM a\nRUN echo a \\\\ \t\nCMD b\n").size());
+    }
+
+    @Test
+    void join_threeEscapesAtEnd_doesNotContinueEither() {
+        // The builder's rule only looks at the character before the last escape.
+        assertEquals(3, lines("FROM a\nRUN echo a\\\\\\\nCMD b\n").size());
+    }
+
+    @Test
+    void join_escapedEscapeWithBacktick_doesNotContinue() {
+        LineJoiner.Joined joined = LineJoiner.join("# escape=`\nFROM a\nRUN echo a``\nCMD b\n");
+        assertEquals(3, joined.lines().size());
+        assertEquals("RUN echo a``", joined.lines().get(1).text());
+    }
+
+    @Test
+    void join_backslashWithBacktickEscape_isNoContinuation() {
+        assertEquals(3, LineJoiner.join("# escape=`\nFROM a\nRUN dir c:\\\nCMD b\n").lines().size());
+    }
+
+    @Test
+    void join_lineOfOnlyTheEscape_continues() {
+        assertEquals("RUN a b", lines("RUN a \\\n\\\nb\n").get(0).text());
+    }
+
+    @Test
+    void directives_afterLeadingWhitespace_areStillDirectives() {
+        assertEquals('`', LineJoiner.join("   # escape=`\nFROM a\n").directives().escape());
+    }
+
+    @Test
+    void join_fileEndsInsideContinuation_saysTheBuilderAcceptsIt() {
+        assertRefused(ErrorCode.DOCKERFILE_SYNTAX, () -> LineJoiner.join("FROM a\nRUN b \\\n"),
+                "the builder accepts this", "Slipway refuses it because");
+    }
 }

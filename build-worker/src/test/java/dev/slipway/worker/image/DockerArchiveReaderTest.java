@@ -9,16 +9,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.slipway.common.error.ErrorCode;
 import dev.slipway.common.error.SlipwayException;
 import dev.slipway.common.json.Json;
+import dev.slipway.common.image.Digest;
 import dev.slipway.common.process.Command;
 import dev.slipway.common.process.CommandResult;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,7 +32,13 @@ class DockerArchiveReaderTest {
     @TempDir
     Path tmp;
 
-    private final DockerArchiveReader reader = new DockerArchiveReader(Json.mapper());
+    private final ExecutorService compressors = Executors.newFixedThreadPool(2);
+    private final DockerArchiveReader reader = new DockerArchiveReader(Json.mapper(), compressors);
+
+    @AfterEach
+    void stop() {
+        compressors.shutdownNow();
+    }
 
     private static DockerSaveTar twoLayers() throws IOException {
         return new DockerSaveTar().withLayers(DockerSaveTar.layer("hello.txt", "hello\n"),
@@ -34,7 +46,7 @@ class DockerArchiveReaderTest {
     }
 
     private SavedImage read(byte[] archive) {
-        return reader.read(new ByteArrayInputStream(archive), tmp.resolve("saved"), tmp.resolve("image.tar"));
+        return reader.read(new ByteArrayInputStream(archive), tmp.resolve("saved"), tmp.resolve("image.tar.gz"));
     }
 
     private static byte[] gunzip(Path file) throws IOException {
@@ -57,22 +69,21 @@ class DockerArchiveReaderTest {
         assertEquals(2, image.layerTars().size());
         assertArrayEquals(save.layers.get(0), Files.readAllBytes(image.layerTars().get(0)));
         assertArrayEquals(save.layers.get(1), Files.readAllBytes(image.layerTars().get(1)));
-        assertEquals(tmp.resolve("image.tar"), image.dockerArchive());
+        assertEquals(tmp.resolve("image.tar.gz"), image.dockerArchive());
     }
 
     @Test
     void read_keepsTheExactInputAsTheArchive() throws Exception {
         byte[] input = twoLayers().bytes();
         read(input);
-        assertArrayEquals(input, Files.readAllBytes(tmp.resolve("image.tar")));
+        assertArrayEquals(input, gunzip(tmp.resolve("image.tar.gz")));
     }
 
     @Test
-    void compressedArchive_gunzipsToTheExactInput_andReplacesThePlainTar() throws Exception {
+    void compressedArchive_gunzipsToTheExactInput_andNoPlainTarIsKept() throws Exception {
         byte[] input = twoLayers().bytes();
         read(input);
-        Path gz = ArchiveCompressor.gzip(tmp.resolve("image.tar"), tmp.resolve("image.tar.gz"));
-        assertArrayEquals(input, gunzip(gz));
+        assertArrayEquals(input, gunzip(tmp.resolve("image.tar.gz")));
         assertFalse(Files.exists(tmp.resolve("image.tar")));
     }
 
@@ -82,13 +93,12 @@ class DockerArchiveReaderTest {
         byte[] tar = twoLayers().bytes();
         byte[] padded = Arrays.copyOf(tar, tar.length + 10240 * 3);
         read(padded);
-        assertArrayEquals(padded, Files.readAllBytes(tmp.resolve("image.tar")));
+        assertArrayEquals(padded, gunzip(tmp.resolve("image.tar.gz")));
     }
 
     @Test
     void compressedArchive_isAGzipThatGunzipAccepts() throws Exception {
         read(twoLayers().bytes());
-        ArchiveCompressor.gzip(tmp.resolve("image.tar"), tmp.resolve("image.tar.gz"));
         CommandResult gzip = Command.of("/usr/bin/gzip", "-t", tmp.resolve("image.tar.gz").toString()).run();
         assertEquals(0, gzip.exitCode(), gzip.output());
     }
@@ -132,5 +142,47 @@ class DockerArchiveReaderTest {
     @Test
     void read_notATar_refused() {
         refused("this is not a tar archive".getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void read_eachLayerIsCompressedOnceIntoABlobNamedByItsDigest() throws Exception {
+        DockerSaveTar save = twoLayers();
+        SavedImage image = read(save.bytes());
+        for (int i = 0; i < 2; i++) {
+            Descriptor blob = image.layerBlobs().get(i);
+            Path file = image.blob(blob);
+            assertArrayEquals(save.layers.get(i), gunzip(file));
+            assertEquals(blob.digest(), Digest.sha256(Files.readAllBytes(file)));
+            assertEquals(Digest.sha256(save.layers.get(i)), blob.diffId());
+            assertEquals(save.layers.get(i).length, blob.uncompressedSize());
+            assertEquals(Files.size(file), blob.size());
+        }
+    }
+
+    @Test
+    void read_largeLayerInManyBlocks_blobAndArchiveCheckWithGzipAndSha256sum() throws Exception {
+        // 3.5 MiB: random bytes and repeated text, so blocks both compress and do not; more blocks than threads.
+        byte[] random = new byte[2 << 20];
+        new Random(7).nextBytes(random);
+        String text = "all work and no play makes the worker a dull boy\n".repeat(30_000);
+        byte[] content = ByteBuffer.allocate(random.length + text.length()).put(random)
+                .put(text.getBytes(StandardCharsets.US_ASCII)).array();
+        DockerSaveTar save = new DockerSaveTar().withLayers(DockerSaveTar.layer("big.bin", content),
+                DockerSaveTar.layer("small.txt", "x\n")).withMatchingConfig();
+        byte[] input = save.bytes();
+        SavedImage image = read(input);
+        Path blob = image.blob(image.layerBlobs().get(0));
+        assertEquals("", run("/usr/bin/gzip", "-t", blob.toString()));
+        assertEquals(image.layerBlobs().get(0).digest().hex() + "  " + blob, run("/usr/bin/sha256sum",
+                blob.toString()).strip());
+        assertArrayEquals(save.layers.get(0), gunzip(blob));
+        assertEquals("", run("/usr/bin/gzip", "-t", tmp.resolve("image.tar.gz").toString()));
+        assertArrayEquals(input, gunzip(tmp.resolve("image.tar.gz")));
+    }
+
+    private static String run(String... command) {
+        CommandResult result = Command.of(command).run();
+        assertEquals(0, result.exitCode(), result.output());
+        return result.output();
     }
 }

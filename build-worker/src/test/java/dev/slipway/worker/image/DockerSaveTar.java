@@ -23,8 +23,13 @@ final class DockerSaveTar {
 
     /** A tiny layer: a tar holding one file. */
     static byte[] layer(String fileName, String content) throws IOException {
+        return layer(fileName, content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A layer holding one file with these bytes. */
+    static byte[] layer(String fileName, byte[] content) throws IOException {
         Map<String, byte[]> files = new LinkedHashMap<>();
-        files.put(fileName, content.getBytes(StandardCharsets.UTF_8));
+        files.put(fileName, content);
         return tar(files);
     }
 

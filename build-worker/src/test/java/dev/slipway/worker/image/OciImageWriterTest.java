@@ -49,7 +49,7 @@ class OciImageWriterTest {
     }
 
     private SavedImage saved(DockerSaveTar save, String name) throws IOException {
-        return new DockerArchiveReader(json).read(new ByteArrayInputStream(save.bytes()), tmp.resolve(name),
+        return new DockerArchiveReader(json, compressors).read(new ByteArrayInputStream(save.bytes()), tmp.resolve(name),
                 tmp.resolve(name + ".tar.gz"));
     }
 
@@ -216,9 +216,9 @@ class OciImageWriterTest {
     }
 
     @Test
-    void write_layerTarMissing_refusedNamingTheLayout() throws Exception {
+    void write_layerBlobMissing_refusedNamingTheLayout() throws Exception {
         SavedImage ok = saved(threeLayers().withMatchingConfig(), "s");
-        Files.delete(ok.layerTars().get(1));
+        Files.delete(ok.blob(ok.layerBlobs().get(1)));
         SlipwayException e = assertThrows(SlipwayException.class,
                 () -> writer.write(ok, Map.of(), tmp.resolve("oci"), "t"));
         assertEquals(ErrorCode.MIRROR_EXPORT_FAILED, e.code());

@@ -83,7 +83,7 @@ public final class Call {
             throw new SlipwayException(ErrorCode.REQUEST_MALFORMED, "This call needs a JSON object body");
         }
         try {
-            T value = json.readValue(b.getBytes(), type);
+            T value = WireJson.read(json, b.getBytes(), type);
             if (value == null) {
                 throw new SlipwayException(ErrorCode.REQUEST_MALFORMED, "The JSON body must be an object, not null");
             }
