@@ -18,6 +18,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Benchmark 2: the RPM manifest of an image with at least 150 RPMs, read by Slipway versus
@@ -47,15 +49,16 @@ public final class RpmManifestBenchmark {
         Timing run = new Timing("docker run --rm IMG rpm -qa --qf");
         Timing copy = new Timing("docker create+cp, host rpm --dbpath -qa");
         List<String> expected = null;
+        ExecutorService compressors = Executors.newFixedThreadPool(2);
         try (DockerEngine engine = new DockerEngine(EngineConfig.defaults())) {
-            DockerArchiveReader archives = new DockerArchiveReader(Json.mapper());
+            DockerArchiveReader archives = new DockerArchiveReader(Json.mapper(), compressors);
             ImageContentsReader reader = new ImageContentsReader();
             for (int i = -1; i < runs; i++) {
                 Path saved = dir.resolve("saved-" + (i + 1));
                 SavedImage savedImage = (i < 0 ? new Timing("warm-up") : save).time(() -> {
                     Files.createDirectories(saved);
                     try (InputStream in = engine.save(image.reference())) {
-                        return archives.read(in, saved.resolve("unpacked"), saved.resolve("docker-image.tar"));
+                        return archives.read(in, saved.resolve("unpacked"), null);
                     }
                 });
                 Path scratch = dir.resolve("ours-" + (i + 1));
@@ -79,6 +82,7 @@ public final class RpmManifestBenchmark {
                 FixtureFiles.deleteTree(saved);
             }
         } finally {
+            compressors.shutdownNow();
             FixtureFiles.deleteTree(dir);
         }
         System.out.println("== Benchmark 2: RPM manifest of an image with " + expected.size() + " RPMs ("

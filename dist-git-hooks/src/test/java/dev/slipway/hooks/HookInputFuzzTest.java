@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Timeout;
  */
 class HookInputFuzzTest {
     @Timeout(30)
-    @FuzzTest(maxDuration = "8s")
+    @FuzzTest(maxDuration = "6s")
     void stdin(byte[] input) {
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(new ByteArrayInputStream(input),
                 StandardCharsets.UTF_8))) {

@@ -18,7 +18,7 @@ class BerkeleyDbRpmdbFuzzTest {
     static Path temp;
 
     @Timeout(30)
-    @FuzzTest(maxDuration = "12s")
+    @FuzzTest(maxDuration = "6s")
     void packages(byte[] input) throws Exception {
         try {
             Path dir = Files.createDirectories(temp.resolve("bdb"));

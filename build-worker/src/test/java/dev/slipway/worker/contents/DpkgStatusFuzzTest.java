@@ -18,7 +18,7 @@ class DpkgStatusFuzzTest {
     static Path temp;
 
     @Timeout(30)
-    @FuzzTest(maxDuration = "12s")
+    @FuzzTest(maxDuration = "6s")
     void status(byte[] input) throws Exception {
         try {
             Path file = temp.resolve("status");

@@ -26,7 +26,7 @@ class LayeredFilesFuzzTest {
     static Path temp;
 
     @Timeout(30)
-    @FuzzTest(maxDuration = "12s")
+    @FuzzTest(maxDuration = "6s")
     void upperLayer(byte[] input) throws Exception {
         try {
             Path scratch = temp.resolve("scratch");

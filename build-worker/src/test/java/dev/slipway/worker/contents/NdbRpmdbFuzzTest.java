@@ -18,7 +18,7 @@ class NdbRpmdbFuzzTest {
     static Path temp;
 
     @Timeout(30)
-    @FuzzTest(maxDuration = "12s")
+    @FuzzTest(maxDuration = "6s")
     void packagesDb(byte[] input) throws Exception {
         try {
             Path dir = Files.createDirectories(temp.resolve("ndb"));

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Timeout;
  */
 class RpmHeaderFuzzTest {
     @Timeout(30)
-    @FuzzTest(maxDuration = "12s")
+    @FuzzTest(maxDuration = "6s")
     void headerBlob(byte[] blob) {
         try {
             RpmHeader header = RpmHeader.parse(blob);

@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /** Saves an image with the docker CLI and unpacks it as the worker's save step does: its layer tars, lowest first. */
 final class SavedLayers {
@@ -20,9 +22,12 @@ final class SavedLayers {
         Path saved = directory.resolve("docker-save.tar");
         Command.of("/usr/bin/docker", "save", "-o", saved.toString(), reference).timeout(Duration.ofMinutes(2))
                 .check();
+        ExecutorService compressors = Executors.newFixedThreadPool(2);
         try (InputStream in = Files.newInputStream(saved)) {
-            return new DockerArchiveReader(Json.mapper()).read(in, directory.resolve("unpacked"),
-                    directory.resolve("docker-image.tar")).layerTars();
+            return new DockerArchiveReader(Json.mapper(), compressors).read(in, directory.resolve("unpacked"),
+                    null).layerTars();
+        } finally {
+            compressors.shutdownNow();
         }
     }
 }

@@ -18,7 +18,7 @@ class SqliteRpmdbFuzzTest {
     static Path temp;
 
     @Timeout(30)
-    @FuzzTest(maxDuration = "12s")
+    @FuzzTest(maxDuration = "6s")
     void rpmdbSqlite(byte[] input) throws Exception {
         try {
             Path dir = Files.createDirectories(temp.resolve("sqlite"));

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Timeout;
  */
 class DockerfileFuzzTest {
     @Timeout(30)
-    @FuzzTest(maxDuration = "8s")
+    @FuzzTest(maxDuration = "6s")
     void dockerfile(byte[] input) {
         String text = new String(input, StandardCharsets.UTF_8);
         try {

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Timeout;
  */
 class ImageReferenceFuzzTest {
     @Timeout(30)
-    @FuzzTest(maxDuration = "8s")
+    @FuzzTest(maxDuration = "6s")
     void reference(byte[] input) {
         String text = new String(input, StandardCharsets.UTF_8);
         try {

@@ -28,7 +28,7 @@ class WireJsonFuzzTest {
             PublicationRequest.class);
 
     @Timeout(30)
-    @FuzzTest(maxDuration = "8s")
+    @FuzzTest(maxDuration = "6s")
     void requestBody(byte[] body) {
         for (Class<?> type : REQUESTS) {
             try {

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Timeout;
  */
 class PromotionManifestFuzzTest {
     @Timeout(30)
-    @FuzzTest(maxDuration = "8s")
+    @FuzzTest(maxDuration = "6s")
     void manifests(byte[] input) {
         int nul = 0;
         while (nul < input.length && input[nul] != 0) {
