@@ -1,12 +1,10 @@
 package dev.slipway.cli;
 
-import dev.slipway.testing.architecture.ModuleArchitecture;
+import dev.slipway.testing.architecture.ModuleArchitectureTest;
 import dev.slipway.testing.architecture.PackageGraph;
-import java.nio.file.Path;
-import org.junit.jupiter.api.Test;
 
 /** Keeps ARCHITECTURE.md true for cli: its package graph, the cross-module rules, no inline qualified names. */
-class ArchitectureTest {
+class ArchitectureTest extends ModuleArchitectureTest {
     /** The allowed edges of ARCHITECTURE.md's cli graph (common is always allowed). */
     static final PackageGraph GRAPH = PackageGraph.of("cli")
             .allow("cli", "cli.admin", "cli.build", "cli.lookaside", "cli.promote", "cli.task")
@@ -18,20 +16,7 @@ class ArchitectureTest {
                     "release.provenance", "release.publish", "release.signing")
             .allow("cli.hub");
 
-    private final ModuleArchitecture architecture = new ModuleArchitecture(GRAPH, Path.of("src/main/java"));
-
-    @Test
-    void packages_dependOnlyOnWhatTheGraphAllows() {
-        architecture.assertPackageGraph();
-    }
-
-    @Test
-    void crossModuleRules_hold() {
-        architecture.assertCrossModuleRules();
-    }
-
-    @Test
-    void mainCode_importsInsteadOfQualifyingNames() {
-        architecture.assertNoInlineQualifiedNames();
+    ArchitectureTest() {
+        super(GRAPH);
     }
 }

@@ -1,12 +1,10 @@
 package dev.slipway.hub;
 
-import dev.slipway.testing.architecture.ModuleArchitecture;
+import dev.slipway.testing.architecture.ModuleArchitectureTest;
 import dev.slipway.testing.architecture.PackageGraph;
-import java.nio.file.Path;
-import org.junit.jupiter.api.Test;
 
 /** Keeps ARCHITECTURE.md true for hub-plugin: its package graph, the cross-module rules, no inline qualified names. */
-class ArchitectureTest {
+class ArchitectureTest extends ModuleArchitectureTest {
     /** The allowed edges of ARCHITECTURE.md's hub-plugin graph (common is always allowed). */
     static final PackageGraph GRAPH = PackageGraph.of("hub")
             .allow("hub", "hub.admin", "hub.auth", "hub.build", "hub.config", "hub.console", "hub.http", "hub.koji",
@@ -25,20 +23,7 @@ class ArchitectureTest {
             .allow("hub.metrics")
             .allow("hub.config");
 
-    private final ModuleArchitecture architecture = new ModuleArchitecture(GRAPH, Path.of("src/main/java"));
-
-    @Test
-    void packages_dependOnlyOnWhatTheGraphAllows() {
-        architecture.assertPackageGraph();
-    }
-
-    @Test
-    void crossModuleRules_hold() {
-        architecture.assertCrossModuleRules();
-    }
-
-    @Test
-    void mainCode_importsInsteadOfQualifyingNames() {
-        architecture.assertNoInlineQualifiedNames();
+    ArchitectureTest() {
+        super(GRAPH);
     }
 }

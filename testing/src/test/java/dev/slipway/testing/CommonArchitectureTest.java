@@ -1,15 +1,14 @@
 package dev.slipway.testing;
 
-import dev.slipway.testing.architecture.ModuleArchitecture;
+import dev.slipway.testing.architecture.ModuleArchitectureTest;
 import dev.slipway.testing.architecture.PackageGraph;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Test;
 
 /**
  * Keeps ARCHITECTURE.md true for common. It lives here because common's own tests cannot use the shared rules:
  * testing depends on common, and a test-scoped edge back would be a cycle in the build.
  */
-class CommonArchitectureTest {
+class CommonArchitectureTest extends ModuleArchitectureTest {
     /** The allowed edges of ARCHITECTURE.md's common graph. */
     static final PackageGraph GRAPH = PackageGraph.of("common")
             .allow("common")
@@ -22,20 +21,7 @@ class CommonArchitectureTest {
             .allow("common.hub", "common.api", "common.error")
             .allow("common.error");
 
-    private final ModuleArchitecture architecture = new ModuleArchitecture(GRAPH, Path.of("../common/src/main/java"));
-
-    @Test
-    void packages_dependOnlyOnWhatTheGraphAllows() {
-        architecture.assertPackageGraph();
-    }
-
-    @Test
-    void crossModuleRules_hold() {
-        architecture.assertCrossModuleRules();
-    }
-
-    @Test
-    void mainCode_importsInsteadOfQualifyingNames() {
-        architecture.assertNoInlineQualifiedNames();
+    CommonArchitectureTest() {
+        super(GRAPH, Path.of("../common/src/main/java"));
     }
 }

@@ -3,6 +3,7 @@ package dev.slipway.hub.console;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -54,16 +55,27 @@ public final class Fmt {
         return u == 0 ? n + " B" : String.format("%.1f %s", v, units[u]);
     }
 
-    /** Indented JSON for a parameters or result block. */
+    /** Indented JSON for a parameters or result block, without the options left unset (null or empty lists). */
     public static String json(JsonNode node) {
         if (node == null) {
             return "";
         }
         try {
-            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(node);
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(withoutUnset(node.deepCopy()));
         } catch (JsonProcessingException e) {
             return node.toString();
         }
+    }
+
+    private static JsonNode withoutUnset(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            object.properties().removeIf(e -> e.getValue().isNull()
+                    || e.getValue().isArray() && e.getValue().isEmpty());
+            object.forEach(Fmt::withoutUnset);
+        } else if (node.isArray()) {
+            node.forEach(Fmt::withoutUnset);
+        }
+        return node;
     }
 
     /** A URL query value, percent-encoded. */
