@@ -1,2 +1,5 @@
-/** The admin verbs of the {@code slipway} command: enough to set up a hub from the command line. */
+/**
+ * The administration verbs of the {@code slipway} command: tags, targets, packages (add, block, unblock), hosts
+ * (add, list, edit), users and tokens (create, list, revoke), whoami.
+ */
 package dev.slipway.cli.admin;

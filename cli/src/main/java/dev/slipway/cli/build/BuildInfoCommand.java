@@ -1,7 +1,10 @@
 package dev.slipway.cli.build;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.slipway.cli.hub.ConsoleLinks;
 import dev.slipway.cli.hub.HubOptions;
+import dev.slipway.cli.hub.JsonOut;
+import dev.slipway.common.hub.HubClient;
 import dev.slipway.cli.hub.Verb;
 import java.io.PrintWriter;
 import java.net.URLEncoder;
@@ -27,18 +30,18 @@ public final class BuildInfoCommand implements Callable<Integer> {
     @Parameters(index = "0", description = "NVR or build id")
     String build;
 
-    @Option(names = "--json", description = "Print the hub's JSON record")
+    @Option(names = "--json", description = "Print the hub's build record (docs/api.md, GET /builds/{id or NVR})")
     boolean asJson;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         return Verb.run(spec.commandLine().getErr(), () -> {
-            JsonNode b = hub.api().get("/api/v1/builds/" + URLEncoder.encode(build,
+            HubClient api = hub.api();
+            JsonNode b = api.get("/api/v1/builds/" + URLEncoder.encode(build,
                     StandardCharsets.UTF_8));
             if (asJson) {
-                out.println(b.toPrettyString());
-                return 0;
+                return JsonOut.print(out, b);
             }
             out.println("BUILD: " + b.path("nvr").asText() + " [" + b.path("id").asText() + "]");
             out.println("State: " + b.path("state").asText());
@@ -58,6 +61,14 @@ public final class BuildInfoCommand implements Callable<Integer> {
             for (String parent : iterable(b.path("parents"))) {
                 out.println("Parent: " + parent);
             }
+            for (JsonNode p : b.path("publications")) {
+                out.println("Published: " + p.path("pull_spec").asText() + " " + p.path("tags") + " at "
+                        + p.path("published_at").asText() + " (signature " + p.path("signature").asText() + ")");
+            }
+            if (b.path("extra").hasNonNull("userdata")) {
+                out.println("Userdata: " + b.path("extra").path("userdata"));
+            }
+            out.println("Console: " + new ConsoleLinks(api.base()).build(b.path("id").asText()));
             return 0;
         });
     }

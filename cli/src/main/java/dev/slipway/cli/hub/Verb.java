@@ -1,11 +1,10 @@
 package dev.slipway.cli.hub;
 
-import dev.slipway.common.error.ErrorCode;
 import dev.slipway.common.error.SlipwayException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
-/** Runs one hub verb and turns a refusal into one clear line and an exit status (2: usage/config, 1: the rest). */
+/** Runs one hub verb and turns a failure into one clear line and its {@link ExitStatus}. */
 public final class Verb {
     private Verb() {
     }
@@ -16,11 +15,11 @@ public final class Verb {
         } catch (SlipwayException e) {
             err.println("slipway: " + e.describe());
             err.flush();
-            return e.code() == ErrorCode.CLIENT_CONFIG_INVALID || e.code() == ErrorCode.CHECKOUT_NOT_READY ? 2 : 1;
+            return ExitStatus.of(e).code();
         } catch (Exception e) {
             err.println("slipway: failed unexpectedly: " + e);
             err.flush();
-            return 1;
+            return ExitStatus.FAILED.code();
         }
     }
 }

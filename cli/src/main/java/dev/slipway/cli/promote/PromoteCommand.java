@@ -1,7 +1,10 @@
 package dev.slipway.cli.promote;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.slipway.cli.hub.HubOptions;
 import dev.slipway.common.error.SlipwayException;
+import dev.slipway.common.hub.HubClient;
+import dev.slipway.common.json.Json;
 import dev.slipway.registry.RegistryClientConfig;
 import dev.slipway.registry.RegistryClientFactory;
 import dev.slipway.registry.auth.CredentialsSource;
@@ -15,6 +18,7 @@ import dev.slipway.release.promotion.ManifestInvalidException;
 import dev.slipway.release.promotion.PromotionOptions;
 import dev.slipway.release.promotion.PromotionReport;
 import dev.slipway.release.promotion.Promoter;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,6 +78,14 @@ public final class PromoteCommand implements Callable<Integer> {
     @Option(names = "--rate-limit", defaultValue = "0", description = "Requests per second per registry (0: none)")
     double rateLimit;
 
+    @Option(names = "--hub", paramLabel = "URL", description = "Record each promoted edge on this hub (POST "
+            + "/api/v1/publications); a hub that is down fails nothing (see slipway publications push)")
+    String hub;
+
+    @Option(names = "--token-file", paramLabel = "FILE", description = "Token for --hub (default: $SLIPWAY_TOKEN, "
+            + "$SLIPWAY_TOKEN_FILE, else 'token_file' in the config file)")
+    Path tokenFile;
+
     @CommandLine.Mixin
     RuleOptions rules;
 
@@ -99,17 +111,39 @@ public final class PromoteCommand implements Callable<Integer> {
             EdgeGate gate = rules.gate(registries, json, err);
             Optional<PromotionSigner> signer = setup.signsAnything()
                     ? Optional.of(new PromotionSigner(setup, registries, json, Clock.systemUTC())) : Optional.empty();
+            long auditStart = Files.exists(options.auditFile()) ? Files.size(options.auditFile()) : 0;
             PromotionReport report = new Promoter(registries, json, Clock.systemUTC(),
                     signer.<List<PromotionListener>>map(List::of).orElse(List.of()), gate).run(options);
             new ReportPrinter(out).print(report, options, signer.map(PromotionSigner::summary).orElse(List.of()));
+            if (hub != null && confirm) {
+                record(PublicationRecorder.linesFrom(options.auditFile(), auditStart), out);
+            }
             return report.exitCode();
         } catch (SlipwayException e) {
             err.println("slipway promote: " + e.describe());
             return e instanceof ManifestInvalidException ? 2 : 1;
+        } catch (IOException e) {
+            err.println("slipway promote: " + e.getMessage());
+            return 1;
         } catch (IllegalArgumentException e) {
             err.println("slipway promote: " + e.getMessage());
             return 2;
         }
+    }
+
+    /** Records this run's audit lines on --hub; the promotion is done whatever the hub says. */
+    private void record(List<String> lines, PrintWriter out) {
+        try {
+            HubOptions.Resolved where = HubOptions.resolve(hub, tokenFile, System.getenv());
+            PublicationRecorder.Outcome o = new PublicationRecorder(new HubClient(where.hub(), where.token(),
+                    Json.mapper()), out).push(lines);
+            out.println("Hub " + hub + ": " + o.recorded() + " publication(s) recorded, " + o.alreadyRecorded()
+                    + " already recorded" + (o.complete() ? "" : ", " + o.pending() + " pending (hub unreachable)"));
+        } catch (SlipwayException e) {
+            out.println("The promotion is done, but recording it on " + hub + " failed: " + e.describe()
+                    + "; the audit lines stay for slipway publications push");
+        }
+        out.flush();
     }
 
     private Path auditFile() {

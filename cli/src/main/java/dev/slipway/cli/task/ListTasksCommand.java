@@ -1,6 +1,7 @@
 package dev.slipway.cli.task;
 
 import dev.slipway.cli.hub.HubOptions;
+import dev.slipway.cli.hub.JsonOut;
 import dev.slipway.cli.hub.Verb;
 import dev.slipway.common.api.Page;
 import dev.slipway.common.api.TaskInfo;
@@ -31,6 +32,12 @@ public final class ListTasksCommand implements Callable<Integer> {
     @Option(names = "--host", description = "Only tasks on this host")
     String host;
 
+    @Option(names = "--method", description = "Only tasks of this method, e.g. buildContainer")
+    String method;
+
+    @Option(names = "--json", description = "Print the hub's page: {items: [task...], total, offset, limit}")
+    boolean asJson;
+
     @Option(names = "--limit", defaultValue = "50", description = "At most this many (default: 50)")
     int limit;
 
@@ -44,6 +51,12 @@ public final class ListTasksCommand implements Callable<Integer> {
             }
             if (host != null) {
                 q.append("&host=").append(enc(host));
+            }
+            if (method != null) {
+                q.append("&method=").append(enc(method));
+            }
+            if (asJson) {
+                return JsonOut.print(out, hub.api().get("/api/v1/tasks?" + q));
             }
             Page<TaskInfo> page = hub.api().tasks(q.toString());
             out.printf("%-8s %-9s %-10s %-12s %s%n", "ID", "STATE", "OWNER", "HOST", "SOURCE");

@@ -1,7 +1,9 @@
 package dev.slipway.cli.task;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.slipway.cli.hub.ConsoleLinks;
 import dev.slipway.cli.hub.HubOptions;
+import dev.slipway.cli.hub.JsonOut;
 import dev.slipway.cli.hub.Verb;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -23,7 +25,7 @@ public final class TaskInfoCommand implements Callable<Integer> {
     @Parameters(index = "0", description = "Task id")
     long taskId;
 
-    @Option(names = "--json", description = "Print the hub's JSON record")
+    @Option(names = "--json", description = "Print the hub's task record (docs/api.md, GET /tasks/{id})")
     boolean asJson;
 
     @Override
@@ -32,8 +34,7 @@ public final class TaskInfoCommand implements Callable<Integer> {
         return Verb.run(spec.commandLine().getErr(), () -> {
             JsonNode t = hub.api().get("/api/v1/tasks/" + taskId);
             if (asJson) {
-                out.println(t.toPrettyString());
-                return 0;
+                return JsonOut.print(out, t);
             }
             out.println("Task: " + t.path("id").asText());
             out.println("Type: " + t.path("method").asText());
@@ -54,6 +55,7 @@ public final class TaskInfoCommand implements Callable<Integer> {
                 out.println("Result: " + t.path("result").path("nvr").asText() + " "
                         + t.path("result").path("image").path("manifest_digest").asText());
             }
+            out.println("Console: " + new ConsoleLinks(hub.api().base()).task(taskId));
             return 0;
         });
     }

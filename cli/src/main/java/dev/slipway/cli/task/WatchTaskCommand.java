@@ -9,8 +9,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code slipway watch-task ID}: streams a task's log until it ends. */
-@Command(name = "watch-task", mixinStandardHelpOptions = true, description = "Stream a task's log until it ends.",
-        exitCodeListHeading = "%nExit status:%n", exitCodeList = {"0:the task CLOSED", "1:it FAILED or was CANCELED"})
+@Command(name = "watch-task", mixinStandardHelpOptions = true,
+        description = "Stream a task's log until it ends, with a status line when its state changes; Ctrl-C detaches.")
 public final class WatchTaskCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

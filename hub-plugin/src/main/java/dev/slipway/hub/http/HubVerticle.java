@@ -43,6 +43,7 @@ public final class HubVerticle extends VerticleBase {
         HostEndpoints h = new HostEndpoints(services.hosts(), services.scheduler(), polls, services.log(),
                 services.reservations(), services.completion(), cfg.tasks().maxClaimWaitMs());
         PublicationEndpoints p = new PublicationEndpoints(services.publications(), services.builds());
+        BuildFiles files = new BuildFiles(services.builds(), workers);
         Access anyone = Access.ANONYMOUS;
         Access user = Access.USER;
         Access host = Access.HOST;
@@ -75,6 +76,11 @@ public final class HubVerticle extends VerticleBase {
            .get("/builds/:build", "getBuild", anyone,
                    "A build by id or NVR with images, archives and publications", p::build)
            .async(HttpMethod.GET, "/builds/:build/log", "getBuildLog", anyone, "The build's task log", b::log)
+           .get("/builds/:build/files", "listBuildFiles", anyone,
+                   "Files of the build's mirror directory (metadata, RPM manifest, SBOMs, provenance): [{path, size}]",
+                   files::list)
+           .async(HttpMethod.GET, "/builds/:build/file", "getBuildFile", anyone,
+                   "One of those files: ?path=sbom/x.json", files::file)
            .get("/images/:id/rpms", "listImageRPMs", anyone, "Components of one image", b::rpms)
            .get("/packages/:name/images", "listImagesContaining", anyone,
                    "Images containing a package, ?older-than=[E:]V-R", b::imagesContaining)
