@@ -118,6 +118,38 @@ class PublicationsAndLookasideIT {
         assertTrue(http().exchange("GET", "/api/v1/_listapi", null).body().contains("recordPublication"));
     }
 
+    @Test
+    void buildFiles_listedAndServedFromTheMirror_butNothingOutsideIt() throws Exception {
+        Path mirror = Files.createDirectories(HUB.lookasideDir().getParent().resolve("mirror/foo/4.0-1/x86_64"));
+        Files.writeString(mirror.resolve("metadata.json"), "{\"metadata_version\": 0}");
+        Files.createDirectories(mirror.resolve("sbom"));
+        Files.writeString(mirror.resolve("sbom/image.cdx.json"), "{\"bomFormat\": \"CycloneDX\"}");
+        Files.createDirectories(mirror.resolve("oci/blobs"));
+        Files.writeString(mirror.resolve("oci/index.json"), "{}");
+        Path outside = Files.writeString(HUB.lookasideDir().getParent().resolve("outside.txt"), "private");
+        Files.createSymbolicLink(mirror.resolve("leak.json"), outside);
+        completeBuild("foo", "4.0", "1", "4".repeat(64), mirror.toString());
+        completeBuild("foo", "5.0", "1", "3".repeat(64), "/srv/mirror/elsewhere");
+
+        JsonNode list = http().get("/api/v1/builds/foo-4.0-1/files");
+        assertEquals(2, list.size(), list.toString());
+        assertEquals("metadata.json", list.get(0).get("path").asText());
+        assertEquals("sbom/image.cdx.json", list.get(1).get("path").asText());
+        HttpResponse<byte[]> sbom = send("GET", "/api/v1/builds/foo-4.0-1/file?path=sbom/image.cdx.json");
+        assertEquals(200, sbom.statusCode());
+        assertEquals("{\"bomFormat\": \"CycloneDX\"}", new String(sbom.body()));
+        for (String bad : List.of("../../../../outside.txt", "/etc/passwd", "oci/index.json", "sbom/../metadata.json")) {
+            Answer a = http().exchange("GET", "/api/v1/builds/foo-4.0-1/file?path=" + bad, null);
+            assertEquals(400, a.status(), bad + ": " + a.body());
+        }
+        Answer leak = http().exchange("GET", "/api/v1/builds/foo-4.0-1/file?path=leak.json", null);
+        assertEquals(404, leak.status());
+        assertTrue(!leak.body().contains("private"));
+        Answer unshared = http().exchange("GET", "/api/v1/builds/foo-5.0-1/files", null);
+        assertEquals(404, unshared.status());
+        assertTrue(unshared.body().contains("not shared with the hub"), unshared.body());
+    }
+
     private static Map<String, Object> auditLine(String digest, String destination) {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("source", "staging.example/team/foo@" + digest);
@@ -139,6 +171,11 @@ class PublicationsAndLookasideIT {
     }
 
     private static void completeBuild(String name, String version, String release, String digestHex) {
+        completeBuild(name, version, release, digestHex, "/srv/mirror/" + name);
+    }
+
+    private static void completeBuild(String name, String version, String release, String digestHex,
+            String mirror) {
         long id = HUB.submit("alice", name, Map.of());
         String host = HUB.token("builder1");
         Answer claimed = http().as(host).exchange("POST", "/api/v1/host/claim", Map.of("wait_ms", 2000));
@@ -149,7 +186,7 @@ class PublicationsAndLookasideIT {
         Answer closed = http().as(host).exchange("POST", "/api/v1/host/tasks/" + id + "/close", Map.of(
                 "result", Map.of("nvr", name + "-" + version + "-" + release),
                 "metadata", CgSamples.metadata(name, version, release, HubFixture.src(name), null, digestHex),
-                "mirror", "/srv/mirror/" + name));
+                "mirror", mirror));
         assertEquals(200, closed.status(), closed.body());
     }
 
