@@ -11,6 +11,7 @@ import dev.slipway.common.hub.HubClient;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -61,11 +62,11 @@ public final class DownloadCommand implements Callable<Integer> {
             List<Map<String, Object>> written = new ArrayList<>();
             List<String> missing = new ArrayList<>();
             String id = b.path("id").asText();
-            write(into, "build.json", b.toPrettyString().getBytes(), written);
+            write(into, "build.json", b.toPrettyString().getBytes(StandardCharsets.UTF_8), written);
             copy(api, "/api/v1/builds/" + id + "/log", into, "build.log", written);
             for (JsonNode image : b.path("images")) {
                 JsonNode rpms = api.get("/api/v1/images/" + image.path("id").asText() + "/rpms");
-                write(into, "rpms-" + image.path("arch").asText() + ".json", rpms.toPrettyString().getBytes(),
+                write(into, "rpms-" + image.path("arch").asText() + ".json", rpms.toPrettyString().getBytes(StandardCharsets.UTF_8),
                         written);
             }
             try {

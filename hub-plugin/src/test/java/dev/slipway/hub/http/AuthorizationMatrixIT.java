@@ -54,6 +54,8 @@ class AuthorizationMatrixIT {
                 new Row("GET", "/api/v1/builds", null, EVERYONE),
                 new Row("GET", "/api/v1/builds/foo-1.0-1", null, EVERYONE),
                 new Row("GET", "/api/v1/builds/foo-1.0-1/log", null, EVERYONE),
+                new Row("GET", "/api/v1/builds/foo-1.0-1/files", null, EVERYONE),
+                new Row("GET", "/api/v1/builds/foo-1.0-1/file?path=metadata.json", null, EVERYONE),
                 new Row("GET", "/api/v1/images/1/rpms", null, EVERYONE),
                 new Row("GET", "/api/v1/packages/openssl/images", null, EVERYONE),
                 new Row("POST", "/api/v1/publications", Map.of("source", "s.example/a/b@sha256:" + "9".repeat(64),
