@@ -1,5 +1,6 @@
 package dev.slipway.registry;
 
+import dev.slipway.common.image.RegistryAddress;
 import dev.slipway.registry.transport.RetryPolicy;
 import java.time.Duration;
 import java.util.Objects;
@@ -72,11 +73,8 @@ public record RegistryClientConfig(Duration connectTimeout, Duration requestTime
                 uploadConcurrency, chunkSize, enabled, userAgent);
     }
 
-    /** Plain HTTP for loopback hosts and the configured insecure ones, HTTPS for everything else. */
+    /** Plain HTTP for loopback hosts and the configured insecure ones, HTTPS for everything else (Docker's rule). */
     public boolean usesPlainHttp(String host) {
-        String name = host.startsWith("[") ? host.substring(0, host.indexOf(']') + 1)
-                : host.replaceFirst(":\\d+$", "");
-        boolean loopback = name.equals("localhost") || name.startsWith("127.") || name.equals("[::1]");
-        return loopback || insecureHosts.contains(host) || insecureHosts.contains(name);
+        return RegistryAddress.plainHttp(host, insecureHosts);
     }
 }

@@ -2,6 +2,7 @@ package dev.slipway.worker.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.slipway.common.error.SlipwayException;
+import dev.slipway.common.image.RegistryAddress;
 import dev.slipway.common.json.Json;
 import dev.slipway.worker.ContainerBuilder;
 import dev.slipway.worker.config.ConfigLoader;
@@ -17,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -43,8 +45,9 @@ public final class BuildCommand implements Callable<Integer> {
     @Option(names = "--target", required = true, description = "Koji build target, e.g. f40-container-candidate")
     String target;
 
-    @Option(names = "--registry", description = "Registry to push to, e.g. http://127.0.0.1:5000 (repeatable)")
-    List<URI> registries = new ArrayList<>();
+    @Option(names = "--registry", description = "Registry to push to, named as Docker does (127.0.0.1:5000, "
+            + "registry.example.org: https unless loopback) or as a URL (http://10.0.0.5:5000); repeatable")
+    List<String> registries = new ArrayList<>();
 
     @Option(names = "--mirror", description = "Mirror root directory (release builds only)")
     Path mirror;
@@ -74,7 +77,8 @@ public final class BuildCommand implements Callable<Integer> {
             // --registry replaces the configured list; a configured entry for the same host lends its credentials.
             WorkerConfig base = cfg;
             List<RegistryConfig> targets = registries.isEmpty() ? cfg.registries()
-                    : registries.stream().map(uri -> configured(base, uri)).toList();
+                    : registries.stream().map(r -> configured(base, RegistryAddress.parse(r, Set.of()).uri()))
+                            .toList();
             cfg = cfg.withRegistries(targets);
             SourceSpec spec = SourceSpec.parse(source);
             request = new BuildRequest(spec, target, targets, mirror, scratch, release, owner);

@@ -1,7 +1,9 @@
 package dev.slipway.cli.promote;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.slipway.cli.hub.ClientConfig;
 import dev.slipway.cli.hub.HubOptions;
+import dev.slipway.common.image.RegistryAddress;
 import dev.slipway.common.error.SlipwayException;
 import dev.slipway.common.hub.HubClient;
 import dev.slipway.common.json.Json;
@@ -23,6 +25,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -71,8 +74,8 @@ public final class PromoteCommand implements Callable<Integer> {
             + "~/.docker/config.json when present)")
     Path authfile;
 
-    @Option(names = "--plain-http", description = "Registry host[:port] reached over plain HTTP (loopback always "
-            + "is; repeatable)")
+    @Option(names = "--plain-http", description = "Registry reached over plain HTTP, as host[:port] or http://host"
+            + "[:port] (loopback always is, and so are the config file's insecure_registries; repeatable)")
     List<String> plainHttp = List.of();
 
     @Option(names = "--rate-limit", defaultValue = "0", description = "Requests per second per registry (0: none)")
@@ -106,7 +109,7 @@ public final class PromoteCommand implements Callable<Integer> {
                     Optional.ofNullable(keyring), auditFile());
             SigningSetup setup = signing.setup(options.auditFile());
             RegistryClientFactory registries = new RegistryClientFactory(RegistryClientConfig.defaults()
-                    .withInsecureHosts(Set.copyOf(plainHttp)).withRequestsPerSecond(rateLimit),
+                    .withInsecureHosts(insecureHosts()).withRequestsPerSecond(rateLimit),
                     credentials(json), json);
             EdgeGate gate = rules.gate(registries, json, err);
             Optional<PromotionSigner> signer = setup.signsAnything()
@@ -144,6 +147,15 @@ public final class PromoteCommand implements Callable<Integer> {
                     + "; the audit lines stay for slipway publications push");
         }
         out.flush();
+    }
+
+    /** The registries reached over plain HTTP: --plain-http (either spelling) and the config file's list. */
+    private Set<String> insecureHosts() {
+        Set<String> hosts = new HashSet<>(ClientConfig.load(System.getenv()).insecureRegistries());
+        for (String r : plainHttp) {
+            hosts.add(r.contains("://") ? RegistryAddress.parse(r, Set.of()).host() : r);
+        }
+        return hosts;
     }
 
     private Path auditFile() {
