@@ -227,7 +227,7 @@ final class E2eEnvironment implements AutoCloseable {
         all.addAll(List.of(args));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cmd = new CommandLine(new SlipwayCommand());
+        CommandLine cmd = SlipwayCommand.commandLine();
         cmd.setOut(new PrintWriter(out, true));
         cmd.setErr(new PrintWriter(err, true));
         int exit = cmd.execute(all.toArray(String[]::new));

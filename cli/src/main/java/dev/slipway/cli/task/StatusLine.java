@@ -7,7 +7,7 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
-import java.time.temporal.ChronoUnit;
+import java.time.format.DateTimeFormatter;
 
 /**
  * While a task is watched, prints one status line each time its state or host changes ("[10:02:03] task 7 OPEN
@@ -15,6 +15,7 @@ import java.time.temporal.ChronoUnit;
  */
 final class StatusLine implements AutoCloseable {
     private static final Duration EVERY = Duration.ofSeconds(2);
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
     private final HubClient hub;
     private final long taskId;
     private final PrintWriter out;
@@ -62,7 +63,7 @@ final class StatusLine implements AutoCloseable {
             return;
         }
         last = now;
-        String line = "[" + LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + "] task " + taskId + " " + state
+        String line = "[" + LocalTime.now().format(CLOCK) + "] task " + taskId + " " + state
                 + (host.isEmpty() ? "" : " on " + host) + elapsed(t.path("created").asText(null));
         synchronized (out) {
             out.println(line);
