@@ -113,6 +113,31 @@ class CliIT {
         assertTrue(Files.readString(into.resolve("build.log")).contains(marker));
         assertEquals("cliit", Json.mapper().readTree(into.resolve("metadata.json").toFile()).path("build")
                 .path("name").asText());
+
+        // promote --hub: a hub that is down fails nothing; publications push records it later, once.
+        String reg = env.registry.hostPort();
+        DistGitRepo promotion = DistGitRepo.create(env.dir, "cliit-promotion", "main");
+        promotion.commit(Map.of("manifests/cliit/promoter-manifest.yaml", ("registries:\n- name: " + reg
+                + "\n  src: true\n- name: " + reg + "/prod\n").getBytes(StandardCharsets.UTF_8),
+                "images/cliit/images.yaml", ("- name: slipway/cliit\n  dmap:\n    \"" + digest
+                        + "\": [\"2.0-1\"]\n").getBytes(StandardCharsets.UTF_8)), "Promote cliit 2.0-1");
+        String audit = env.dir.resolve("cliit-audit.jsonl").toString();
+        Run promoted = inProcess(List.of("promote", "--manifests", env.dir.resolve("cliit-promotion-work").toString(),
+                "--audit", audit, "--confirm", "--skip-publishing-rules", "--hub", "http://127.0.0.1:9",
+                "--token-file", env.dir.resolve("root.token").toString()));
+        assertEquals(0, promoted.exit(), promoted.all());
+        assertTrue(promoted.out().contains("PROMOTED " + reg + "/prod/slipway/cliit@" + digest), promoted.out());
+        assertTrue(promoted.out().contains("could not take 1 publication(s)"), promoted.out());
+        assertEquals(0, run(env, null, "build-info", "cliit-2.0-1", "--json").json().path("publications").size());
+        Run pushed = run(env, "root", "publications", "push", "--audit", audit);
+        assertEquals(0, pushed.exit(), pushed.all());
+        assertTrue(pushed.out().contains("1 recorded, 0 already recorded"), pushed.out());
+        JsonNode published = run(env, null, "build-info", "cliit-2.0-1", "--json").json().path("publications");
+        assertEquals(reg + "/prod/slipway/cliit@" + digest, published.get(0).path("pull_spec").asText());
+        assertTrue(run(env, "root", "publications", "push", "--audit", audit).out()
+                .contains("0 recorded, 1 already recorded"));
+        Run asPackager = run(env, "alice", "publications", "push", "--audit", audit);
+        assertEquals(3, asPackager.exit(), "recording is for releng: " + asPackager.all());
     }
 
     @Test
