@@ -88,7 +88,8 @@ java -cp "$hub_cp" dev.slipway.hub.HubMain init-admin --config "$DEMO/hub/hub.ya
   | grep -E '^[A-Za-z0-9_-]{20,}$' | tail -n 1 > "$DEMO/hub/releng.token"
 java -cp "$hub_cp" dev.slipway.hub.HubMain serve --config "$DEMO/hub/hub.yaml" > "$DEMO/hub/hub.log" 2>&1 &
 hub_pid=$!; pids="$pids $hub_pid"
-for _ in $(seq 1 150); do curl -fsS "$HUB/healthz" >/dev/null 2>&1 && break; sleep 0.2; done
+for _ in $(seq 1 600); do curl -fsS "$HUB/healthz" >/dev/null 2>&1 && break; sleep 0.2; done
+curl -fsS "$HUB/healthz" >/dev/null || { echo "demo: the hub did not start; see $DEMO/hub/hub.log" >&2; exit 1; }
 echo "slipway-hub: $HUB (log: $DEMO/hub/hub.log)" >&2
 
 # The release engineer's client settings, the way users keep them: a config file (flags and $SLIPWAY_* override it).
@@ -121,7 +122,7 @@ YAML
 bin/slipway-worker run --hub "$HUB" --config "$DEMO/worker.yaml" --token-file "$DEMO/hub/demo-worker.token" \
   --name demo-worker > "$DEMO/worker.log" 2>&1 &
 pids="$pids $!"
-for _ in $(seq 1 150); do grep -q "Registered" "$DEMO/worker.log" 2>/dev/null && break; sleep 0.2; done
+for _ in $(seq 1 600); do grep -q "Registered" "$DEMO/worker.log" 2>/dev/null && break; sleep 0.2; done
 echo "slipway-worker: demo-worker (log: $DEMO/worker.log)" >&2
 bin/slipway list-hosts
 

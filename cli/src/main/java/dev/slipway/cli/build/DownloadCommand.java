@@ -66,13 +66,24 @@ public final class DownloadCommand implements Callable<Integer> {
             copy(api, "/api/v1/builds/" + id + "/log", into, "build.log", written);
             for (JsonNode image : b.path("images")) {
                 JsonNode rpms = api.get("/api/v1/images/" + image.path("id").asText() + "/rpms");
-                write(into, "rpms-" + image.path("arch").asText() + ".json", rpms.toPrettyString().getBytes(StandardCharsets.UTF_8),
-                        written);
+                write(into, "rpms-" + image.path("arch").asText() + ".json",
+                        rpms.toPrettyString().getBytes(StandardCharsets.UTF_8), written);
             }
             try {
                 for (JsonNode f : api.get("/api/v1/builds/" + id + "/files")) {
                     String rel = f.path("path").asText();
-                    copy(api, "/api/v1/builds/" + id + "/file?" + new Query().add("path", rel), into, rel, written);
+                    if (written.stream().anyMatch(w -> rel.equals(w.get("path")))) {
+                        continue; // the hub's own copy (its task log) is the complete one
+                    }
+                    try {
+                        copy(api, "/api/v1/builds/" + id + "/file?" + new Query().add("path", rel), into, rel,
+                                written);
+                    } catch (SlipwayException e) {
+                        if (e.code() != ErrorCode.REQUEST_TOO_LARGE) {
+                            throw e;
+                        }
+                        missing.add(rel + ": " + e.getMessage());
+                    }
                 }
             } catch (SlipwayException e) {
                 if (e.code() != ErrorCode.NOT_FOUND) {
