@@ -35,7 +35,9 @@ class SpoolTest {
         assertEquals(List.of(dir.resolve("pending/" + r.key() + ".json")), spool.pending());
         assertEquals(List.of(), Files.list(dir.resolve("tmp")).toList(), "no temporary file left");
         try (SpoolEntry e = spool.lock(spool.pending().get(0)).orElseThrow()) {
-            assertEquals(r, e.request());
+            assertEquals(r.key(), e.request().key());
+            assertEquals(r.request().src(), e.request().request().src());
+            assertEquals(r.spooledAt(), e.request().spooledAt());
         }
     }
 
@@ -63,7 +65,7 @@ class SpoolTest {
         assertEquals(List.of(), spool.pending());
         List<SpoolEntry.Refused> refused = spool.refused();
         assertEquals(1, refused.size());
-        assertEquals(r, refused.get(0).request());
+        assertEquals(r.key(), refused.get(0).request().key());
         assertTrue(refused.get(0).reason().contains("AUTH_INVALID_TOKEN (10001)"));
         assertEquals(Spool.Added.REFUSED_EARLIER, spool.add(r), "not retried until an operator acts");
 
