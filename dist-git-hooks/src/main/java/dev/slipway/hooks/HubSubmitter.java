@@ -74,6 +74,8 @@ final class HubSubmitter {
             a = hub.exchange("POST", "/api/v1/buildContainer", body, headers);
         } catch (SlipwayException e) {
             return new Retry(e.describe(), false);
+        } catch (RuntimeException e) {
+            return new Retry("could not send the request to " + config.hub() + ": " + e, false);
         }
         if ((a.status() == 200 || a.status() == 201) && a.json() != null && a.json().has("task_id")) {
             return new Created(a.json().get("task_id").asLong(), a.status() == 200);

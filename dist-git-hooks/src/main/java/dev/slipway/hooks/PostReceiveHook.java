@@ -125,13 +125,19 @@ public final class PostReceiveHook {
             return Map.of();
         }
         Thread submitter = new Thread(() -> {
-            for (BuildRequest r : unspooled) {
-                results.add(new Result(r, hub.submit(r)));
-            }
-            if (spool != null) {
-                List<Path> files = new ArrayList<>(mine);
-                spool.pending().stream().filter(p -> !mine.contains(p)).forEach(files::add);
-                new Flusher(spool, hub).flush(files, results::add);
+            try {
+                for (BuildRequest r : unspooled) {
+                    results.add(new Result(r, hub.submit(r)));
+                }
+                if (spool != null) {
+                    List<Path> files = new ArrayList<>(mine);
+                    spool.pending().stream().filter(p -> !mine.contains(p)).forEach(files::add);
+                    new Flusher(spool, hub).flush(files, results::add);
+                }
+            } catch (RuntimeException e) {
+                // What was not submitted stays spooled; the pusher reads "queued, will be submitted".
+                out.println("slipway: WARNING: submitting stopped: " + (e instanceof SlipwayException s
+                        ? s.describe() : e.toString()));
             }
         }, "slipway-hook-submit");
         submitter.setDaemon(true);
