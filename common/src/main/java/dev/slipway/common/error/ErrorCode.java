@@ -140,6 +140,7 @@ public enum ErrorCode {
     HOST_TOKEN_NOT_ALLOWED(10003, "host tokens reach only the host API"),
     HOST_TOKEN_REQUIRED(10004, "the host API needs a host token"),
     PRIORITY_NOT_ALLOWED(10005, "only admins may raise a task's priority"),
+    REQUEST_SIGNATURE_INVALID(10008, "request HMAC signature missing, expired or wrong"),
     NOT_FOUND(10010, "no such resource"),
     TASK_NOT_FOUND(10011, "no such task"),
     BUILD_NOT_FOUND(10012, "no such build"),
@@ -154,6 +155,7 @@ public enum ErrorCode {
     PACKAGE_BLOCKED(10021, "package blocked in the tag"),
     TAG_LOCKED(10022, "tag is locked"),
     ALREADY_EXISTS(10023, "already exists"),
+    IDEMPOTENCY_KEY_REUSED(10028, "idempotency key already used for a different request"),
     REQUEST_MALFORMED(10030, "request body is not valid JSON for this call"),
     REQUEST_UNKNOWN_FIELD(10031, "request has an unknown field"),
     REQUEST_TOO_LARGE(10032, "request body too large"),
@@ -181,6 +183,7 @@ public enum ErrorCode {
     CHECKOUT_NOT_READY(12100, "dist-git checkout not ready for a build"),
     CLIENT_CONFIG_INVALID(12101, "client configuration invalid"),
     HOOK_INPUT_INVALID(12200, "hook input line invalid"),
+    HOOK_SPOOL_FAILED(12210, "hook spool could not be written or read"),
     INTERNAL(9999, "internal error");
 
     private final int code;

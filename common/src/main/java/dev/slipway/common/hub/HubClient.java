@@ -181,6 +181,14 @@ public final class HubClient {
      * @param body a String or byte[] is sent as is (so malformed JSON can be sent), anything else as JSON
      */
     public Answer exchange(String method, String path, Object body) {
+        return exchange(method, path, body, Map.of());
+    }
+
+    /**
+     * {@link #exchange(String, String, Object)} with extra request headers (an {@code Idempotency-Key}, a request
+     * signature over the exact body bytes given as a byte[]).
+     */
+    public Answer exchange(String method, String path, Object body, Map<String, String> headers) {
         String what = method + " " + path;
         try {
             byte[] bytes = body == null ? null : body instanceof String s ? s.getBytes(StandardCharsets.UTF_8)
@@ -190,6 +198,7 @@ public final class HubClient {
             if (bytes != null) {
                 req.header("Content-Type", "application/json");
             }
+            headers.forEach(req::header);
             HttpResponse<String> r = http.send(req.build(), HttpResponse.BodyHandlers.ofString());
             return new Answer(r.statusCode(), r.body(), parse(r), r.headers());
         } catch (IOException e) {

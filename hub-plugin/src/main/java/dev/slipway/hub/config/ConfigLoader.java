@@ -10,6 +10,8 @@ import dev.slipway.common.error.SlipwayException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** Reads the hub's YAML configuration file strictly: snake_case keys, unknown keys refused. */
 public final class ConfigLoader {
@@ -17,7 +19,7 @@ public final class ConfigLoader {
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    /** Loads {@code file}; a relative data_dir or lookaside_dir is taken relative to the file's directory. */
+    /** Loads {@code file}; a relative data_dir, lookaside_dir or hmac_secrets file is taken relative to the file's directory. */
     public HubConfig load(Path file) {
         try {
             HubConfig raw = yaml.readValue(Files.readAllBytes(file), HubConfig.class);
@@ -27,7 +29,8 @@ public final class ConfigLoader {
             Path base = file.toAbsolutePath().getParent();
             return new HubConfig(raw.listen(), base.resolve(raw.dataDir()), raw.database(), raw.allowedScms(),
                     raw.tasks(), raw.http(), raw.adminTokenSha256(),
-                    raw.lookasideDir() == null ? null : base.resolve(raw.lookasideDir()), raw.console());
+                    raw.lookasideDir() == null ? null : base.resolve(raw.lookasideDir()), raw.console(),
+                    resolved(base, raw.hmacSecrets()));
         } catch (JacksonException e) {
             throw new SlipwayException(ErrorCode.CONFIG_INVALID,
                     "Tried to read the hub configuration " + file + " but it is invalid: " + e.getOriginalMessage(), e);
@@ -35,5 +38,11 @@ public final class ConfigLoader {
             throw new SlipwayException(ErrorCode.CONFIG_INVALID,
                     "Tried to read the hub configuration " + file + " but could not: " + e.getMessage(), e);
         }
+    }
+
+    private static Map<String, Path> resolved(Path base, Map<String, Path> files) {
+        Map<String, Path> out = new LinkedHashMap<>();
+        files.forEach((user, file) -> out.put(user, base.resolve(file)));
+        return out;
     }
 }

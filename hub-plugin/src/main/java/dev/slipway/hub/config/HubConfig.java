@@ -4,6 +4,7 @@ import dev.slipway.common.error.ErrorCode;
 import dev.slipway.common.error.SlipwayException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The hub's whole configuration, read once from one YAML file and passed down through constructors.
@@ -12,6 +13,8 @@ import java.util.List;
  * @param adminTokenSha256 SHA-256 hex hashes of bootstrap admin tokens (seeded as user {@code admin})
  * @param lookasideDir the signature lookaside directory served read-only under {@code /sigs/}; null serves none
  * @param console the web console's session settings
+ * @param hmacSecrets users whose API requests must carry an HMAC signature, each with the file holding its shared
+ *     secret (docs/hook.md); empty: no user is checked
  */
 public record HubConfig(
         Listen listen,
@@ -22,7 +25,8 @@ public record HubConfig(
         Http http,
         List<String> adminTokenSha256,
         Path lookasideDir,
-        Console console) {
+        Console console,
+        Map<String, Path> hmacSecrets) {
 
     public HubConfig {
         listen = listen == null ? new Listen(null, null) : listen;
@@ -35,6 +39,13 @@ public record HubConfig(
         http = http == null ? new Http(null, null) : http;
         adminTokenSha256 = adminTokenSha256 == null ? List.of() : List.copyOf(adminTokenSha256);
         console = console == null ? new Console(null, null) : console;
+        hmacSecrets = hmacSecrets == null ? Map.of() : Map.copyOf(hmacSecrets);
+    }
+
+    /** A configuration without request signatures. */
+    public HubConfig(Listen listen, Path dataDir, Database database, List<String> allowedScms, Tasks tasks, Http http,
+            List<String> adminTokenSha256, Path lookasideDir, Console console) {
+        this(listen, dataDir, database, allowedScms, tasks, http, adminTokenSha256, lookasideDir, console, null);
     }
 
     /** A configuration with a lookaside directory and the default console settings. */
@@ -52,7 +63,13 @@ public record HubConfig(
     /** The same configuration listening on {@code other}. */
     public HubConfig withListen(Listen other) {
         return new HubConfig(other, dataDir, database, allowedScms, tasks, http, adminTokenSha256, lookasideDir,
-                console);
+                console, hmacSecrets);
+    }
+
+    /** The same configuration with these users' requests signed (user -> secret file). */
+    public HubConfig withHmacSecrets(Map<String, Path> secrets) {
+        return new HubConfig(listen, dataDir, database, allowedScms, tasks, http, adminTokenSha256, lookasideDir,
+                console, secrets);
     }
 
     /** Where the HTTP server listens; port 0 picks a free port. */

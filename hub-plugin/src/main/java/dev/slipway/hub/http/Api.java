@@ -3,8 +3,10 @@ package dev.slipway.hub.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.slipway.common.api.ApiCall;
+import dev.slipway.common.hub.RequestSignature;
 import dev.slipway.hub.auth.Authenticator;
 import dev.slipway.hub.auth.Principal;
+import dev.slipway.hub.auth.RequestSignatures;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
@@ -35,13 +37,21 @@ public final class Api {
     private final WorkerExecutor workers;
     private final Authenticator auth;
     private final ObjectMapper json;
+    private final RequestSignatures signatures;
     private final List<ApiCall> calls = new ArrayList<>();
 
     public Api(Router router, WorkerExecutor workers, Authenticator auth, ObjectMapper json) {
+        this(router, workers, auth, json, RequestSignatures.none());
+    }
+
+    /** An API whose callers listed in {@code signatures} must sign every request. */
+    public Api(Router router, WorkerExecutor workers, Authenticator auth, ObjectMapper json,
+            RequestSignatures signatures) {
         this.router = router;
         this.workers = workers;
         this.auth = auth;
         this.json = json;
+        this.signatures = signatures;
     }
 
     public Api get(String path, String name, Access access, String description, Handler h) {
@@ -94,6 +104,10 @@ public final class Api {
     private Call authorize(RoutingContext ctx, Access access) {
         Principal p = auth.authenticate(ctx.request().getHeader("Authorization"));
         access.check(p);
+        Buffer body = ctx.body() == null ? null : ctx.body().buffer();
+        signatures.check(p, ctx.request().getHeader(RequestSignature.TIMESTAMP_HEADER),
+                ctx.request().getHeader(RequestSignature.SIGNATURE_HEADER),
+                body == null ? new byte[0] : body.getBytes());
         return new Call(ctx, p, json);
     }
 

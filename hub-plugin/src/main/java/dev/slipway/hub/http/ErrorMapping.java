@@ -25,7 +25,8 @@ public final class ErrorMapping {
         for (ErrorCode c : ErrorCode.values()) {
             STATUS.put(c, c.code() < 10000 ? 400 : 500);
         }
-        for (ErrorCode c : new ErrorCode[] {ErrorCode.AUTH_REQUIRED, ErrorCode.AUTH_INVALID_TOKEN}) {
+        for (ErrorCode c : new ErrorCode[] {ErrorCode.AUTH_REQUIRED, ErrorCode.AUTH_INVALID_TOKEN,
+                ErrorCode.REQUEST_SIGNATURE_INVALID}) {
             STATUS.put(c, 401);
         }
         for (ErrorCode c : new ErrorCode[] {ErrorCode.PERMISSION_DENIED, ErrorCode.HOST_TOKEN_NOT_ALLOWED,
@@ -53,6 +54,7 @@ public final class ErrorMapping {
         STATUS.put(ErrorCode.PACKAGE_NOT_IN_TAG, 422);
         STATUS.put(ErrorCode.ARCH_NO_HOST, 422);
         STATUS.put(ErrorCode.MULTI_ARCH_UNSUPPORTED, 422);
+        STATUS.put(ErrorCode.IDEMPOTENCY_KEY_REUSED, 422);
         STATUS.put(ErrorCode.HUB_UNAVAILABLE, 503);
         STATUS.put(ErrorCode.CONFIG_INVALID, 500);
         STATUS.put(ErrorCode.INTERNAL, 500);

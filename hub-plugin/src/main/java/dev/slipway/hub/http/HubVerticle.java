@@ -2,6 +2,7 @@ package dev.slipway.hub.http;
 
 import dev.slipway.common.error.ErrorCode;
 import dev.slipway.common.error.SlipwayException;
+import dev.slipway.hub.auth.RequestSignatures;
 import dev.slipway.hub.console.ConsoleRoutes;
 import dev.slipway.release.signing.LookasideResolver;
 import io.vertx.core.Future;
@@ -12,6 +13,7 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.time.Clock;
 
 /**
  * The hub's HTTP API. {@link #start()} holds the whole route table: every exported call, its Koji-style name, who
@@ -34,7 +36,8 @@ public final class HubVerticle extends VerticleBase {
         var cfg = services.config();
         long recheck = cfg.tasks().recheckMs();
         Router router = Router.router(vertx);
-        Api api = new Api(router, workers, services.auth(), services.json());
+        Api api = new Api(router, workers, services.auth(), services.json(),
+                RequestSignatures.load(cfg.hmacSecrets(), Clock.systemUTC()));
         LogStream logs = new LogStream(workers, services.log(), signals.logs(), recheck);
         LongPolls polls = new LongPolls(workers, services.scheduler(), signals.claims(), signals.hosts(), recheck);
         TaskEndpoints t = new TaskEndpoints(services.tasks(), logs);

@@ -5,6 +5,7 @@ import dev.slipway.common.api.TaskCreated;
 import dev.slipway.common.api.TaskState;
 import dev.slipway.common.error.ErrorCode;
 import dev.slipway.common.error.SlipwayException;
+import dev.slipway.hub.task.Submitted;
 import dev.slipway.hub.task.TaskFilter;
 import dev.slipway.hub.task.TaskService;
 import io.vertx.core.Future;
@@ -21,9 +22,12 @@ final class TaskEndpoints {
         this.logs = logs;
     }
 
+    /** 201 with the new task; 200 with the earlier task when the {@code Idempotency-Key} was seen before. */
     Object buildContainer(Call c) {
         c.query();
-        return Reply.created(new TaskCreated(tasks.buildContainer(c.principal(), c.body(BuildContainerRequest.class))));
+        Submitted s = tasks.buildContainer(c.principal(), c.body(BuildContainerRequest.class),
+                c.context().request().getHeader("Idempotency-Key"));
+        return new Reply(s.created() ? 201 : 200, new TaskCreated(s.taskId()));
     }
 
     Object get(Call c) {

@@ -36,6 +36,7 @@ public final class TaskService implements AutoCloseable {
     private final TaskView view;
     private final Submission submission;
     private final SubmissionBatcher batcher;
+    private final IdempotencyKeys keys;
 
     public TaskService(Database db, HubConfig config, Clock clock, TaskEvents events, HubMetrics metrics,
             ObjectMapper json) {
@@ -45,7 +46,8 @@ public final class TaskService implements AutoCloseable {
         this.metrics = metrics;
         this.view = new TaskView(json);
         this.submission = new Submission(config.tasks(), new ScmAllowList(config.allowedScms()), view);
-        this.batcher = new SubmissionBatcher(db, submission, clock);
+        this.keys = new IdempotencyKeys(view);
+        this.batcher = new SubmissionBatcher(db, submission, clock, keys);
     }
 
     /** {@code buildContainer}: checks policy and queues a FREE task; returns its id once committed. */
@@ -55,6 +57,30 @@ public final class TaskService implements AutoCloseable {
         metrics.submitted();
         events.taskRunnable();
         return id;
+    }
+
+    /**
+     * {@code buildContainer} with an idempotency key (null: none): a repeat of an earlier request of the same
+     * caller with the same key answers that request's task, whatever happened to it since, and creates nothing;
+     * the same key with a different request is IDEMPOTENCY_KEY_REUSED.
+     */
+    public Submitted buildContainer(Principal p, BuildContainerRequest req, String idempotencyKey) {
+        if (idempotencyKey == null) {
+            return new Submitted(buildContainer(p, req), true);
+        }
+        IdempotencyKeys.Key key = keys.of(idempotencyKey, req);
+        // A repeat is answered before the policy checks: the first request passed them, and its task stands.
+        Long earlier = p.isUser() ? db.tx(s -> keys.find(s, p.id(), key)) : null;
+        if (earlier != null) {
+            return new Submitted(earlier, false);
+        }
+        SourceSpec src = submission.precheck(p, req);
+        Submitted done = batcher.submit(p, req, src, key);
+        if (done.created()) {
+            metrics.submitted();
+            events.taskRunnable();
+        }
+        return done;
     }
 
     public TaskInfo get(long id) {
