@@ -26,6 +26,7 @@ public final class ConsoleRoutes {
     static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self';"
             + " connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleRoutes.class);
+    private final Console console;
     private final Pages pages;
     private final Sessions sessions;
     private final WorkerExecutor workers;
@@ -36,6 +37,7 @@ public final class ConsoleRoutes {
     }
 
     public ConsoleRoutes(Console console, WorkerExecutor workers) {
+        this.console = console;
         this.pages = console.pages();
         this.sessions = console.sessions();
         this.workers = workers;
@@ -54,16 +56,39 @@ public final class ConsoleRoutes {
         router.get("/console/tasks").handler(get((ctx, v) -> pages.tasks(v, ctx.request()::getParam)));
         router.get("/console/tasks/:id").handler(get((ctx, v) -> pages.task(v, id(ctx.pathParam("id")))));
         router.post("/console/tasks/:id/:action").handler(post(true, (ctx, v) -> pages.taskAction(v,
-                id(ctx.pathParam("id")), ctx.pathParam("action"))));
-        router.get("/console/builds").handler(get((ctx, v) -> pages.builds(v, ctx.request()::getParam)));
-        router.get("/console/builds/:build").handler(get((ctx, v) -> pages.build(v, ctx.pathParam("build"))));
+                id(ctx.pathParam("id")), ctx.pathParam("action"), ctx.request()::getFormAttribute)));
+        BuildPages builds = console.builds();
+        router.get("/console/builds").handler(get((ctx, v) -> builds.builds(v, ctx.request()::getParam)));
+        router.get("/console/builds/:build").handler(get((ctx, v) -> builds.build(v, ctx.pathParam("build"),
+                ctx.request()::getParam)));
+        CatalogPages catalog = console.catalog();
+        router.get("/console/packages").handler(get((ctx, v) -> catalog.packages(v)));
+        router.get("/console/packages/:name").handler(get((ctx, v) -> catalog.packageInfo(v, ctx.pathParam("name"),
+                ctx.request()::getParam)));
+        router.get("/console/search").handler(get((ctx, v) -> catalog.search(v, ctx.request()::getParam)));
+        router.get("/console/targets").handler(get((ctx, v) -> catalog.targets(v)));
+        router.get("/console/tags").handler(get((ctx, v) -> catalog.tags(v)));
+        router.get("/console/tags/:name").handler(get((ctx, v) -> catalog.tag(v, ctx.pathParam("name"))));
+        HostPages hosts = console.hosts();
+        router.get("/console/hosts").handler(get((ctx, v) -> hosts.hosts(v)));
+        router.get("/console/hosts/:name").handler(get((ctx, v) -> hosts.host(v, ctx.pathParam("name"))));
+        router.post("/console/hosts/:name/:action").handler(post(true, (ctx, v) -> hosts.hostAction(v,
+                ctx.pathParam("name"), ctx.pathParam("action"), ctx.request()::getFormAttribute)));
+        AccountPages accounts = console.accounts();
+        router.get("/console/users").handler(get((ctx, v) -> accounts.users(v)));
+        router.post("/console/tokens").handler(post(true, (ctx, v) -> accounts.createToken(v,
+                ctx.request()::getFormAttribute)));
+        router.post("/console/tokens/:id/revoke").handler(post(true, (ctx, v) -> accounts.revoke(v,
+                id(ctx.pathParam("id")))));
         // kojiweb's link forms, printed by koji clients: the same pages at their console addresses.
         router.get("/koji/taskinfo").handler(ctx -> ctx.redirect("/console/tasks/" + id(ctx.request()
                 .getParam("taskID"))));
         router.get("/koji/buildinfo").handler(ctx -> ctx.redirect("/console/builds/" + id(ctx.request()
                 .getParam("buildID"))));
-        router.get("/koji/packageinfo").handler(ctx -> ctx.redirect("/console/builds?package="
+        router.get("/koji/packageinfo").handler(ctx -> ctx.redirect("/console/packages/"
                 + Fmt.q(packageName(ctx.request().getParam("packageName")))));
+        router.get("/koji/hostinfo").handler(get((ctx, v) -> Rendered.redirect(hosts.hostLocation(
+                id(ctx.request().getParam("hostID"))))));
         // An exact route matches with or without its trailing slash (/koji and /koji/).
         router.get("/koji/").handler(ctx -> ctx.redirect("/console/"));
         router.route().pathRegex("^/(console|koji)(/.*)?$").failureHandler(this::failure);
@@ -141,9 +166,12 @@ public final class ConsoleRoutes {
         }
     }
 
-    private static Cookie cookie(RoutingContext ctx, String name, String value, long maxAge) {
+    private Cookie cookie(RoutingContext ctx, String name, String value, long maxAge) {
+        var peer = ctx.request().remoteAddress();
+        boolean secure = console.transport().secure(ctx.request().isSSL(), peer == null ? null : peer.hostAddress(),
+                ctx.request().getHeader("X-Forwarded-Proto"));
         Cookie c = Cookie.cookie(name, value).setPath("/").setHttpOnly(true).setSameSite(CookieSameSite.STRICT)
-                .setSecure(ctx.request().isSSL());
+                .setSecure(secure);
         if (maxAge >= 0) {
             c.setMaxAge(maxAge);
         }
