@@ -242,14 +242,15 @@ class ConsoleIT {
         go("/console/users");
         assertTrue(web().findElements(By.id("new-token")).isEmpty());
         assertFalse(web().getPageSource().contains(token), "the secret is never shown again");
-        long id = 0;
+        long made = 0;
         for (JsonNode t : call("GET", "/api/v1/tokens", HUB.token("root")).json()) {
             if ("made in the console".equals(t.get("description").asText())) {
-                id = t.get("id").asLong();
+                made = t.get("id").asLong();
             }
         }
-        web().findElement(By.id("revoke-" + id)).click();
-        waitFor(() -> web().findElements(By.id("revoke-" + id)).isEmpty());
+        String revoke = "revoke-" + made;
+        web().findElement(By.id(revoke)).click();
+        waitFor(() -> web().findElements(By.id(revoke)).isEmpty());
         assertEquals(401, call("GET", "/api/v1/whoami", token).status());
     }
 
