@@ -50,7 +50,9 @@ public final class ConsoleRoutes {
         router.get("/console/assets/*").handler(StaticHandler.create("console/assets").setMaxAgeSeconds(300));
         // Also /console: Vert.x matches an exact path with or without its trailing slash.
         router.get("/console/").handler(get((ctx, v) -> pages.summary(v)));
-        router.get("/console/signin").handler(get((ctx, v) -> pages.signIn(v, null)));
+        // Only the sign-in page hands out a pre-session cookie: an anonymous visitor has no other form, and a
+        // live poll of another page must not replace the cookie the sign-in form's CSRF token is bound to.
+        router.get("/console/signin").handler(ctx -> run(ctx, (c, v) -> pages.signIn(v, null), true));
         router.post("/console/signin").handler(post(false, this::signIn));
         router.post("/console/signout").handler(post(false, (ctx, v) -> Rendered.redirect("/console/").withCookie("")));
         router.get("/console/tasks").handler(get((ctx, v) -> pages.tasks(v, ctx.request()::getParam)));
@@ -101,7 +103,7 @@ public final class ConsoleRoutes {
     }
 
     private Handler<RoutingContext> get(View view) {
-        return ctx -> run(ctx, view, null);
+        return ctx -> run(ctx, view, false);
     }
 
     /** A state-changing request: refused with 403 unless it carries this visitor's CSRF token. */
@@ -115,7 +117,7 @@ public final class ConsoleRoutes {
                 throw new SlipwayException(ErrorCode.AUTH_REQUIRED, "Sign in to do this");
             }
             return view.render(c, v);
-        }, null);
+        }, false);
     }
 
     private Rendered signIn(RoutingContext ctx, Visitor v) {
@@ -132,11 +134,11 @@ public final class ConsoleRoutes {
         }
     }
 
-    private void run(RoutingContext ctx, View view, Void unused) {
+    private void run(RoutingContext ctx, View view, boolean issuePreSession) {
         Cookie session = ctx.request().getCookie(Sessions.COOKIE);
         Cookie pre = ctx.request().getCookie(Sessions.PRE_COOKIE);
-        String preValue = pre == null ? sessions.preSession() : pre.getValue();
-        if (pre == null) {
+        String preValue = pre == null ? (issuePreSession ? sessions.preSession() : null) : pre.getValue();
+        if (pre == null && preValue != null) {
             ctx.response().addCookie(cookie(ctx, Sessions.PRE_COOKIE, preValue, -1));
         }
         workers.executeBlocking(() -> view.render(ctx, sessions.visitor(session == null ? null : session.getValue(),

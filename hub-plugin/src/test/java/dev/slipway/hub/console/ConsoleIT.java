@@ -25,6 +25,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 
@@ -333,10 +335,10 @@ class ConsoleIT {
     @Test
     void everyPage_fitsA400PixelScreen() {
         long buildId = closedBuild("foo", "2.0", "1");
-        long waiting = HUB.submit("alice", "foo", Map.of());
-        signIn("root");
         long open = running("alice", "foo");
         appendLog(open, "x".repeat(300), "Step 1/3 : FROM registry.example/base@sha256:" + "3".repeat(64));
+        long waiting = HUB.submit("alice", "foo", Map.of());
+        signIn("root");
         for (String[] page : new String[][] {{"summary", "/console/"}, {"tasks", "/console/tasks?state=all"},
                 {"task-waiting", "/console/tasks/" + waiting}, {"task-open", "/console/tasks/" + open},
                 {"builds", "/console/builds"}, {"build-page", "/console/builds/" + buildId},
@@ -446,7 +448,7 @@ class ConsoleIT {
     /** Polls {@code condition} for up to 10 s (the live log must show a line well within that). */
     private void waitFor(java.util.function.BooleanSupplier condition) {
         long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean()) {
+        while (!holds(condition)) {
             if (System.nanoTime() > end) {
                 throw new AssertionError("Waited 10 s in vain on " + web().getCurrentUrl() + ": "
                         + web().findElement(By.tagName("main")).getText());
@@ -457,6 +459,15 @@ class ConsoleIT {
                 Thread.currentThread().interrupt();
                 throw new AssertionError(e);
             }
+        }
+    }
+
+    /** A condition on a page that may be replaced while it is read (a stale element is "not yet"). */
+    private static boolean holds(java.util.function.BooleanSupplier condition) {
+        try {
+            return condition.getAsBoolean();
+        } catch (StaleElementReferenceException | NoSuchElementException e) {
+            return false;
         }
     }
 
