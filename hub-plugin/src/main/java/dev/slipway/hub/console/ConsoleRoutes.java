@@ -18,8 +18,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Mounts the console on the hub's router: pages under {@code /console}, kojiweb's link forms under {@code /koji},
- * static assets, and for all of them the security headers, the session and the CSRF check of every POST. Rendered
- * work (service calls, rendering) runs on the hub's worker pool; the response is written on the event loop.
+ * static assets, and for all of them the security headers, the session and the CSRF check of every POST (each
+ * action is then re-checked by the service it calls, with the API's rules). Rendered work (service calls,
+ * rendering) runs on the hub's worker pool; the response is written on the event loop.
  */
 public final class ConsoleRoutes {
     /** No inline script or style, nothing from elsewhere, never framed. */
