@@ -8,6 +8,7 @@ import dev.slipway.common.api.Page;
 import dev.slipway.common.error.ErrorCode;
 import dev.slipway.common.error.SlipwayException;
 import dev.slipway.hub.admin.Catalog;
+import dev.slipway.hub.admin.Directory;
 import dev.slipway.hub.build.BuildFilter;
 import dev.slipway.hub.build.BuildQueries;
 import dev.slipway.hub.build.Evr;
@@ -26,6 +27,7 @@ public final class CatalogPages {
     private final Catalog catalog;
     private final BuildQueries builds;
     private final TaskService tasks;
+    private final KojiLinks links;
     private final Templates templates;
 
     /** A package across every tag's package list: who owns it where, and where it is blocked. */
@@ -36,10 +38,11 @@ public final class CatalogPages {
     public record SearchQuery(String q, String packageName, String olderThan) {
     }
 
-    CatalogPages(Catalog catalog, BuildQueries builds, TaskService tasks, Templates templates) {
+    CatalogPages(Catalog catalog, BuildQueries builds, TaskService tasks, KojiLinks links, Templates templates) {
         this.catalog = catalog;
         this.builds = builds;
         this.tasks = tasks;
+        this.links = links;
         this.templates = templates;
     }
 
@@ -75,8 +78,8 @@ public final class CatalogPages {
                 .orElseThrow(() -> new SlipwayException(ErrorCode.NOT_FOUND, "Tag " + name + " does not exist"));
         List<Admin.Target> targets = catalog.targets().stream().filter(t -> name.equals(t.buildTag())
                 || name.equals(t.destTag())).toList();
-        return templates.render("tag", v, "Tag " + name, "tags", "tag", tag, "packages", catalog.packages(name),
-                "targets", targets);
+        return templates.render("tag", v, "Tag " + name, "tags", "tag", tag, "id", links.id(Directory.Kind.TAG, name),
+                "packages", catalog.packages(name), "targets", targets);
     }
 
     /**

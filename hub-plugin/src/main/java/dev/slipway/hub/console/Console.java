@@ -25,6 +25,7 @@ public final class Console {
     private final AccountPages accounts;
     private final Sessions sessions;
     private final Transport transport;
+    private final KojiLinks koji;
 
     /** The hub's services the console is a client of. */
     public record Services(Authenticator auth, TaskService tasks, TaskLog log, BuildQueries builds, Hosts hosts,
@@ -33,11 +34,12 @@ public final class Console {
 
     private Console(HubConfig.Console config, boolean lookaside, Services s, Clock clock) {
         Templates t = new Templates();
+        this.koji = new KojiLinks(s.directory());
         this.pages = new Pages(s.tasks(), s.log(), s.builds(), s.hosts(), new CommitLinks(config.commitUrl()), clock,
                 t);
         this.builds = new BuildPages(s.builds(), s.publications(), lookaside, t);
-        this.catalog = new CatalogPages(s.catalog(), s.builds(), s.tasks(), t);
-        this.hosts = new HostPages(s.hosts(), s.tasks(), s.directory(), clock, t);
+        this.catalog = new CatalogPages(s.catalog(), s.builds(), s.tasks(), koji, t);
+        this.hosts = new HostPages(s.hosts(), s.tasks(), koji, clock, t);
         this.accounts = new AccountPages(s.accounts(), t);
         this.sessions = new Sessions(s.auth(), config.sessionKey(), Duration.ofHours(config.sessionHours()), clock);
         this.transport = new Transport(config.trustedProxies());
@@ -78,5 +80,9 @@ public final class Console {
 
     Transport transport() {
         return transport;
+    }
+
+    KojiLinks koji() {
+        return koji;
     }
 }

@@ -2,6 +2,7 @@ package dev.slipway.hub.console;
 
 import dev.slipway.common.error.ErrorCode;
 import dev.slipway.common.error.SlipwayException;
+import dev.slipway.hub.admin.Directory;
 import io.vertx.core.Handler;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.Cookie;
@@ -90,8 +91,13 @@ public final class ConsoleRoutes {
                 .getParam("buildID"))));
         router.get("/koji/packageinfo").handler(ctx -> ctx.redirect("/console/packages/"
                 + Fmt.q(packageName(ctx.request().getParam("packageName")))));
-        router.get("/koji/hostinfo").handler(get((ctx, v) -> Rendered.redirect(hosts.hostLocation(
-                id(ctx.request().getParam("hostID"))))));
+        for (var link : new Object[][] {{"hostinfo", "hostID", Directory.Kind.HOST},
+                {"taginfo", "tagID", Directory.Kind.TAG}, {"userinfo", "userID", Directory.Kind.USER},
+                {"buildtargetinfo", "targetID", Directory.Kind.TARGET},
+                {"channelinfo", "channelID", Directory.Kind.CHANNEL}}) {
+            router.get("/koji/" + link[0]).handler(get((ctx, v) -> Rendered.redirect(console.koji().location(
+                    (Directory.Kind) link[2], id(ctx.request().getParam((String) link[1]))))));
+        }
         // An exact route matches with or without its trailing slash (/koji and /koji/).
         router.get("/koji/").handler(ctx -> ctx.redirect("/console/"));
         router.route().pathRegex("^/(console|koji)(/.*)?$").failureHandler(this::failure);

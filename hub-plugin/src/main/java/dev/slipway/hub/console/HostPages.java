@@ -19,7 +19,7 @@ public final class HostPages {
     private static final List<TaskState> HELD = List.of(TaskState.ASSIGNED, TaskState.OPEN);
     private final Hosts hosts;
     private final TaskService tasks;
-    private final Directory directory;
+    private final KojiLinks links;
     private final Clock clock;
     private final Templates templates;
 
@@ -27,10 +27,10 @@ public final class HostPages {
     public record HostRow(Admin.Host host, List<TaskInfo> current) {
     }
 
-    HostPages(Hosts hosts, TaskService tasks, Directory directory, Clock clock, Templates templates) {
+    HostPages(Hosts hosts, TaskService tasks, KojiLinks links, Clock clock, Templates templates) {
         this.hosts = hosts;
         this.tasks = tasks;
-        this.directory = directory;
+        this.links = links;
         this.clock = clock;
         this.templates = templates;
     }
@@ -47,13 +47,8 @@ public final class HostPages {
         Admin.Host h = hosts.get(name);
         List<TaskInfo> recent = tasks.list(new TaskFilter(List.of(), null, null, name, 0, 20)).items();
         return templates.render("host", v, "Host " + name, "hosts", "host", h, "id",
-                directory.id(Directory.Kind.HOST, name), "current", held(name, 100), "recent", recent, "admin",
+                links.id(Directory.Kind.HOST, name), "current", held(name, 100), "recent", recent, "admin",
                 v.principal().isAdmin(), "now", clock.instant());
-    }
-
-    /** kojiweb's {@code hostinfo?hostID=N}: the host's console address. */
-    String hostLocation(long id) {
-        return "/console/hosts/" + Fmt.q(directory.name(Directory.Kind.HOST, id));
     }
 
     /** enable, disable or capacity: {@code Hosts.update} re-checks that the visitor is an admin. */

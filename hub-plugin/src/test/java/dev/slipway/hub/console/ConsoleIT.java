@@ -34,7 +34,10 @@ import org.openqa.selenium.chrome.ChromeDriver;
 class ConsoleIT {
     @RegisterExtension
     static final HubFixture HUB = HubFixture.withConsole(new HubConfig.Console(null, null, null,
-            List.of("127.0.0.1")));
+            List.of("127.0.0.1")), t -> new HubConfig.Tasks(t.channel(), t.defaultPriority(), t.weight(), LEASE_SECONDS,
+            t.maxClaimWaitMs(), t.recheckMs()));
+    /** Tasks opened by the tests hold builder1 without heartbeats: a lease that outlives any test on a busy machine. */
+    private static final int LEASE_SECONDS = 3600;
     private static final String XSS = "<script>document.title='pwned'</script><b id=\"xss\">bold</b>";
     private static Browser browser;
 
@@ -215,6 +218,11 @@ class ConsoleIT {
         String hostId = text(By.id("host-id"));
         go("/koji/hostinfo?hostID=" + hostId);
         assertTrue(web().getCurrentUrl().endsWith("/console/hosts/builder1"), web().getCurrentUrl());
+        go("/console/tags/f40-candidate");
+        go("/koji/taginfo?tagID=" + text(By.id("tag-id")));
+        assertTrue(web().getCurrentUrl().endsWith("/console/tags/f40-candidate"), web().getCurrentUrl());
+        go("/koji/hostinfo?hostID=999999");
+        assertTrue(text(By.tagName("h1")).equals("Error 404"), text(By.tagName("main")));
 
         String capacity = call("GET", "/api/v1/hosts/builder1", null).json().get("capacity").asText();
         signIn("root");
