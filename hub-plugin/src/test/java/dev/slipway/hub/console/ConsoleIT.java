@@ -32,12 +32,12 @@ import org.openqa.selenium.chrome.ChromeDriver;
 
 /** The console in a real browser against a real hub: what a release engineer and a packager see and can do. */
 class ConsoleIT {
+    /** Tasks opened by the tests hold builder1 without heartbeats: a lease that outlives any test on a busy machine. */
+    private static final int LEASE_SECONDS = 3600;
     @RegisterExtension
     static final HubFixture HUB = HubFixture.withConsole(new HubConfig.Console(null, null, null,
             List.of("127.0.0.1")), t -> new HubConfig.Tasks(t.channel(), t.defaultPriority(), t.weight(), LEASE_SECONDS,
             t.maxClaimWaitMs(), t.recheckMs()));
-    /** Tasks opened by the tests hold builder1 without heartbeats: a lease that outlives any test on a busy machine. */
-    private static final int LEASE_SECONDS = 3600;
     private static final String XSS = "<script>document.title='pwned'</script><b id=\"xss\">bold</b>";
     private static Browser browser;
 
