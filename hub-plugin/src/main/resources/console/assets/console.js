@@ -48,21 +48,33 @@
     }).catch(function () { say('The live log was interrupted; reload to resume.'); });
   }
 
-  // RPM tables: filter rows by text, sort by a column (numbers compare as numbers).
-  document.querySelectorAll('input.rpm-filter').forEach(function (input) {
-    var table = document.getElementById(input.getAttribute('data-table'));
-    if (!table) { return; }
-    input.addEventListener('input', function () {
-      var q = input.value.trim().toLowerCase();
-      table.querySelectorAll('tbody tr').forEach(function (tr) {
-        tr.hidden = q !== '' && tr.textContent.toLowerCase().indexOf(q) < 0;
-      });
+  // RPM tables: the server filters and sorts through the form and the header links; here the same happens as
+  // you type or click, without a reload.
+  document.querySelectorAll('form.rpm-form').forEach(function (form) {
+    var table = document.getElementById(form.getAttribute('data-table'));
+    var input = form.querySelector('input.rpm-filter');
+    var field = form.querySelector('select.rpm-field');
+    if (!table || !input) { return; }
+    var heads = Array.prototype.map.call(table.querySelectorAll('thead th'), function (th) {
+      return th.getAttribute('data-col');
     });
+    function apply() {
+      var q = input.value.trim().toLowerCase();
+      var col = field ? heads.indexOf(field.value) : -1;
+      table.querySelectorAll('tbody tr').forEach(function (tr) {
+        var text = col >= 0 ? tr.cells[col].textContent : tr.textContent;
+        tr.hidden = q !== '' && text.toLowerCase().indexOf(q) < 0;
+      });
+    }
+    input.addEventListener('input', apply);
+    if (field) { field.addEventListener('change', apply); }
+    form.addEventListener('submit', function (e) { e.preventDefault(); apply(); });
   });
   document.querySelectorAll('table.sortable').forEach(function (table) {
     var heads = table.querySelectorAll('thead th');
     heads.forEach(function (th, col) {
-      th.addEventListener('click', function () {
+      th.addEventListener('click', function (e) {
+        e.preventDefault();
         var asc = !th.classList.contains('sorted-asc');
         heads.forEach(function (h) { h.classList.remove('sorted-asc', 'sorted-desc'); });
         th.classList.add(asc ? 'sorted-asc' : 'sorted-desc');
@@ -77,4 +89,24 @@
       });
     });
   });
+
+  // The summary: every few seconds the same page is fetched and its live part swapped in (only while visible).
+  var live = document.getElementById('live');
+  if (live && window.fetch && window.DOMParser) {
+    var every = 5000;
+    var busy = false;
+    setInterval(function () {
+      if (busy || document.hidden) { return; }
+      busy = true;
+      fetch(live.getAttribute('data-live'), { credentials: 'same-origin', headers: { 'Accept': 'text/html' } })
+        .then(function (r) { return r.ok ? r.text() : null; })
+        .then(function (html) {
+          if (!html) { return; }
+          var fresh = new DOMParser().parseFromString(html, 'text/html').getElementById('live');
+          if (fresh) { live.replaceChildren.apply(live, Array.prototype.slice.call(fresh.childNodes)); }
+        })
+        .catch(function () { /* the next poll tries again */ })
+        .then(function () { busy = false; });
+    }, every);
+  }
 })();

@@ -109,15 +109,17 @@ public final class Hub implements AutoCloseable {
         Catalog catalog = new Catalog(db);
         Hosts hosts = new Hosts(db, clock, events);
         Accounts accounts = new Accounts(db, clock, new Tokens(), auth);
+        Publications publications = new Publications(db, json);
         KojiApi koji = new KojiApi(new KojiApi.Services(tasks, log, builds, catalog, hosts, accounts,
                 new Directory(db), auth, new Sessions(db, auth, clock), json, clock,
                 config.tasks().defaultPriority(), config.tasks().channel()), config.http().bodyLimitBytes());
         return new HubServices(config, json, auth, tasks, scheduler, log, builds, reservations,
                 new BuildCompletion(db, clock, events, metrics, view, reservations), catalog, hosts, accounts,
-                new Publications(db, json), koji, metrics, events,
+                publications, koji, metrics, events,
                 () -> db.tx(s -> s.createNativeQuery("select 1", Integer.class).getSingleResult() != null),
                 () -> metrics.queue(counts(db)),
-                Console.of(config.console(), auth, tasks, log, builds, hosts, clock));
+                Console.of(config.console(), config.lookasideDir() != null, new Console.Services(auth, tasks, log,
+                        builds, hosts, catalog, accounts, publications, new Directory(db)), clock));
     }
 
     private static Map<TaskState, Long> counts(Database db) {

@@ -11,7 +11,7 @@ class ArchitectureTest extends ModuleArchitectureTest {
                     "hub.metrics", "hub.persistence", "hub.publication", "hub.task")
             .allow("hub.http", "hub.admin", "hub.auth", "hub.build", "hub.config", "hub.console", "hub.koji",
                     "hub.metrics", "hub.naming", "hub.publication", "hub.task", "release.signing")
-            .allow("hub.console", "hub.admin", "hub.auth", "hub.build", "hub.config", "hub.task")
+            .allow("hub.console", "hub.admin", "hub.auth", "hub.build", "hub.config", "hub.publication", "hub.task")
             .allow("hub.koji", "hub.admin", "hub.auth", "hub.build", "hub.task")
             .allow("hub.admin", "hub.auth", "hub.persistence", "hub.naming", "hub.task")
             .allow("hub.publication", "hub.auth", "hub.persistence", "release.promotion")

@@ -8,6 +8,7 @@ import dev.slipway.common.api.Page;
 import dev.slipway.common.api.RpmComponent;
 import dev.slipway.common.error.ErrorCode;
 import dev.slipway.common.error.SlipwayException;
+import dev.slipway.common.image.Digest;
 import dev.slipway.common.image.Nvr;
 import dev.slipway.hub.persistence.BuildEntity;
 import dev.slipway.hub.persistence.ComponentEntity;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.hibernate.Session;
 
 /** Read-only questions about builds: by id or NVR, listings, an image's RPMs, which images contain a package. */
@@ -53,6 +55,12 @@ public final class BuildQueries {
             if (f.target() != null) {
                 where.append(" and b.targetId = (select t.id from TargetEntity t where t.name = :t)");
                 params.put("t", f.target());
+            }
+            if (f.nvrPrefix() != null) {
+                // LIKE's own wildcards and escape are dropped: '_' still matches itself, among others.
+                String prefix = f.nvrPrefix().replace("\\", "").replace("%", "");
+                where.append(" and concat(b.name, '-', b.version, '-', b.release) like :nvr");
+                params.put("nvr", prefix + "%");
             }
             var count = s.createSelectionQuery("select count(*) from BuildEntity b" + where, Long.class);
             var rows = s.createSelectionQuery("from BuildEntity b" + where + " order by b.id desc", BuildEntity.class);
@@ -102,6 +110,30 @@ public final class BuildQueries {
                 }
             }
             return out;
+        });
+    }
+
+    /**
+     * The build holding {@code digest} as an image's manifest or config digest or as one of its layers; empty when
+     * no build does.
+     */
+    public Optional<Long> byDigest(String digest) {
+        Digest d;
+        try {
+            d = Digest.parse(digest);
+        } catch (RuntimeException e) {
+            throw new SlipwayException(ErrorCode.BAD_PARAMETER, "A digest is sha256:<64 hex>, not '" + digest + "'");
+        }
+        return db.tx(s -> {
+            List<Long> ids = s.createSelectionQuery("select i.buildId from ImageEntity i where i.digest = :d"
+                    + " or i.imageId = :d order by i.buildId desc", Long.class).setParameter("d", d.toString())
+                    .setMaxResults(1).getResultList();
+            if (ids.isEmpty()) {
+                ids = s.createSelectionQuery("select i.buildId from ImageEntity i where i.layerSizes like :d"
+                        + " order by i.buildId desc", Long.class).setParameter("d", "%" + d + "%")
+                        .setMaxResults(1).getResultList();
+            }
+            return ids.stream().findFirst();
         });
     }
 

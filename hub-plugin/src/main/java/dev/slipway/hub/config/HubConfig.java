@@ -128,16 +128,24 @@ public record HubConfig(
     }
 
     /**
-     * The web console's sign-in sessions, which are signed cookies rather than database rows.
+     * The web console: its sign-in sessions, which are signed cookies rather than database rows, and how it links
+     * outwards.
      *
      * @param sessionKey the HMAC key (at least 32 characters) every hub process behind one address must share so
      *     a session made by one is honoured by the others; null makes a random key per process (sessions then end
      *     when the process restarts and work only with a single hub)
      * @param sessionHours how long a session lasts after sign-in
+     * @param commitUrl how a task's source commit becomes a link: a template with {@code {url}} (the repository
+     *     URL without a trailing {@code .git}), {@code {path}} (its path without the leading slash and {@code .git})
+     *     and {@code {commit}}, e.g. {@code https://src.example.org/cgit/{path}/commit/?id={commit}}; null links
+     *     http(s) repositories cgit-style ({@code {url}/commit/?id={commit}}) and others not at all
+     * @param trustedProxies the addresses of reverse proxies whose {@code X-Forwarded-Proto} the hub believes (the
+     *     session cookie is {@code Secure} when the request came over TLS to the hub or to such a proxy)
      */
-    public record Console(String sessionKey, Integer sessionHours) {
+    public record Console(String sessionKey, Integer sessionHours, String commitUrl, List<String> trustedProxies) {
         public Console {
             sessionHours = sessionHours == null ? 12 : sessionHours;
+            trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
             if (sessionKey != null && sessionKey.length() < 32) {
                 throw new SlipwayException(ErrorCode.CONFIG_INVALID,
                         "console.session_key must be at least 32 characters");
@@ -145,12 +153,21 @@ public record HubConfig(
             if (sessionHours < 1) {
                 throw new SlipwayException(ErrorCode.CONFIG_INVALID, "console.session_hours must be at least 1");
             }
+            if (commitUrl != null && !commitUrl.contains("{commit}")) {
+                throw new SlipwayException(ErrorCode.CONFIG_INVALID,
+                        "console.commit_url must contain {commit}, e.g. {url}/commit/?id={commit}");
+            }
+        }
+
+        /** Sessions only, the other settings at their defaults. */
+        public Console(String sessionKey, Integer sessionHours) {
+            this(sessionKey, sessionHours, null, null);
         }
 
         @Override
         public String toString() {
             return "Console[sessionKey=" + (sessionKey == null ? "random" : "(set)") + ", sessionHours="
-                    + sessionHours + "]";
+                    + sessionHours + ", commitUrl=" + commitUrl + ", trustedProxies=" + trustedProxies + "]";
         }
     }
 }

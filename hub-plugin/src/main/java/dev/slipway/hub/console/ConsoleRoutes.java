@@ -2,6 +2,7 @@ package dev.slipway.hub.console;
 
 import dev.slipway.common.error.ErrorCode;
 import dev.slipway.common.error.SlipwayException;
+import dev.slipway.hub.admin.Directory;
 import io.vertx.core.Handler;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.Cookie;
@@ -18,14 +19,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Mounts the console on the hub's router: pages under {@code /console}, kojiweb's link forms under {@code /koji},
- * static assets, and for all of them the security headers, the session and the CSRF check of every POST. Rendered
- * work (service calls, rendering) runs on the hub's worker pool; the response is written on the event loop.
+ * static assets, and for all of them the security headers, the session and the CSRF check of every POST (each
+ * action is then re-checked by the service it calls, with the API's rules). Rendered work (service calls,
+ * rendering) runs on the hub's worker pool; the response is written on the event loop.
  */
 public final class ConsoleRoutes {
     /** No inline script or style, nothing from elsewhere, never framed. */
     static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self';"
             + " connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleRoutes.class);
+    private final Console console;
     private final Pages pages;
     private final Sessions sessions;
     private final WorkerExecutor workers;
@@ -36,6 +39,7 @@ public final class ConsoleRoutes {
     }
 
     public ConsoleRoutes(Console console, WorkerExecutor workers) {
+        this.console = console;
         this.pages = console.pages();
         this.sessions = console.sessions();
         this.workers = workers;
@@ -48,22 +52,52 @@ public final class ConsoleRoutes {
         router.get("/console/assets/*").handler(StaticHandler.create("console/assets").setMaxAgeSeconds(300));
         // Also /console: Vert.x matches an exact path with or without its trailing slash.
         router.get("/console/").handler(get((ctx, v) -> pages.summary(v)));
-        router.get("/console/signin").handler(get((ctx, v) -> pages.signIn(v, null)));
+        // Only the sign-in page hands out a pre-session cookie: an anonymous visitor has no other form, and a
+        // live poll of another page must not replace the cookie the sign-in form's CSRF token is bound to.
+        router.get("/console/signin").handler(ctx -> run(ctx, (c, v) -> pages.signIn(v, null), true));
         router.post("/console/signin").handler(post(false, this::signIn));
         router.post("/console/signout").handler(post(false, (ctx, v) -> Rendered.redirect("/console/").withCookie("")));
         router.get("/console/tasks").handler(get((ctx, v) -> pages.tasks(v, ctx.request()::getParam)));
         router.get("/console/tasks/:id").handler(get((ctx, v) -> pages.task(v, id(ctx.pathParam("id")))));
         router.post("/console/tasks/:id/:action").handler(post(true, (ctx, v) -> pages.taskAction(v,
-                id(ctx.pathParam("id")), ctx.pathParam("action"))));
-        router.get("/console/builds").handler(get((ctx, v) -> pages.builds(v, ctx.request()::getParam)));
-        router.get("/console/builds/:build").handler(get((ctx, v) -> pages.build(v, ctx.pathParam("build"))));
+                id(ctx.pathParam("id")), ctx.pathParam("action"), ctx.request()::getFormAttribute)));
+        BuildPages builds = console.builds();
+        router.get("/console/builds").handler(get((ctx, v) -> builds.builds(v, ctx.request()::getParam)));
+        router.get("/console/builds/:build").handler(get((ctx, v) -> builds.build(v, ctx.pathParam("build"),
+                ctx.request()::getParam)));
+        CatalogPages catalog = console.catalog();
+        router.get("/console/packages").handler(get((ctx, v) -> catalog.packages(v)));
+        router.get("/console/packages/:name").handler(get((ctx, v) -> catalog.packageInfo(v, ctx.pathParam("name"),
+                ctx.request()::getParam)));
+        router.get("/console/search").handler(get((ctx, v) -> catalog.search(v, ctx.request()::getParam)));
+        router.get("/console/targets").handler(get((ctx, v) -> catalog.targets(v)));
+        router.get("/console/tags").handler(get((ctx, v) -> catalog.tags(v)));
+        router.get("/console/tags/:name").handler(get((ctx, v) -> catalog.tag(v, ctx.pathParam("name"))));
+        HostPages hosts = console.hosts();
+        router.get("/console/hosts").handler(get((ctx, v) -> hosts.hosts(v)));
+        router.get("/console/hosts/:name").handler(get((ctx, v) -> hosts.host(v, ctx.pathParam("name"))));
+        router.post("/console/hosts/:name/:action").handler(post(true, (ctx, v) -> hosts.hostAction(v,
+                ctx.pathParam("name"), ctx.pathParam("action"), ctx.request()::getFormAttribute)));
+        AccountPages accounts = console.accounts();
+        router.get("/console/users").handler(get((ctx, v) -> accounts.users(v)));
+        router.post("/console/tokens").handler(post(true, (ctx, v) -> accounts.createToken(v,
+                ctx.request()::getFormAttribute)));
+        router.post("/console/tokens/:id/revoke").handler(post(true, (ctx, v) -> accounts.revoke(v,
+                id(ctx.pathParam("id")))));
         // kojiweb's link forms, printed by koji clients: the same pages at their console addresses.
         router.get("/koji/taskinfo").handler(ctx -> ctx.redirect("/console/tasks/" + id(ctx.request()
                 .getParam("taskID"))));
         router.get("/koji/buildinfo").handler(ctx -> ctx.redirect("/console/builds/" + id(ctx.request()
                 .getParam("buildID"))));
-        router.get("/koji/packageinfo").handler(ctx -> ctx.redirect("/console/builds?package="
+        router.get("/koji/packageinfo").handler(ctx -> ctx.redirect("/console/packages/"
                 + Fmt.q(packageName(ctx.request().getParam("packageName")))));
+        for (var link : new Object[][] {{"hostinfo", "hostID", Directory.Kind.HOST},
+                {"taginfo", "tagID", Directory.Kind.TAG}, {"userinfo", "userID", Directory.Kind.USER},
+                {"buildtargetinfo", "targetID", Directory.Kind.TARGET},
+                {"channelinfo", "channelID", Directory.Kind.CHANNEL}}) {
+            router.get("/koji/" + link[0]).handler(get((ctx, v) -> Rendered.redirect(console.koji().location(
+                    (Directory.Kind) link[2], id(ctx.request().getParam((String) link[1]))))));
+        }
         // An exact route matches with or without its trailing slash (/koji and /koji/).
         router.get("/koji/").handler(ctx -> ctx.redirect("/console/"));
         router.route().pathRegex("^/(console|koji)(/.*)?$").failureHandler(this::failure);
@@ -76,7 +110,7 @@ public final class ConsoleRoutes {
     }
 
     private Handler<RoutingContext> get(View view) {
-        return ctx -> run(ctx, view, null);
+        return ctx -> run(ctx, view, false);
     }
 
     /** A state-changing request: refused with 403 unless it carries this visitor's CSRF token. */
@@ -90,7 +124,7 @@ public final class ConsoleRoutes {
                 throw new SlipwayException(ErrorCode.AUTH_REQUIRED, "Sign in to do this");
             }
             return view.render(c, v);
-        }, null);
+        }, false);
     }
 
     private Rendered signIn(RoutingContext ctx, Visitor v) {
@@ -107,11 +141,11 @@ public final class ConsoleRoutes {
         }
     }
 
-    private void run(RoutingContext ctx, View view, Void unused) {
+    private void run(RoutingContext ctx, View view, boolean issuePreSession) {
         Cookie session = ctx.request().getCookie(Sessions.COOKIE);
         Cookie pre = ctx.request().getCookie(Sessions.PRE_COOKIE);
-        String preValue = pre == null ? sessions.preSession() : pre.getValue();
-        if (pre == null) {
+        String preValue = pre == null ? (issuePreSession ? sessions.preSession() : null) : pre.getValue();
+        if (pre == null && preValue != null) {
             ctx.response().addCookie(cookie(ctx, Sessions.PRE_COOKIE, preValue, -1));
         }
         workers.executeBlocking(() -> view.render(ctx, sessions.visitor(session == null ? null : session.getValue(),
@@ -141,9 +175,12 @@ public final class ConsoleRoutes {
         }
     }
 
-    private static Cookie cookie(RoutingContext ctx, String name, String value, long maxAge) {
+    private Cookie cookie(RoutingContext ctx, String name, String value, long maxAge) {
+        var peer = ctx.request().remoteAddress();
+        boolean secure = console.transport().secure(ctx.request().isSSL(), peer == null ? null : peer.hostAddress(),
+                ctx.request().getHeader("X-Forwarded-Proto"));
         Cookie c = Cookie.cookie(name, value).setPath("/").setHttpOnly(true).setSameSite(CookieSameSite.STRICT)
-                .setSecure(ctx.request().isSSL());
+                .setSecure(secure);
         if (maxAge >= 0) {
             c.setMaxAge(maxAge);
         }

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
 /** How the console writes times, durations, sizes and JSON (pure functions the templates call). */
 public final class Fmt {
@@ -76,6 +77,14 @@ public final class Fmt {
             node.forEach(Fmt::withoutUnset);
         }
         return node;
+    }
+
+    /** A load or capacity: whole numbers without a fraction, others with one decimal; "?" when unknown. */
+    public static String num(Double d) {
+        if (d == null) {
+            return "?";
+        }
+        return d == Math.rint(d) ? String.valueOf(d.longValue()) : String.format(Locale.ROOT, "%.1f", d);
     }
 
     /** A URL query value, percent-encoded. */

@@ -2,10 +2,7 @@ package dev.slipway.hub.console;
 
 import dev.slipway.common.api.Admin;
 import dev.slipway.common.api.BuildInfo;
-import dev.slipway.common.api.BuildState;
-import dev.slipway.common.api.ImageInfo;
 import dev.slipway.common.api.Page;
-import dev.slipway.common.api.RpmComponent;
 import dev.slipway.common.api.TaskInfo;
 import dev.slipway.common.api.TaskState;
 import dev.slipway.common.error.ErrorCode;
@@ -14,117 +11,107 @@ import dev.slipway.hub.admin.Hosts;
 import dev.slipway.hub.build.BuildFilter;
 import dev.slipway.hub.build.BuildQueries;
 import dev.slipway.hub.task.TaskFilter;
+import dev.slipway.hub.task.TaskHistory;
 import dev.slipway.hub.task.TaskLog;
 import dev.slipway.hub.task.TaskService;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Builds each console page from the hub's services (the same calls, and so the same rules, as the API) and renders
- * it. Every method blocks; none sees the HTTP layer (query parameters come as a lookup function).
+ * The summary, sign-in, error and task pages, built from the hub's services (the same calls, and so the same
+ * rules, as the API). Every method blocks; none sees the HTTP layer (query parameters come as a lookup function).
  */
 public final class Pages {
     /** How many log lines a task page shows before the live stream takes over (the tail of a long log). */
     static final int LOG_TAIL = 500;
-    private static final int PAGE_SIZE = 50;
     private final TaskService tasks;
     private final TaskLog log;
     private final BuildQueries builds;
     private final Hosts hosts;
+    private final CommitLinks commits;
     private final Clock clock;
-    private final Renderer renderer = new Renderer();
+    private final Templates templates;
 
     /** The queue counts of the summary page, one per state. */
     public record StateCount(TaskState state, long count) {
     }
 
-    /** One image of a build page with its components. */
-    public record ImageView(ImageInfo image, List<String> digestPullSpecs, List<RpmComponent> rpms) {
-    }
-
     /** The filters of the task list, as given (null when absent). */
-    public record TaskQuery(String state, String method, String owner, String host, int offset) {
+    public record TaskQuery(String state, String method, String owner, String host, String channel, int offset) {
         /** The query string for another page of the same list. */
         public String at(int otherOffset) {
-            StringBuilder sb = new StringBuilder("?offset=").append(Math.max(0, otherOffset));
-            for (String[] kv : new String[][] {{"state", state}, {"method", method}, {"owner", owner},
-                    {"host", host}}) {
-                if (kv[1] != null) {
-                    sb.append('&').append(kv[0]).append('=').append(Fmt.q(kv[1]));
-                }
-            }
-            return sb.toString();
+            return Templates.query(otherOffset, "state", state, "method", method, "owner", owner, "host", host,
+                    "channel", channel);
         }
     }
 
-    /** The filters of the build list. */
-    public record BuildQuery(String packageName, String state, String owner, String target, int offset) {
-        public String at(int otherOffset) {
-            StringBuilder sb = new StringBuilder("?offset=").append(Math.max(0, otherOffset));
-            for (String[] kv : new String[][] {{"package", packageName}, {"state", state}, {"owner", owner},
-                    {"target", target}}) {
-                if (kv[1] != null) {
-                    sb.append('&').append(kv[0]).append('=').append(Fmt.q(kv[1]));
-                }
-            }
-            return sb.toString();
-        }
+    /** The links of a task page: its commit and the parent build it was asked to build on. */
+    public record TaskLinks(String commit, String parentBuild) {
     }
 
-    public Pages(TaskService tasks, TaskLog log, BuildQueries builds, Hosts hosts, Clock clock) {
+    Pages(TaskService tasks, TaskLog log, BuildQueries builds, Hosts hosts, CommitLinks commits, Clock clock,
+            Templates templates) {
         this.tasks = tasks;
         this.log = log;
         this.builds = builds;
         this.hosts = hosts;
+        this.commits = commits;
         this.clock = clock;
+        this.templates = templates;
     }
 
     Rendered summary(Visitor v) {
         List<StateCount> counts = new ArrayList<>();
         for (TaskState s : TaskState.values()) {
-            counts.add(new StateCount(s, tasks.list(filter(List.of(s), null, null, null, 0, 1)).total()));
+            counts.add(new StateCount(s, tasks.list(new TaskFilter(List.of(s), null, null, null, 0, 1)).total()));
         }
-        List<TaskInfo> running = tasks.list(filter(List.of(TaskState.OPEN, TaskState.ASSIGNED), null, null, null, 0,
-                20)).items();
-        List<TaskInfo> failed = tasks.list(filter(List.of(TaskState.FAILED), null, null, null, 0, 10)).items();
+        List<TaskInfo> running = tasks.list(new TaskFilter(List.of(TaskState.OPEN, TaskState.ASSIGNED), null, null,
+                null, 0, 20)).items();
+        List<TaskInfo> failed = tasks.list(new TaskFilter(List.of(TaskState.FAILED), null, null, null, 0, 10))
+                .items();
         List<BuildInfo> recent = builds.list(new BuildFilter(null, null, null, null, 0, 10)).items();
-        return render("summary", v, "Summary", "summary", "counts", counts, "running", running, "hosts", hosts.list(),
-                "failed", failed, "builds", recent, "now", clock.instant());
+        List<Admin.Host> all = hosts.list();
+        return templates.render("summary", v, "Summary", "summary", "counts", counts, "running", running, "hosts",
+                all, "health", ClusterHealth.of(all), "failed", failed, "builds", recent, "now", clock.instant());
     }
 
     Rendered signIn(Visitor v, String error) {
-        return render("signin", v, "Sign in", "signin", "error", error);
+        return templates.render("signin", v, "Sign in", "signin", "error", error);
     }
 
     Rendered tasks(Visitor v, Function<String, String> q) {
-        TaskQuery query = new TaskQuery(text(q, "state"), text(q, "method"), text(q, "owner"), text(q, "host"),
-                offset(q));
-        Page<TaskInfo> page = tasks.list(filter(states(query.state()), query.owner(), query.method(), query.host(),
-                query.offset(), PAGE_SIZE));
-        return render("tasks", v, "Tasks", "tasks", "page", page, "query", query, "states", TaskState.values());
+        TaskQuery query = new TaskQuery(Templates.text(q, "state"), Templates.text(q, "method"),
+                Templates.text(q, "owner"), Templates.text(q, "host"), Templates.text(q, "channel"),
+                Templates.offset(q));
+        Page<TaskInfo> page = tasks.list(new TaskFilter(states(query.state()), query.owner(), query.method(),
+                query.host(), query.channel(), query.offset(), Templates.PAGE_SIZE));
+        return templates.render("tasks", v, "Tasks", "tasks", "page", page, "query", query, "states",
+                TaskState.values());
     }
 
     Rendered task(Visitor v, long id) {
         TaskInfo t = tasks.get(id);
+        TaskHistory history = tasks.history(id);
         TaskLog.Slice tail = log.tail(id, LOG_TAIL);
         long firstLine = tail.nextOffset() - tail.lines().size();
         Instant now = clock.instant();
-        List<String> waiting = WaitReasons.of(t, t.state() == TaskState.FREE ? hosts.list() : List.of(), now);
-        return render("task", v, "Task " + id, "tasks", "task", t, "actions", TaskActions.of(v.principal(), t),
-                "waiting", waiting, "log", tail, "firstLine", firstLine, "now", now);
+        List<String> waiting = WaitReasons.of(t, history, t.state() == TaskState.FREE ? hosts.list() : List.of(),
+                now);
+        return templates.render("task", v, "Task " + id, "tasks", "task", t, "history", history, "links",
+                links(t), "actions", TaskActions.of(v.principal(), t), "waiting", waiting, "log", tail, "firstLine",
+                firstLine, "now", now);
     }
 
-    /** Cancel, resubmit or free: the service decides whether this visitor may (PERMISSION_DENIED is a 403). */
-    Rendered taskAction(Visitor v, long id, String action) {
+    /** Cancel, resubmit, free or priority: the service decides whether this visitor may (a refusal is a 403). */
+    Rendered taskAction(Visitor v, long id, String action, Function<String, String> form) {
         switch (action) {
             case "cancel" -> tasks.cancel(v.principal(), id);
             case "free" -> tasks.free(v.principal(), id);
+            case "priority" -> tasks.setPriority(v.principal(), id, number(form.apply("priority"), "priority"));
             case "resubmit" -> {
                 return Rendered.redirect("/console/tasks/" + tasks.resubmit(v.principal(), id));
             }
@@ -133,46 +120,24 @@ public final class Pages {
         return Rendered.redirect("/console/tasks/" + id);
     }
 
-    Rendered builds(Visitor v, Function<String, String> q) {
-        BuildQuery query = new BuildQuery(text(q, "package"), text(q, "state"), text(q, "owner"), text(q, "target"),
-                offset(q));
-        BuildState state;
-        try {
-            state = query.state() == null ? null : BuildState.valueOf(query.state());
-        } catch (IllegalArgumentException e) {
-            throw new SlipwayException(ErrorCode.BAD_PARAMETER, "state must be one of "
-                    + Arrays.toString(BuildState.values()));
-        }
-        Page<BuildInfo> page = builds.list(new BuildFilter(query.packageName(), state, query.owner(),
-                query.target(), query.offset(), PAGE_SIZE));
-        return render("builds", v, "Builds", "builds", "page", page, "query", query, "states", BuildState.values());
-    }
-
-    Rendered build(Visitor v, String idOrNvr) {
-        BuildInfo b = builds.get(idOrNvr);
-        List<ImageView> images = new ArrayList<>();
-        for (ImageInfo i : b.images()) {
-            images.add(new ImageView(i, i.pullSpecs().stream().filter(p -> p.contains("@sha256:")).toList(),
-                    builds.rpms(i.id())));
-        }
-        return render("build", v, "Build " + b.nvr(), "builds", "build", b, "images", images);
-    }
-
     Rendered error(Visitor v, int status, String message) {
-        Rendered p = render("error", v, "Error " + status, "", "status", status, "message",
-                message);
+        Rendered p = templates.render("error", v, "Error " + status, "", "status", status, "message", message);
         return new Rendered(status, p.html(), null, null);
     }
 
-    private Rendered render(String template, Visitor v, String title, String tab, Object... kv) {
-        Map<String, Object> params = new LinkedHashMap<>(Rendered.params(kv));
-        params.put("chrome", new Chrome(title, tab, v));
-        return Rendered.ok(renderer.render(template, params));
+    private TaskLinks links(TaskInfo t) {
+        String src = t.parameters() == null || !t.parameters().path("src").isTextual() ? null
+                : t.parameters().path("src").asText();
+        var parent = t.parameters() == null ? null : t.parameters().path("opts").path("koji_parent_build");
+        return new TaskLinks(commits.of(src), parent != null && parent.isTextual() ? parent.asText() : null);
     }
 
-    private static TaskFilter filter(List<TaskState> states, String owner, String method, String host, int offset,
-            int limit) {
-        return new TaskFilter(states, owner, method, host, offset, limit);
+    static int number(String text, String name) {
+        try {
+            return Integer.parseInt(text == null ? "" : text.trim());
+        } catch (NumberFormatException e) {
+            throw new SlipwayException(ErrorCode.BAD_PARAMETER, name + " must be a whole number");
+        }
     }
 
     /** {@code active} (FREE, ASSIGNED, OPEN), {@code all} or absent, or one state's name. */
@@ -188,20 +153,6 @@ public final class Pages {
         } catch (IllegalArgumentException e) {
             throw new SlipwayException(ErrorCode.BAD_PARAMETER, "state must be active, all or one of "
                     + Arrays.toString(TaskState.values()));
-        }
-    }
-
-    private static String text(Function<String, String> q, String name) {
-        String v = q.apply(name);
-        return v == null || v.isBlank() ? null : v.trim();
-    }
-
-    private static int offset(Function<String, String> q) {
-        String v = q.apply("offset");
-        try {
-            return v == null || v.isBlank() ? 0 : Math.min(1_000_000, Math.max(0, Integer.parseInt(v.trim())));
-        } catch (NumberFormatException e) {
-            throw new SlipwayException(ErrorCode.BAD_PARAMETER, "offset must be a number");
         }
     }
 }

@@ -3,7 +3,9 @@ package dev.slipway.hub.console;
 import dev.slipway.common.api.Admin;
 import dev.slipway.common.api.TaskInfo;
 import dev.slipway.common.api.TaskState;
+import dev.slipway.hub.task.TaskHistory;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -11,13 +13,26 @@ import java.util.stream.Collectors;
 /**
  * Answers "why is this task waiting?" for a FREE or ASSIGNED task from the hosts as the scheduler sees them: the
  * same eligibility test it applies (enabled, ready, in the task's channel, building its arch or any arch for a
- * noarch task, with room for its weight), stated as the first condition no host meets.
+ * noarch task, with room for its weight), stated as the first condition no host meets; and, when the task is
+ * back in the queue because a host's lease on it expired, which host and when.
  */
 public final class WaitReasons {
     private WaitReasons() {
     }
 
     /** The reasons, most decisive first; empty for a task that is not waiting. */
+    public static List<String> of(TaskInfo t, TaskHistory history, List<Admin.Host> hosts, Instant now) {
+        List<String> reasons = new ArrayList<>(of(t, hosts, now));
+        if (t.state() == TaskState.FREE && history != null && history.leaseLost() != null) {
+            reasons.add("It went back to the queue at " + Fmt.time(history.leaseLost()) + " ("
+                    + Fmt.ago(history.leaseLost(), now) + ") when the lease of host "
+                    + (history.leaseLostHost() == null ? "(removed)" : history.leaseLostHost())
+                    + " expired: the host stopped sending heartbeats while it held the task.");
+        }
+        return reasons;
+    }
+
+    /** The reasons from the hosts alone, most decisive first; empty for a task that is not waiting. */
     public static List<String> of(TaskInfo t, List<Admin.Host> hosts, Instant now) {
         if (t.state() == TaskState.ASSIGNED) {
             return List.of("Host " + t.host() + " has claimed the task and has not opened it yet; if the host stops"

@@ -21,9 +21,10 @@ final class BuildEndpoints {
     }
 
     Object list(Call c) {
-        Query q = c.query("package", "state", "owner", "target", "offset", "limit");
+        Query q = c.query("package", "state", "owner", "target", "nvr", "offset", "limit");
         return builds.list(new BuildFilter(q.text("package"), q.choice("state", BuildState.class), q.text("owner"),
-                q.text("target"), (int) q.number("offset", 0, 0, 1_000_000), (int) q.number("limit", 50, 1, 1000)));
+                q.text("target"), q.text("nvr"), (int) q.number("offset", 0, 0, 1_000_000),
+                (int) q.number("limit", 50, 1, 1000)));
     }
 
     Future<?> log(Call c) {

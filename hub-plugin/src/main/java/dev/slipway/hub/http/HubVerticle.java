@@ -72,6 +72,8 @@ public final class HubVerticle extends VerticleBase {
            .post("/tasks/:id/cancel", "cancelTask", user, "Cancel (owner or admin)", t::cancel)
            .post("/tasks/:id/resubmit", "resubmitTask", user, "Queue a copy of a FAILED/CANCELED task", t::resubmit)
            .post("/tasks/:id/free", "freeTask", user, "Admin: return a held task to FREE", t::free)
+           .post("/tasks/:id/priority", "setTaskPriority", user,
+                   "Releng: change an unfinished task's priority {priority}", t::priority)
            .async(HttpMethod.GET, "/tasks/:id/log", "getTaskLog", anyone,
                    "Task log from ?offset=N (lines); &follow=true streams", t::log)
            // Builds

@@ -17,6 +17,10 @@ final class TaskEndpoints {
     private final TaskService tasks;
     private final LogStream logs;
 
+    /** The body of setTaskPriority. */
+    record PriorityChange(Integer priority) {
+    }
+
     TaskEndpoints(TaskService tasks, LogStream logs) {
         this.tasks = tasks;
         this.logs = logs;
@@ -36,9 +40,9 @@ final class TaskEndpoints {
     }
 
     Object list(Call c) {
-        Query q = c.query("state", "owner", "method", "host", "offset", "limit");
+        Query q = c.query("state", "owner", "method", "host", "channel", "offset", "limit");
         return tasks.list(new TaskFilter(states(q.text("state")), q.text("owner"), q.text("method"), q.text("host"),
-                (int) q.number("offset", 0, 0, 1_000_000), (int) q.number("limit", 50, 1, 1000)));
+                q.text("channel"), (int) q.number("offset", 0, 0, 1_000_000), (int) q.number("limit", 50, 1, 1000)));
     }
 
     Object cancel(Call c) {
@@ -54,6 +58,15 @@ final class TaskEndpoints {
     Object free(Call c) {
         c.query();
         return tasks.free(c.principal(), c.id("id"));
+    }
+
+    Object priority(Call c) {
+        c.query();
+        PriorityChange change = c.body(PriorityChange.class);
+        if (change.priority() == null) {
+            throw new SlipwayException(ErrorCode.BAD_PARAMETER, "setTaskPriority needs {\"priority\": 0..1000}");
+        }
+        return tasks.setPriority(c.principal(), c.id("id"), change.priority());
     }
 
     Future<?> log(Call c) {

@@ -44,4 +44,12 @@ public class TaskEntity {
     public Instant leaseExpires;
     @Column(name = "resubmitted_from")
     public Long resubmittedFrom;
+    /** When a host last claimed it (null while FREE). */
+    public Instant assigned;
+    /** When its last lease expired, returning it to FREE. */
+    @Column(name = "lease_lost")
+    public Instant leaseLost;
+    /** The host whose lease expired then, by name. */
+    @Column(name = "lease_lost_host")
+    public String leaseLostHost;
 }

@@ -77,10 +77,10 @@ public final class Scheduler {
             Instant now = clock.instant();
             for (TaskEntity t : candidates) {
                 int n = s.createMutationQuery("update TaskEntity set state = :assigned, hostId = :h,"
-                        + " leaseExpires = :lease where id = :id and state = :free")
+                        + " leaseExpires = :lease, assigned = :now where id = :id and state = :free")
                         .setParameter("assigned", TaskState.ASSIGNED).setParameter("h", hostId)
                         .setParameter("lease", now.plus(lease)).setParameter("id", t.id)
-                        .setParameter("free", TaskState.FREE).executeUpdate();
+                        .setParameter("free", TaskState.FREE).setParameter("now", now).executeUpdate();
                 if (n == 1) {
                     return Optional.of(assignment(s, t, now.plus(lease)));
                 }
@@ -148,7 +148,7 @@ public final class Scheduler {
     public void release(long hostId, long taskId) {
         db.tx(s -> {
             int n = s.createMutationQuery("update TaskEntity set state = :free, hostId = null, leaseExpires = null,"
-                    + " started = null where id = :id and hostId = :h and state in (:held)")
+                    + " started = null, assigned = null where id = :id and hostId = :h and state in (:held)")
                     .setParameter("free", TaskState.FREE).setParameter("id", taskId).setParameter("h", hostId)
                     .setParameterList("held", HELD).executeUpdate();
             if (n == 0) {
@@ -168,10 +168,14 @@ public final class Scheduler {
                     .setParameter("now", now).setMaxResults(200).getResultList();
             List<Long> lostHosts = new ArrayList<>();
             for (TaskEntity t : expired) {
+                // Which host lost it, and when, is what the console's "why is it waiting?" says afterwards.
+                HostEntity lost = s.get(HostEntity.class, t.hostId);
                 int n = s.createMutationQuery("update TaskEntity set state = :free, hostId = null, leaseExpires = null,"
-                        + " started = null where id = :id and state = :old and hostId = :h and leaseExpires < :now")
+                        + " started = null, assigned = null, leaseLost = :now, leaseLostHost = :name"
+                        + " where id = :id and state = :old and hostId = :h and leaseExpires < :now")
                         .setParameter("free", TaskState.FREE).setParameter("id", t.id).setParameter("old", t.state)
-                        .setParameter("h", t.hostId).setParameter("now", now).executeUpdate();
+                        .setParameter("h", t.hostId).setParameter("now", now)
+                        .setParameter("name", lost == null ? null : lost.name).executeUpdate();
                 if (n == 1) {
                     lostHosts.add(t.hostId);
                     metrics.leaseLost();

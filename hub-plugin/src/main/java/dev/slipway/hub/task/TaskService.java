@@ -87,6 +87,38 @@ public final class TaskService implements AutoCloseable {
         return db.tx(s -> view.of(s, load(s, id)));
     }
 
+    /** The task's timeline beyond its record: last assignment and last expired lease. */
+    public TaskHistory history(long id) {
+        return db.tx(s -> {
+            TaskEntity t = load(s, id);
+            return new TaskHistory(t.assigned, t.leaseLost, t.leaseLostHost);
+        });
+    }
+
+    /**
+     * Koji's setTaskPriority: releng or admin change an unfinished task's priority (lower runs first, 0..1000);
+     * the scheduler orders FREE tasks by it at the next claim.
+     */
+    public TaskInfo setPriority(Principal p, long id, int priority) {
+        p.require(p.isReleng(), "change task priorities (releng or admin only)");
+        if (priority < 0 || priority > 1000) {
+            throw new SlipwayException(ErrorCode.BAD_PARAMETER, "priority must be 0..1000, not " + priority);
+        }
+        db.tx(s -> {
+            TaskEntity t = load(s, id);
+            int n = s.createMutationQuery("update TaskEntity set priority = :p where id = :id"
+                    + " and state in (:unfinished)").setParameter("p", priority).setParameter("id", id)
+                    .setParameterList("unfinished", UNFINISHED).executeUpdate();
+            if (n == 0) {
+                throw new SlipwayException(ErrorCode.TASK_STATE_CONFLICT,
+                        "Task " + id + " is " + t.state + "; only unfinished tasks change priority");
+            }
+            return n;
+        });
+        events.taskRunnable();
+        return get(id);
+    }
+
     /** Several tasks in one transaction, in the order asked (for batched callers such as koji's multiCall). */
     public List<TaskInfo> get(List<Long> ids) {
         if (ids.isEmpty()) {
@@ -129,6 +161,9 @@ public final class TaskService implements AutoCloseable {
             if (f.host() != null) {
                 where.append(" and t.hostId = (select h.id from HostEntity h where h.name = :host)");
             }
+            if (f.channel() != null) {
+                where.append(" and t.channelId = (select c.id from ChannelEntity c where c.name = :channel)");
+            }
             var count = s.createSelectionQuery("select count(*) from TaskEntity t" + where, Long.class);
             var rows = s.createSelectionQuery("from TaskEntity t" + where + " order by t.id desc", TaskEntity.class);
             for (var q : List.of(count, rows)) {
@@ -143,6 +178,9 @@ public final class TaskService implements AutoCloseable {
                 }
                 if (f.host() != null) {
                     q.setParameter("host", f.host());
+                }
+                if (f.channel() != null) {
+                    q.setParameter("channel", f.channel());
                 }
             }
             List<TaskInfo> items = new ArrayList<>();
@@ -219,7 +257,7 @@ public final class TaskService implements AutoCloseable {
                 return null;
             }
             int n = s.createMutationQuery("update TaskEntity set state = :free, hostId = null, leaseExpires = null,"
-                    + " started = null where id = :id and state in (:held)").setParameter("free", TaskState.FREE)
+                    + " started = null, assigned = null where id = :id and state in (:held)").setParameter("free", TaskState.FREE)
                     .setParameter("id", id).setParameterList("held", List.of(TaskState.ASSIGNED, TaskState.OPEN))
                     .executeUpdate();
             if (n == 0) {

@@ -8,9 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slipway.common.hub.Answer;
+import dev.slipway.hub.config.HubConfig;
 import dev.slipway.hub.fixture.CgSamples;
 import dev.slipway.hub.fixture.HubFixture;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -20,13 +25,19 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 /** The console in a real browser against a real hub: what a release engineer and a packager see and can do. */
 class ConsoleIT {
+    /** Tasks opened by the tests hold builder1 without heartbeats: a lease that outlives any test on a busy machine. */
+    private static final int LEASE_SECONDS = 3600;
     @RegisterExtension
-    static final HubFixture HUB = new HubFixture();
+    static final HubFixture HUB = HubFixture.withConsole(new HubConfig.Console(null, null, null,
+            List.of("127.0.0.1")), t -> new HubConfig.Tasks(t.channel(), t.defaultPriority(), t.weight(), LEASE_SECONDS,
+            t.maxClaimWaitMs(), t.recheckMs()));
     private static final String XSS = "<script>document.title='pwned'</script><b id=\"xss\">bold</b>";
     private static Browser browser;
 
@@ -114,6 +125,11 @@ class ConsoleIT {
         HUB.admin("PATCH", "/api/v1/hosts/arm1", Map.of("enabled", false));
         go("/console/tasks/" + id);
         assertTrue(text(By.id("why-waiting")).contains("for aarch64 is disabled: arm1"), text(By.id("why-waiting")));
+        HUB.admin("PATCH", "/api/v1/hosts/arm1", Map.of("enabled", true, "arches", List.of("ppc64le")));
+        go("/console/tasks/" + id);
+        assertTrue(text(By.id("why-waiting")).contains("No host in channel container builds aarch64"),
+                text(By.id("why-waiting")));
+        HUB.admin("PATCH", "/api/v1/hosts/arm1", Map.of("enabled", false));
     }
 
     @Test
@@ -126,6 +142,159 @@ class ConsoleIT {
         assertEquals(403L, post("/console/tasks/" + id + "/free", "csrf=" + csrf));
         assertEquals(403L, post("/console/tasks/" + id + "/cancel", "csrf=" + csrf));
         assertEquals("OPEN", call("GET", "/api/v1/tasks/" + id, null).json().get("state").asText());
+        assertEquals(403L, post("/console/tasks/" + id + "/priority", "csrf=" + csrf + "&priority=1"));
+        assertEquals(20, call("GET", "/api/v1/tasks/" + id, null).json().get("priority").asInt());
+
+        go("/console/hosts/builder1");
+        assertTrue(web().findElements(By.id("host-actions")).isEmpty(), "hosts are for admins");
+        assertEquals(403L, post("/console/hosts/builder1/disable", "csrf=" + csrf));
+        assertEquals(403L, post("/console/hosts/builder1/capacity", "csrf=" + csrf + "&capacity=1"));
+        JsonNode host = call("GET", "/api/v1/hosts/builder1", null).json();
+        assertTrue(host.get("enabled").asBoolean());
+        go("/console/users");
+        assertTrue(web().findElements(By.id("tokens")).isEmpty(), "tokens are for admins");
+        int before = call("GET", "/api/v1/tokens", HUB.token("root")).json().size();
+        assertEquals(403L, post("/console/tokens", "csrf=" + csrf + "&user=bob"));
+        assertEquals(before, call("GET", "/api/v1/tokens", HUB.token("root")).json().size());
+    }
+
+    @Test
+    void taskPage_showsTheTimelineAndTheCommitLink_andRelengChangesThePriority() {
+        long id = running("alice", "foo");
+        go("/console/tasks/" + id);
+        assertFalse(text(By.id("time-assigned")).isEmpty());
+        assertFalse(text(By.id("time-opened")).isEmpty());
+        assertEquals(HubFixture.SCM + "/foo/commit/?id=" + "a".repeat(40),
+                web().findElement(By.cssSelector("#task-src a")).getAttribute("href"));
+        assertTrue(web().findElements(By.id("action-priority")).isEmpty(), "anonymous visitors see no action");
+        signIn("alice");
+        go("/console/tasks/" + id);
+        assertTrue(web().findElements(By.id("action-priority")).isEmpty(), "a packager cannot reorder the queue");
+        web().manage().deleteAllCookies();
+        signIn("rita");
+        go("/console/tasks/" + id);
+        web().findElement(By.id("priority")).clear();
+        web().findElement(By.id("priority")).sendKeys("7");
+        web().findElement(By.id("action-priority")).click();
+        waitFor(() -> text(By.id("task-priority")).equals("7"));
+        assertEquals(7, call("GET", "/api/v1/tasks/" + id, null).json().get("priority").asInt());
+    }
+
+    @Test
+    void search_findsTheImageWithAnRpmOlderThanAVersion_notOneNewer_andBuildsByNvrTaskAndDigest() {
+        long older = closedBuild("foo", "3.0", "1", "openssl:3.0.8-1", "bash:5.2-1");
+        long newer = closedBuild("foo", "3.1", "1", "openssl:3.1.4-1", "bash:5.2-1");
+        go("/console/search");
+        web().findElement(By.id("search-package")).sendKeys("openssl");
+        web().findElement(By.id("search-older")).sendKeys("3.0.9-2");
+        web().findElement(By.id("search-images")).click();
+        waitFor(() -> !web().findElements(By.id("image-matches")).isEmpty());
+        String found = text(By.id("image-matches"));
+        assertTrue(found.contains("foo-3.0-1") && found.contains("openssl-3.0.8-1.x86_64"), found);
+        assertTrue(found.contains("@sha256:"), "the pull spec by digest: " + found);
+        assertFalse(found.contains("foo-3.1-1"), found);
+
+        searchFor("foo-3.1-1");
+        assertTrue(web().getCurrentUrl().endsWith("/console/builds/" + newer), web().getCurrentUrl());
+        String digest = call("GET", "/api/v1/builds/" + older, null).json().get("images").get(0).get("digest")
+                .asText();
+        searchFor(digest);
+        assertTrue(web().getCurrentUrl().endsWith("/console/builds/" + older), web().getCurrentUrl());
+        long task = call("GET", "/api/v1/builds/" + older, null).json().get("task_id").asLong();
+        searchFor(String.valueOf(task));
+        assertTrue(web().getCurrentUrl().endsWith("/console/tasks/" + task), web().getCurrentUrl());
+        searchFor("foo-3");
+        assertTrue(text(By.id("build-count")).startsWith("2 builds"), text(By.id("build-count")));
+        searchFor("sha256:" + "0123456789abcdef".repeat(4));
+        assertTrue(text(By.id("search-message")).startsWith("Nothing matches"));
+    }
+
+    @Test
+    void hosts_hostinfoLandsOnTheHost_andAnAdminSetsCapacityDisablesAndEnablesIt() {
+        go("/console/hosts");
+        assertTrue(text(By.id("host-list")).contains("builder1"));
+        go("/console/hosts/builder1");
+        assertTrue(web().findElements(By.id("host-actions")).isEmpty(), "anonymous visitors see no action");
+        String hostId = text(By.id("host-id"));
+        go("/koji/hostinfo?hostID=" + hostId);
+        assertTrue(web().getCurrentUrl().endsWith("/console/hosts/builder1"), web().getCurrentUrl());
+        go("/console/tags/f40-candidate");
+        go("/koji/taginfo?tagID=" + text(By.id("tag-id")));
+        assertTrue(web().getCurrentUrl().endsWith("/console/tags/f40-candidate"), web().getCurrentUrl());
+        go("/koji/hostinfo?hostID=999999");
+        assertTrue(text(By.tagName("h1")).equals("Error 404"), text(By.tagName("main")));
+
+        String capacity = call("GET", "/api/v1/hosts/builder1", null).json().get("capacity").asText();
+        signIn("root");
+        go("/console/hosts/builder1");
+        web().findElement(By.id("host-capacity")).clear();
+        web().findElement(By.id("host-capacity")).sendKeys("3");
+        web().findElement(By.id("host-capacity-set")).click();
+        waitFor(() -> text(By.id("host-load")).endsWith("/3"));
+        web().findElement(By.id("host-disable")).click();
+        waitFor(() -> text(By.id("host-enabled")).equals("no"));
+        assertFalse(call("GET", "/api/v1/hosts/builder1", null).json().get("enabled").asBoolean());
+        web().findElement(By.id("host-enable")).click();
+        waitFor(() -> text(By.id("host-enabled")).equals("yes"));
+        HUB.admin("PATCH", "/api/v1/hosts/builder1", Map.of("capacity", Double.parseDouble(capacity)));
+    }
+
+    @Test
+    void admin_createsATokenShownOnlyOnce_andRevokesIt() {
+        signIn("root");
+        go("/console/users");
+        web().findElement(By.id("token-user")).sendKeys("bob");
+        web().findElement(By.id("token-description")).sendKeys("made in the console");
+        web().findElement(By.id("token-create")).click();
+        waitFor(() -> !web().findElements(By.id("new-token")).isEmpty());
+        String token = text(By.id("new-token"));
+        assertEquals(200, call("GET", "/api/v1/whoami", token).status());
+        go("/console/users");
+        assertTrue(web().findElements(By.id("new-token")).isEmpty());
+        assertFalse(web().getPageSource().contains(token), "the secret is never shown again");
+        long made = 0;
+        for (JsonNode t : call("GET", "/api/v1/tokens", HUB.token("root")).json()) {
+            if ("made in the console".equals(t.get("description").asText())) {
+                made = t.get("id").asLong();
+            }
+        }
+        String revoke = "revoke-" + made;
+        web().findElement(By.id(revoke)).click();
+        waitFor(() -> web().findElements(By.id(revoke)).isEmpty());
+        assertEquals(401, call("GET", "/api/v1/whoami", token).status());
+    }
+
+    @Test
+    void summary_showsANewTaskWithoutReload() {
+        go("/console/");
+        assertTrue(text(By.id("health")).contains("container"), "cluster health per channel and arch");
+        String before = text(By.id("count-FREE"));
+        web().executeScript("window.slipwayNoReload = 7;");
+        HUB.submit("alice", "foo", Map.of());
+        waitFor(() -> !text(By.id("count-FREE")).equals(before));
+        assertEquals(7L, web().executeScript("return window.slipwayNoReload;"), "the page was not reloaded");
+    }
+
+    @Test
+    void sessionCookie_isSecureOnlyWhenATrustedProxySaysTheBrowserCameOverTls() throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        URI signin = URI.create("http://127.0.0.1:" + HUB.hub().port() + "/console/signin");
+        HttpResponse<String> tls = client.send(HttpRequest.newBuilder(signin).header("X-Forwarded-Proto", "https")
+                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> plain = client.send(HttpRequest.newBuilder(signin).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertTrue(tls.headers().allValues("set-cookie").stream().allMatch(c -> c.contains("Secure")),
+                tls.headers().toString());
+        assertFalse(plain.headers().allValues("set-cookie").isEmpty());
+        assertTrue(plain.headers().allValues("set-cookie").stream().noneMatch(c -> c.contains("Secure")),
+                plain.headers().toString());
+    }
+
+    private void searchFor(String q) {
+        go("/console/search");
+        web().findElement(By.id("search-q")).sendKeys(q);
+        web().findElement(By.id("search-go")).click();
+        waitFor(() -> !web().getCurrentUrl().endsWith("/console/search"));
     }
 
     @Test
@@ -157,19 +326,34 @@ class ConsoleIT {
         assertTrue(visibleRpmRows().get(0).getText().startsWith("openssl"));
         pageFits("build");
 
+        // Without script: the server filters on one column and sorts by rpmvercmp.
+        go("/console/builds/" + buildId + "?rpm-field=name&rpm=ZLIB&sort=version");
+        assertEquals(1, web().findElements(By.cssSelector("table.rpms tbody tr")).size());
+        assertTrue(text(By.cssSelector("table.rpms tbody tr")).startsWith("zlib"));
+        go("/console/builds/" + buildId + "?rpm-field=license&rpm=nothing-like-this");
+        assertEquals(0, web().findElements(By.cssSelector("table.rpms tbody tr")).size());
+        assertTrue(text(By.id("downloads")).contains("RPM manifest"));
+
         go("/koji/packageinfo?packageName=foo");
-        assertTrue(web().getCurrentUrl().endsWith("/console/builds?package=foo"), web().getCurrentUrl());
+        assertTrue(web().getCurrentUrl().endsWith("/console/packages/foo"), web().getCurrentUrl());
         assertTrue(text(By.cssSelector("table.builds")).contains("foo-1.0-7"));
+        assertTrue(text(By.id("package-tags")).contains("alice"), "its owner");
     }
 
     @Test
     void everyPage_fitsA400PixelScreen() {
         long buildId = closedBuild("foo", "2.0", "1");
+        long open = running("alice", "foo");
+        appendLog(open, "x".repeat(300), "Step 1/3 : FROM registry.example/base@sha256:" + "3".repeat(64));
         long waiting = HUB.submit("alice", "foo", Map.of());
-        signIn("rita");
+        signIn("root");
         for (String[] page : new String[][] {{"summary", "/console/"}, {"tasks", "/console/tasks?state=all"},
-                {"task-waiting", "/console/tasks/" + waiting}, {"builds", "/console/builds"},
-                {"build-page", "/console/builds/" + buildId}}) {
+                {"task-waiting", "/console/tasks/" + waiting}, {"task-open", "/console/tasks/" + open},
+                {"builds", "/console/builds"}, {"build-page", "/console/builds/" + buildId},
+                {"packages", "/console/packages"}, {"package", "/console/packages/foo"},
+                {"search", "/console/search?package=openssl&older-than=9-1"}, {"hosts", "/console/hosts"},
+                {"host", "/console/hosts/builder1"}, {"targets", "/console/targets"}, {"tags", "/console/tags"},
+                {"tag", "/console/tags/f40-candidate"}, {"users", "/console/users"}}) {
             go(page[1]);
             pageFits(page[0]);
         }
@@ -218,12 +402,18 @@ class ConsoleIT {
 
     /** A COMPLETE build closed through the host API (no engine): its id. */
     private long closedBuild(String name, String version, String release) {
+        return closedBuild(name, version, release, "openssl:3.0.8-1", "bash:5.2-1", "zlib:1.3-2");
+    }
+
+    /** A COMPLETE build whose one image holds {@code rpms} ({@code name:version-release}). */
+    private long closedBuild(String name, String version, String release, String... rpms) {
         long id = running("alice", name);
         String host = HUB.token("builder1");
         assertEquals(200, call("POST", "/api/v1/host/tasks/" + id + "/reserve", host,
                 Map.of("name", name, "version", version, "release", release)).status());
-        ObjectNode meta = CgSamples.metadata(name, version, release, HubFixture.src(name), null, "2".repeat(64),
-                "openssl:3.0.8-1", "bash:5.2-1", "zlib:1.3-2");
+        String digest = Integer.toHexString(Math.abs((name + version + release).hashCode()) % 16).repeat(64);
+        ObjectNode meta = CgSamples.metadata(name, version, release, HubFixture.src(name), null,
+                version.equals("1.0") ? "2".repeat(64) : digest, rpms);
         ((ObjectNode) meta.at("/output/0/extra/docker/config/config/Labels")).put("org.example.note", XSS);
         Answer closed = call("POST", "/api/v1/host/tasks/" + id + "/close", host, Map.of(
                 "result", Map.of("nvr", name + "-" + version + "-" + release,
@@ -266,7 +456,7 @@ class ConsoleIT {
     /** Polls {@code condition} for up to 10 s (the live log must show a line well within that). */
     private void waitFor(java.util.function.BooleanSupplier condition) {
         long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean()) {
+        while (!holds(condition)) {
             if (System.nanoTime() > end) {
                 throw new AssertionError("Waited 10 s in vain on " + web().getCurrentUrl() + ": "
                         + web().findElement(By.tagName("main")).getText());
@@ -277,6 +467,15 @@ class ConsoleIT {
                 Thread.currentThread().interrupt();
                 throw new AssertionError(e);
             }
+        }
+    }
+
+    /** A condition on a page that may be replaced while it is read (a stale element is "not yet"). */
+    private static boolean holds(java.util.function.BooleanSupplier condition) {
+        try {
+            return condition.getAsBoolean();
+        } catch (StaleElementReferenceException | NoSuchElementException e) {
+            return false;
         }
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.slipway.common.api.Admin;
 import dev.slipway.common.api.TaskInfo;
 import dev.slipway.common.api.TaskState;
+import dev.slipway.hub.task.TaskHistory;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,19 @@ class WaitReasonsTest {
         List<String> r = WaitReasons.of(t, List.of(hosts), NOW);
         assertEquals(1, r.size(), r.toString());
         return r.get(0);
+    }
+
+    @Test
+    void of_afterAnExpiredLease_addsWhichHostLetItExpireAndWhen() {
+        TaskHistory lost = new TaskHistory(null, NOW.minusSeconds(125), "b1");
+        List<String> r = WaitReasons.of(task(TaskState.FREE, "x86_64"), lost,
+                List.of(host("b1", "x86_64", 4, 0, true, false)), NOW);
+        assertEquals(2, r.size(), r.toString());
+        assertTrue(r.get(0).startsWith("No enabled host for it is ready: b1"), r.get(0));
+        assertEquals("It went back to the queue at 2026-12-02 05:57:55 UTC (2m 05s ago) when the lease of host b1"
+                + " expired: the host stopped sending heartbeats while it held the task.", r.get(1));
+        assertEquals(1, WaitReasons.of(task(TaskState.FREE, "x86_64"), new TaskHistory(null, null, null),
+                List.of(host("b1", "x86_64", 4, 0, true, false)), NOW).size(), "no lease was ever lost");
     }
 
     @Test

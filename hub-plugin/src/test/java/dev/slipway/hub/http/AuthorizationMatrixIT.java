@@ -50,6 +50,7 @@ class AuthorizationMatrixIT {
                 new Row("GET", t + "/log", null, EVERYONE),
                 new Row("POST", t + "/resubmit", null, Set.of("alice", "root")),
                 new Row("POST", t + "/free", null, ADMIN),
+                new Row("POST", t + "/priority", Map.of("priority", 25), RELENG),
                 new Row("POST", t + "/cancel", null, Set.of("alice", "root")),
                 new Row("GET", "/api/v1/builds", null, EVERYONE),
                 new Row("GET", "/api/v1/builds/foo-1.0-1", null, EVERYONE),

@@ -35,6 +35,9 @@ class LeaseExpiryIT {
         assertEquals("FREE", info.get("state").asText());
         assertTrue(info.get("host").isNull());
         assertFalse(HUB.http().exchange("GET", "/api/v1/hosts/builder1", null).json().get("ready").asBoolean());
+        String page = HUB.http().exchange("GET", "/console/tasks/" + id, null).body();
+        assertTrue(page.contains("when the lease of host builder1 expired"), "the console says why it waits again");
+        assertTrue(page.contains("No enabled host for it is ready: builder1"), page);
         JsonNode hb = HUB.http().as(host).exchange("POST", "/api/v1/host/heartbeat", Map.of("tasks", List.of(id))).json();
         assertEquals("LOST", hb.get("tasks").get(0).get("action").asText());
         assertEquals(0, HUB.http().as(host).exchange("POST", "/api/v1/host/claim", Map.of("wait_ms", 0)).json().get("task").size());

@@ -101,6 +101,17 @@ class TaskLifecycleIT {
         assertEquals("foo-1.0-1", older.get(0).get("nvr").asText());
         assertEquals(0, http().exchange("GET", "/api/v1/packages/openssl/images?older-than=3.0.8-1", null).json().size());
 
+        assertEquals(1, http().exchange("GET", "/api/v1/builds?nvr=foo-1.0", null).json().get("total").asLong());
+        assertEquals(0, http().exchange("GET", "/api/v1/builds?nvr=foo-1.1", null).json().get("total").asLong());
+        assertEquals(id, http().exchange("GET", "/api/v1/tasks?state=all&channel=container", null).json()
+                .get("items").get(0).get("id").asLong());
+        assertEquals(0, http().exchange("GET", "/api/v1/tasks?channel=none", null).json().get("total").asLong());
+        Answer found = http().exchange("GET", "/console/search?q=sha256:" + "1".repeat(64), null);
+        assertEquals(303, found.status(), found.body());
+        assertEquals("/console/builds/" + build.get("id").asLong(), found.headers().firstValue("Location").orElseThrow());
+        String page = http().exchange("GET", "/console/tasks/" + id, null).body();
+        assertTrue(page.contains("id=\"time-assigned\">2"), "the page shows when the task was assigned");
+
         Answer log = http().exchange("GET", "/api/v1/builds/foo-1.0-1/log", null);
         assertEquals("Step 1/3 : FROM base\nStep 2/3 : RUN true\n", log.body());
         assertEquals("true", log.headers().firstValue("X-Slipway-Task-Finished").orElseThrow());
@@ -149,6 +160,27 @@ class TaskLifecycleIT {
         assertEquals(id, http().exchange("GET", "/api/v1/tasks/" + copyId, null).json().get("resubmitted_from").asLong());
         assertEquals(copyId, claim().get("task_id").asLong());
         assertEquals(204, http().as(host()).exchange("POST", "/api/v1/host/tasks/" + copyId + "/free", null).status());
+    }
+
+    @Test
+    void setPriority_byReleng_reordersTheQueue_andIsRefusedForPackagersAndFinishedTasks() {
+        long first = HUB.submit("alice", "foo", Map.of("scratch", true));
+        long second = HUB.submit("alice", "foo", Map.of("scratch", true));
+        Answer owner = http().as(HUB.token("alice")).exchange("POST", "/api/v1/tasks/" + second + "/priority",
+                Map.of("priority", 5));
+        assertEquals(403, owner.status(), owner.body());
+        Answer raised = http().as(HUB.token("rita")).exchange("POST", "/api/v1/tasks/" + second + "/priority",
+                Map.of("priority", 5));
+        assertEquals(200, raised.status(), raised.body());
+        assertEquals(5, raised.json().get("priority").asInt());
+        assertEquals(second, claim().get("task_id").asLong(), "the raised task runs first");
+        assertEquals(400, http().as(HUB.token("rita")).exchange("POST", "/api/v1/tasks/" + first + "/priority",
+                Map.of("priority", 1001)).status());
+        http().as(HUB.token("alice")).exchange("POST", "/api/v1/tasks/" + first + "/cancel", null);
+        Answer finished = http().as(HUB.token("root")).exchange("POST", "/api/v1/tasks/" + first + "/priority",
+                Map.of("priority", 1));
+        assertEquals(409, finished.status(), finished.body());
+        assertEquals(204, http().as(host()).exchange("POST", "/api/v1/host/tasks/" + second + "/free", null).status());
     }
 
     @Test
