@@ -34,6 +34,7 @@ import java.util.function.IntFunction;
 public final class ConsoleBenchmark {
     static final double PAGE_GOAL_MS = 50;
     static final double SEARCH_GOAL_MS = 100;
+    static final String SEARCH_OLDER_THAN = "3.0.6-2";
     private final PrintStream out;
     private final ConsoleSeed.Sizes sizes;
     private final int requests;
@@ -61,7 +62,7 @@ public final class ConsoleBenchmark {
                 Integer.getInteger("bench.requests", 200));
         boolean met = true;
         if (!which.equals("postgresql")) {
-            met &= bench.run("h2", null).stream().allMatch(PageResult::met);
+            met &= bench.run("h2", (PostgresServer) null).stream().allMatch(PageResult::met);
         }
         if (!which.equals("h2")) {
             try (PostgresServer pg = PostgresServer.start()) {
@@ -74,9 +75,13 @@ public final class ConsoleBenchmark {
 
     /** Seeds a fresh hub on H2 ({@code pg} null) or on a new database of {@code pg}, then measures every page. */
     List<PageResult> run(String name, PostgresServer pg) throws Exception {
+        return run(name, pg == null ? new HubConfig.Database(null, null, null, 16)
+                : new HubConfig.Database(pg.newDatabase(), "postgres", "", 16));
+    }
+
+    /** Seeds a fresh hub on {@code db} (no URL: H2 in a temp directory), then measures every page. */
+    List<PageResult> run(String name, HubConfig.Database db) throws Exception {
         Path dir = Files.createTempDirectory("slipway-console-bench-");
-        HubConfig.Database db = pg == null ? new HubConfig.Database(null, null, null, 16)
-                : new HubConfig.Database(pg.newDatabase(), "postgres", "", 16);
         HubConfig config = new HubConfig(new HubConfig.Listen("127.0.0.1", 0), dir, db, List.of(HubFixture.SCM),
                 null, null, List.of());
         try (Hub hub = Hub.start(config); LoadGenerator load = new LoadGenerator("127.0.0.1", hub.port())) {
@@ -86,6 +91,7 @@ public final class ConsoleBenchmark {
             long rpms = count(db.jdbcUrl(dir), db.user(), db.password(), "image_components");
             out.printf("%-10s seeded %,d tasks, %,d builds, %,d RPM component rows in %.0f s%n", name, sizes.tasks(),
                     sizes.builds(), rpms, (System.nanoTime() - t0) / 1e9);
+            check(hub);
             List<PageResult> results = new ArrayList<>();
             for (Page p : pages()) {
                 results.add(measure(load, name, p));
@@ -110,6 +116,21 @@ public final class ConsoleBenchmark {
         return r;
     }
 
+    /** The pages measured show what was seeded: a build page lists its RPMs, the search finds old images. */
+    private void check(Hub hub) {
+        HubClient http = new HubClient(URI.create("http://127.0.0.1:" + hub.port()), null, Json.mapper());
+        Answer build = http.exchange("GET", "/console/builds/" + ConsoleSeed.FIRST_ID, null);
+        if (build.status() != 200 || !build.body().contains(ConsoleSeed.COMMON_RPM)) {
+            throw new IllegalStateException("The build page does not list the seeded RPMs: " + build.status());
+        }
+        JsonNode found = call(http, "GET", "/api/v1/packages/" + ConsoleSeed.COMMON_RPM + "/images?older-than="
+                + SEARCH_OLDER_THAN, null);
+        if (found.isEmpty()) {
+            throw new IllegalStateException("The search finds no image with " + ConsoleSeed.COMMON_RPM + " older than "
+                    + SEARCH_OLDER_THAN);
+        }
+    }
+
     /** One request: null when the page is not there (404), else its stats; any other answer fails. */
     private static Stats probe(LoadGenerator load, String uri) throws Exception {
         try {
@@ -128,7 +149,7 @@ public final class ConsoleBenchmark {
         int tasks = sizes.tasks();
         int builds = sizes.builds();
         ConsoleSeed names = new ConsoleSeed(sizes);
-        String older = "3.0.6-2";
+        String older = SEARCH_OLDER_THAN;
         List<Page> pages = new ArrayList<>();
         pages.add(new Page("summary", PAGE_GOAL_MS, i -> "/console/"));
         pages.add(new Page("tasks", PAGE_GOAL_MS, i -> "/console/tasks?offset=" + (i % 4) * 50));

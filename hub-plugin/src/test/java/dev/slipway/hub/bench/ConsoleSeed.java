@@ -47,7 +47,10 @@ final class ConsoleSeed {
 
     /** Writes the history into the database at {@code url}. */
     void fill(String url, String user, String password, Ids ids) throws SQLException {
-        try (Connection c = DriverManager.getConnection(url, user, password)) {
+        boolean postgres = url.startsWith("jdbc:postgresql:");
+        // PostgreSQL's driver sends a batch as one multi-row INSERT only when asked to.
+        String seedUrl = postgres ? url + (url.contains("?") ? "&" : "?") + "reWriteBatchedInserts=true" : url;
+        try (Connection c = DriverManager.getConnection(seedUrl, user, password)) {
             c.setAutoCommit(false);
             tasks(c, ids);
             builds(c, ids);
@@ -61,7 +64,7 @@ final class ConsoleSeed {
             c.commit();
             try (var st = c.createStatement()) {
                 // PostgreSQL plans from statistics: give it fresh ones, as autovacuum would after such a load.
-                if (url.startsWith("jdbc:postgresql:")) {
+                if (postgres) {
                     c.setAutoCommit(true);
                     st.execute("ANALYZE");
                 }

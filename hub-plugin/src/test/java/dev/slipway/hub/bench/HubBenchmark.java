@@ -41,6 +41,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class HubBenchmark {
     static final int CLIENTS = 64;
+    static final int CORES = Runtime.getRuntime().availableProcessors();
     static final double READS_GOAL = 20_000;
     static final double SUBMISSIONS_GOAL = 1_500;
     static final double P99_64_GOAL_MS = 100;
@@ -95,7 +96,8 @@ public final class HubBenchmark {
     Stats reference() throws Exception {
         Stats c = LoadGenerator.ceiling(CLIENTS, sizes.reads(), Runtime.getRuntime().availableProcessors());
         out.printf("%-10s bare Vert.x answer from the event loop (same harness): %,.0f/s with %d clients,"
-                + " p50 %.2f ms, p99 %.2f ms%n", "reference", c.perSecond(), CLIENTS, c.p50(), c.p99());
+                + " p50 %.2f ms, p99 %.2f ms; %.0f us CPU per request (%,.0f/s on %d idle cores)%n", "reference",
+                c.perSecond(), CLIENTS, c.p50(), c.p99(), c.cpuMicros(), c.perSecondOnIdle(CORES), CORES);
         return c;
     }
 
@@ -127,6 +129,8 @@ public final class HubBenchmark {
             out.printf("%-10s task status reads: %,.0f/s with %d clients, p50 %.2f ms, p99 %.2f ms"
                     + "   goal >= %,.0f/s: %s%n", name, r.perSecond(), CLIENTS, r.p50(), r.p99(), READS_GOAL,
                     met(r.perSecond() >= READS_GOAL));
+            out.printf("%-10s task status reads: %.0f us CPU per read (hub and load generator), so at most %,.0f/s"
+                    + " on %d idle cores%n", name, r.cpuMicros(), r.perSecondOnIdle(CORES), CORES);
             return new Result(name, r, s, s8, d);
         }
     }

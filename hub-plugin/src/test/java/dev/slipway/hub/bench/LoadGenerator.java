@@ -9,6 +9,8 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
+import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Arrays;
@@ -61,6 +63,7 @@ final class LoadGenerator implements AutoCloseable {
             CompletableFuture<Void> failed = new CompletableFuture<>();
             Loop[] loops = new Loop[clients];
             long start = System.nanoTime();
+            long cpu0 = processCpuNanos();
             for (int c = 0; c < clients; c++) {
                 loops[c] = new Loop(client, c, left, deadline, next, status, onBody, done, failed);
                 loops[c].step();
@@ -71,6 +74,7 @@ final class LoadGenerator implements AutoCloseable {
                 }
             }
             double seconds = (System.nanoTime() - start) / 1e9;
+            long cpu = processCpuNanos() - cpu0;
             if (failed.isCompletedExceptionally()) {
                 failed.join();
             }
@@ -84,7 +88,7 @@ final class LoadGenerator implements AutoCloseable {
                 System.arraycopy(l.latencies, 0, all, at, l.count);
                 at += l.count;
             }
-            return Stats.of(all, seconds);
+            return Stats.of(all, seconds, cpu);
         } finally {
             await(client.close());
         }
@@ -191,13 +195,34 @@ final class LoadGenerator implements AutoCloseable {
         }
     }
 
-    /** Throughput and latency percentiles (milliseconds) of one run. */
-    record Stats(int count, double perSecond, double p50, double p95, double p99) {
+    /**
+     * CPU time of this whole process (hub and load generator together, as both share the machine): with the load
+     * average of a shared machine, CPU per request is the steadier measure of the hub's own cost.
+     */
+    static long processCpuNanos() {
+        return ManagementFactory.getPlatformMXBean(OperatingSystemMXBean.class).getProcessCpuTime();
+    }
+
+    /**
+     * Throughput and latency percentiles (milliseconds) of one run, and the process CPU microseconds spent per
+     * request ({@code NaN} when not measured).
+     */
+    record Stats(int count, double perSecond, double p50, double p95, double p99, double cpuMicros) {
         static Stats of(long[] nanos, double seconds) {
+            return of(nanos, seconds, -1);
+        }
+
+        static Stats of(long[] nanos, double seconds, long cpuNanos) {
             long[] sorted = nanos.clone();
             Arrays.sort(sorted);
             return new Stats(sorted.length, seconds == 0 ? 0 : sorted.length / seconds, at(sorted, 0.50),
-                    at(sorted, 0.95), at(sorted, 0.99));
+                    at(sorted, 0.95), at(sorted, 0.99),
+                    cpuNanos < 0 || sorted.length == 0 ? Double.NaN : cpuNanos / 1e3 / sorted.length);
+        }
+
+        /** What the CPU per request allows on {@code cores} otherwise idle cores. */
+        double perSecondOnIdle(int cores) {
+            return cores * 1e6 / cpuMicros;
         }
 
         private static double at(long[] sorted, double q) {
