@@ -58,7 +58,10 @@ public final class ConsoleBenchmark {
 
     public static void main(String[] args) throws Exception {
         String which = args.length == 0 ? "both" : args[0];
-        ConsoleBenchmark bench = new ConsoleBenchmark(System.out, ConsoleSeed.Sizes.full(),
+        // -Dbench.size=tiny: a quick look (e.g. with Hibernate's statement counts logged), not the goal's farm.
+        ConsoleSeed.Sizes sizes = "tiny".equals(System.getProperty("bench.size")) ? ConsoleSeed.Sizes.tiny()
+                : ConsoleSeed.Sizes.full();
+        ConsoleBenchmark bench = new ConsoleBenchmark(System.out, sizes,
                 Integer.getInteger("bench.requests", 200));
         boolean met = true;
         if (!which.equals("postgresql")) {
@@ -89,9 +92,9 @@ public final class ConsoleBenchmark {
             ConsoleSeed.Ids ids = seedApi(hub);
             new ConsoleSeed(sizes).fill(db.jdbcUrl(dir), db.user(), db.password(), ids);
             long rpms = count(db.jdbcUrl(dir), db.user(), db.password(), "image_components");
+            check(hub);
             out.printf("%-10s seeded %,d tasks, %,d builds, %,d RPM component rows in %.0f s%n", name, sizes.tasks(),
                     sizes.builds(), rpms, (System.nanoTime() - t0) / 1e9);
-            check(hub);
             List<PageResult> results = new ArrayList<>();
             for (Page p : pages()) {
                 results.add(measure(load, name, p));
