@@ -7,13 +7,15 @@ import dev.slipway.common.error.ErrorCode;
 import dev.slipway.common.error.SlipwayException;
 import dev.slipway.hub.auth.Principal;
 import dev.slipway.hub.naming.Names;
-import dev.slipway.hub.persistence.ChannelEntity;
 import dev.slipway.hub.persistence.Database;
+import dev.slipway.hub.persistence.EntityNames;
 import dev.slipway.hub.persistence.HostEntity;
 import dev.slipway.hub.task.TaskEvents;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.hibernate.Session;
 
@@ -22,9 +24,11 @@ import org.hibernate.Session;
  * with its arches, channels, capacity and readiness through the host API.
  */
 public final class Hosts {
+    private static final List<TaskState> HELD = List.of(TaskState.ASSIGNED, TaskState.OPEN);
     private final Database db;
     private final Clock clock;
     private final TaskEvents events;
+    private final EntityNames names = new EntityNames();
 
     public Hosts(Database db, Clock clock, TaskEvents events) {
         this.db = db;
@@ -33,8 +37,15 @@ public final class Hosts {
     }
 
     public List<Admin.Host> list() {
-        return db.tx(s -> s.createSelectionQuery("from HostEntity order by name", HostEntity.class).getResultList()
-                .stream().map(h -> view(s, h)).toList());
+        return db.read(s -> {
+            // Every host's load in one grouped query rather than one query per host.
+            Map<Long, Double> loads = new HashMap<>();
+            s.createSelectionQuery("select t.hostId, sum(t.weight) from TaskEntity t where t.hostId is not null"
+                    + " and t.state in (:held) group by t.hostId", Object[].class).setParameterList("held", HELD)
+                    .getResultList().forEach(r -> loads.put((Long) r[0], ((Number) r[1]).doubleValue()));
+            return s.createSelectionQuery("from HostEntity order by name", HostEntity.class).getResultList()
+                    .stream().map(h -> view(s, h, loads.getOrDefault(h.id, 0.0))).toList();
+        });
     }
 
     public Admin.Host get(String name) {
@@ -125,11 +136,14 @@ public final class Hosts {
         return ids;
     }
 
-    private static Admin.Host view(Session s, HostEntity h) {
-        Double load = s.createSelectionQuery("select coalesce(sum(t.weight), 0) from TaskEntity t where t.hostId = :h"
-                + " and t.state in (:held)", Double.class).setParameter("h", h.id)
-                .setParameterList("held", List.of(TaskState.ASSIGNED, TaskState.OPEN)).getSingleResult();
-        List<String> channels = h.channelIds.stream().map(id -> s.get(ChannelEntity.class, id).name).sorted().toList();
+    private Admin.Host view(Session s, HostEntity h) {
+        return view(s, h, s.createSelectionQuery("select coalesce(sum(t.weight), 0) from TaskEntity t"
+                + " where t.hostId = :h and t.state in (:held)", Double.class).setParameter("h", h.id)
+                .setParameterList("held", HELD).getSingleResult());
+    }
+
+    private Admin.Host view(Session s, HostEntity h, double load) {
+        List<String> channels = h.channelIds.stream().map(id -> names.channel(s, id)).sorted().toList();
         return new Admin.Host(h.name, Catalog.archList(h.arches), channels, h.capacity, load, h.enabled, h.ready,
                 h.description, h.lastSeen);
     }

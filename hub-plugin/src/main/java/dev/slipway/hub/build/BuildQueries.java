@@ -15,6 +15,7 @@ import dev.slipway.hub.persistence.ComponentEntity;
 import dev.slipway.hub.persistence.Database;
 import dev.slipway.hub.persistence.ImageEntity;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,11 +34,11 @@ public final class BuildQueries {
 
     /** A build by numeric id or by {@code name-version-release}, with its images and archives. */
     public BuildInfo get(String idOrNvr) {
-        return db.tx(s -> view.of(s, find(s, idOrNvr), true));
+        return db.read(s -> view.of(s, find(s, idOrNvr), true));
     }
 
     public Page<BuildInfo> list(BuildFilter f) {
-        return db.tx(s -> {
+        return db.read(s -> {
             StringBuilder where = new StringBuilder(" where 1 = 1");
             Map<String, Object> params = new LinkedHashMap<>();
             if (f.packageName() != null) {
@@ -76,7 +77,7 @@ public final class BuildQueries {
 
     /** The components of one image (Koji's listRPMs(imageID=...)), by name. */
     public List<RpmComponent> rpms(long imageId) {
-        return db.tx(s -> {
+        return db.read(s -> {
             if (s.get(ImageEntity.class, imageId) == null) {
                 throw new SlipwayException(ErrorCode.NOT_FOUND, "Image " + imageId + " does not exist");
             }
@@ -91,25 +92,39 @@ public final class BuildQueries {
      * (rpm version comparison), in builds of the given state (COMPLETE by default).
      */
     public List<ImageMatch> imagesContaining(String name, Evr olderThan, BuildState state, int limit) {
-        return db.tx(s -> {
-            List<ImageMatch> out = new ArrayList<>();
-            List<ComponentEntity> comps = s.createSelectionQuery("select c from ComponentEntity c, ImageEntity i,"
-                    + " BuildEntity b where c.name = :n and i.id = c.imageId and b.id = i.buildId and b.state = :st"
-                    + " order by b.id desc, i.arch", ComponentEntity.class).setParameter("n", name)
-                    .setParameter("st", state).getResultList();
-            for (ComponentEntity c : comps) {
-                if (olderThan != null && !olderThan.isAbove(c.epoch, c.version, c.release)) {
-                    continue;
-                }
-                ImageEntity i = s.get(ImageEntity.class, c.imageId);
-                BuildEntity b = s.get(BuildEntity.class, i.buildId);
-                out.add(new ImageMatch(b.id, b.nvr(), b.state, i.arch, i.digest, view.pullSpecs(i),
-                        BuildView.component(c)));
-                if (out.size() >= limit) {
+        return db.read(s -> {
+            // Thousands of images may hold the package: read only the EVRs (each distinct one compared once with
+            // rpmvercmp), keep the first `limit` matches newest first, then load just those rows in one query.
+            List<Object[]> evrs = s.createSelectionQuery("select c.id, c.epoch, c.version, c.release"
+                    + " from ComponentEntity c, ImageEntity i, BuildEntity b where c.name = :n and i.id = c.imageId"
+                    + " and b.id = i.buildId and b.state = :st order by b.id desc, i.arch, c.id", Object[].class)
+                    .setParameter("n", name).setParameter("st", state).getResultList();
+            Map<String, Boolean> below = new HashMap<>();
+            List<Long> ids = new ArrayList<>();
+            for (Object[] r : evrs) {
+                if (ids.size() >= limit) {
                     break;
                 }
+                boolean match = olderThan == null || below.computeIfAbsent(r[1] + ":" + r[2] + "-" + r[3],
+                        k -> olderThan.isAbove((Integer) r[1], (String) r[2], (String) r[3]));
+                if (match) {
+                    ids.add((Long) r[0]);
+                }
             }
-            return out;
+            if (ids.isEmpty()) {
+                return List.<ImageMatch>of();
+            }
+            Map<Long, ImageMatch> found = new HashMap<>();
+            for (Object[] r : s.createSelectionQuery("select c, i, b from ComponentEntity c, ImageEntity i,"
+                    + " BuildEntity b where c.id in (:ids) and i.id = c.imageId and b.id = i.buildId", Object[].class)
+                    .setParameterList("ids", ids).getResultList()) {
+                ComponentEntity c = (ComponentEntity) r[0];
+                ImageEntity i = (ImageEntity) r[1];
+                BuildEntity b = (BuildEntity) r[2];
+                found.put(c.id, new ImageMatch(b.id, b.nvr(), b.state, i.arch, i.digest, view.pullSpecs(i),
+                        BuildView.component(c)));
+            }
+            return ids.stream().map(found::get).toList();
         });
     }
 

@@ -11,10 +11,8 @@ import dev.slipway.common.api.RpmComponent;
 import dev.slipway.hub.persistence.ArchiveEntity;
 import dev.slipway.hub.persistence.BuildEntity;
 import dev.slipway.hub.persistence.ComponentEntity;
+import dev.slipway.hub.persistence.EntityNames;
 import dev.slipway.hub.persistence.ImageEntity;
-import dev.slipway.hub.persistence.TagEntity;
-import dev.slipway.hub.persistence.TargetEntity;
-import dev.slipway.hub.persistence.UserEntity;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -23,14 +21,14 @@ import org.hibernate.Session;
 /** Maps build rows (and their images, archives, parents, tags) to the API's records. */
 final class BuildView {
     private final ObjectMapper json;
+    private final EntityNames names = new EntityNames();
 
     BuildView(ObjectMapper json) {
         this.json = json;
     }
 
     BuildInfo of(Session s, BuildEntity b, boolean details) {
-        TargetEntity target = b.targetId == null ? null : s.get(TargetEntity.class, b.targetId);
-        List<String> tags = b.tagIds.stream().map(id -> s.get(TagEntity.class, id).name).sorted().toList();
+        List<String> tags = b.tagIds.stream().map(id -> names.tag(s, id)).sorted().toList();
         List<ImageInfo> images = !details ? List.of() : s.createSelectionQuery(
                 "from ImageEntity where buildId = :b order by arch", ImageEntity.class).setParameter("b", b.id)
                 .getResultList().stream().map(i -> image(s, i)).toList();
@@ -40,7 +38,7 @@ final class BuildView {
                         a.checksum, a.checksumType)).toList();
         List<String> parents = b.parentIds.stream().map(id -> s.get(BuildEntity.class, id).nvr()).sorted().toList();
         return new BuildInfo(b.id, b.nvr(), b.name, b.version, b.release, b.state,
-                s.get(UserEntity.class, b.ownerId).name, b.taskId, b.source, target == null ? null : target.name,
+                names.user(s, b.ownerId), b.taskId, b.source, names.target(s, b.targetId),
                 b.started, b.completed, tags, images, archives, parents, b.mirror,
                 b.extra == null ? null : read(b.extra, new TypeReference<JsonNode>() { }));
     }

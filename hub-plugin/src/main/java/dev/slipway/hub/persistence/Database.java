@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.function.Function;
 import org.flywaydb.core.Flyway;
+import org.hibernate.FlushMode;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 import org.hibernate.cfg.AvailableSettings;
@@ -64,6 +65,8 @@ public final class Database implements AutoCloseable {
             cfg.setProperty(AvailableSettings.STATEMENT_BATCH_SIZE, "50");
             cfg.setProperty(AvailableSettings.ORDER_INSERTS, "true");
             cfg.setProperty(AvailableSettings.CONNECTION_PROVIDER_DISABLES_AUTOCOMMIT, "true");
+            // Lazy collections (a page of builds' tags, hosts' channels) load for up to 64 owners in one query.
+            cfg.setProperty(AvailableSettings.DEFAULT_BATCH_FETCH_SIZE, "64");
             return new Database(ds, cfg.buildSessionFactory(), url.startsWith("jdbc:postgresql:"));
         } catch (RuntimeException e) {
             ds.close();
@@ -80,6 +83,18 @@ public final class Database implements AutoCloseable {
             throw new SlipwayException(ErrorCode.HUB_UNAVAILABLE,
                     "Tried to reach the hub database but the connection failed: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Runs read-only {@code work} in one transaction: entities are loaded read-only and nothing is flushed, so a
+     * read costs no dirty checking (a hot path: task status polls, console pages).
+     */
+    public <T> T read(Function<Session, T> work) {
+        return tx(s -> {
+            s.setDefaultReadOnly(true);
+            s.setHibernateFlushMode(FlushMode.MANUAL);
+            return work.apply(s);
+        });
     }
 
     /**

@@ -55,22 +55,22 @@ public final class TaskLog {
 
     /** Up to {@code limit} lines from {@code offset}. */
     public Slice read(long taskId, long offset, int limit) {
-        return db.tx(s -> {
-            TaskEntity t = TaskService.load(s, taskId);
-            List<String> lines = s.createSelectionQuery("select l.line from LogLineEntity l where l.key.taskId = :t"
-                    + " and l.key.lineNo >= :o order by l.key.lineNo", String.class).setParameter("t", taskId)
-                    .setParameter("o", offset).setMaxResults(limit).getResultList();
-            return new Slice(lines, offset + lines.size(), t.state.finished());
-        });
+        return db.read(s -> slice(s, TaskService.load(s, taskId), offset, limit));
     }
 
     /** The last {@code limit} lines (a long log's tail), starting at the offset they begin at. */
     public Slice tail(long taskId, int limit) {
-        long from = db.tx(s -> {
-            TaskService.load(s, taskId);
-            return Math.max(0, length(s, taskId) - limit);
+        return db.read(s -> {
+            TaskEntity t = TaskService.load(s, taskId);
+            return slice(s, t, Math.max(0, length(s, taskId) - limit), limit);
         });
-        return read(taskId, from, limit);
+    }
+
+    private static Slice slice(Session s, TaskEntity t, long offset, int limit) {
+        List<String> lines = s.createSelectionQuery("select l.line from LogLineEntity l where l.key.taskId = :t"
+                + " and l.key.lineNo >= :o order by l.key.lineNo", String.class).setParameter("t", t.id)
+                .setParameter("o", offset).setMaxResults(limit).getResultList();
+        return new Slice(lines, offset + lines.size(), t.state.finished());
     }
 
     private static long length(Session s, long taskId) {

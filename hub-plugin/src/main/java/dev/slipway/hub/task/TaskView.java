@@ -5,16 +5,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.slipway.common.api.ApiError;
 import dev.slipway.common.api.TaskInfo;
-import dev.slipway.hub.persistence.ChannelEntity;
-import dev.slipway.hub.persistence.HostEntity;
+import dev.slipway.hub.persistence.EntityNames;
 import dev.slipway.hub.persistence.TaskEntity;
-import dev.slipway.hub.persistence.UserEntity;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.hibernate.Session;
 
 /** Maps task rows to the {@link TaskInfo} records the API returns. */
 public final class TaskView {
     private final ObjectMapper json;
+    private final EntityNames names = new EntityNames();
 
     public TaskView(ObjectMapper json) {
         this.json = json;
@@ -22,20 +24,31 @@ public final class TaskView {
 
     /** The record for one row, resolving names within the session. */
     public TaskInfo of(Session s, TaskEntity t) {
-        List<Long> builds = s.createSelectionQuery("select b.id from BuildEntity b where b.taskId = :t order by b.id",
-                Long.class).setParameter("t", t.id).getResultList();
-        return of(s, t, builds.isEmpty() ? null : builds.get(builds.size() - 1));
+        return of(s, List.of(t)).get(0);
+    }
+
+    /** The records for a page of rows, in order: one query for all their builds, names from the cache. */
+    public List<TaskInfo> of(Session s, List<TaskEntity> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Long> builds = new HashMap<>();
+        s.createSelectionQuery("select b.taskId, max(b.id) from BuildEntity b where b.taskId in (:ids)"
+                + " group by b.taskId", Object[].class).setParameterList("ids", rows.stream().map(t -> t.id).toList())
+                .getResultList().forEach(r -> builds.put((Long) r[0], (Long) r[1]));
+        List<TaskInfo> out = new ArrayList<>(rows.size());
+        for (TaskEntity t : rows) {
+            out.add(of(s, t, builds.get(t.id)));
+        }
+        return out;
     }
 
     /** The record for one row whose latest build id the caller already knows (batched reads). */
     TaskInfo of(Session s, TaskEntity t, Long buildId) {
-        UserEntity owner = s.get(UserEntity.class, t.ownerId);
-        ChannelEntity channel = s.get(ChannelEntity.class, t.channelId);
-        HostEntity host = t.hostId == null ? null : s.get(HostEntity.class, t.hostId);
-        return new TaskInfo(t.id, t.method, read(t.request), t.state, owner.name, channel.name,
-                host == null ? null : host.name, t.arch, t.priority, t.weight, t.created, t.started, t.completed,
-                t.result == null ? null : read(t.result), t.fault == null ? null : fault(t.fault), buildId,
-                t.resubmittedFrom);
+        return new TaskInfo(t.id, t.method, read(t.request), t.state, names.user(s, t.ownerId),
+                names.channel(s, t.channelId), names.host(s, t.hostId), t.arch, t.priority, t.weight, t.created,
+                t.started, t.completed, t.result == null ? null : read(t.result),
+                t.fault == null ? null : fault(t.fault), buildId, t.resubmittedFrom);
     }
 
     /** Serialises a value for a JSON text column. */
