@@ -66,7 +66,7 @@ public final class ContainerBuilder implements AutoCloseable {
         ExecutorService background = Executors.newCachedThreadPool(daemonThreads("slipway-build"));
         ExecutorService compressors = Executors.newFixedThreadPool(
                 Math.max(2, Runtime.getRuntime().availableProcessors()), daemonThreads("slipway-gzip"));
-        ClientImageRegistries registries = new ClientImageRegistries(config.registries(), json);
+        ClientImageRegistries registries = new ClientImageRegistries(config.registries(), config.registryClient(), json);
         PipelineServices services = new PipelineServices(new GitSourceFetcher(allowList), engine, registries,
                 releases != null ? releases : new RegistryTagReleaseSource(registries), new ImageContentsReader(),
                 new DockerArchiveReader(json, compressors), new OciImageWriter(json, background),

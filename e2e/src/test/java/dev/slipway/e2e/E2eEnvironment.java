@@ -166,6 +166,14 @@ final class E2eEnvironment implements AutoCloseable {
         return repo;
     }
 
+    /** A dist-git repository named after the component with this Dockerfile, in the candidate tag; returns it. */
+    DistGitRepo componentWithDockerfile(String component, String dockerfile) {
+        DistGitRepo repo = DistGitRepo.create(distGit, component, "f40");
+        repo.commit(Map.of("Dockerfile", dockerfile.getBytes(StandardCharsets.UTF_8)), "Import " + component);
+        admin("add-pkg", "f40-candidate", component, "--owner", "alice");
+        return repo;
+    }
+
     String dockerfile(String component, String version, String run) {
         return """
                 FROM %s

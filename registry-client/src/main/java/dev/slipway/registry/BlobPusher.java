@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 final class BlobPusher {
     private static final Logger LOG = LoggerFactory.getLogger(BlobPusher.class);
     private static final Set<ErrorCode> TRANSIENT = Set.of(ErrorCode.REGISTRY_UNREACHABLE,
-            ErrorCode.REGISTRY_SERVER_ERROR, ErrorCode.REGISTRY_RATE_LIMITED);
+            ErrorCode.REGISTRY_SERVER_ERROR, ErrorCode.REGISTRY_RATE_LIMITED, ErrorCode.REGISTRY_TIMEOUT);
 
     private final EndpointCaller caller;
     private final RetryPolicy retry;
@@ -53,8 +53,12 @@ final class BlobPusher {
             try {
                 return pushOnce(repository, blob, mountFrom, chunkSize, progress);
             } catch (SlipwayException e) {
-                if (!progress.uploading || !TRANSIENT.contains(e.code()) || !retry.mayRetry(attempt)) {
+                if (!progress.uploading || !TRANSIENT.contains(e.code())) {
                     throw e;
+                }
+                if (!retry.mayRetry(attempt)) {
+                    throw new SlipwayException(e.code(), e.getMessage() + " (upload restarted " + (attempt - 1)
+                            + " times, giving up)", e.getCause());
                 }
                 LOG.debug("Upload of {} to {} failed ({}); restarting it", blob.digest(), repository, e.code());
                 try {

@@ -48,6 +48,11 @@ public record RegistryClientConfig(Duration connectTimeout, Duration requestTime
                 uploadConcurrency, chunkSize, singlePostUpload, userAgent);
     }
 
+    /** Bounded exponential backoff: {@code attempts} calls at most, from {@code initial} doubling to {@code max}. */
+    public RegistryClientConfig withRetries(int attempts, Duration initial, Duration max) {
+        return withRetry(new RetryPolicy(attempts, initial, max));
+    }
+
     public RegistryClientConfig withRequestsPerSecond(double limit) {
         return new RegistryClientConfig(connectTimeout, requestTimeout, retry, limit, insecureHosts,
                 uploadConcurrency, chunkSize, singlePostUpload, userAgent);

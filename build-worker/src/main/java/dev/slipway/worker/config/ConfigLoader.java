@@ -23,7 +23,7 @@ import java.util.Set;
  */
 public final class ConfigLoader {
     private static final Set<String> TOP = Set.of("allowed_scms", "site", "registries", "engine", "work_dir",
-            "publishing", "daemon");
+            "publishing", "daemon", "registry_client");
     private static final Set<String> DAEMON = Set.of("hub", "token_file", "channels", "capacity", "mirror");
     private static final Set<String> PUBLISHING = Set.of("require_signed_tags", "trusted_keyring", "distro_id",
             "distro_version", "attestation_key");
@@ -31,6 +31,8 @@ public final class ConfigLoader {
             "distribution_scope", "bug_tracker_url", "support_disclaimer", "licenses");
     private static final Set<String> REGISTRY = Set.of("uri", "namespace", "username", "password", "docker_config");
     private static final Set<String> ENGINE = Set.of("host", "connect_timeout_seconds", "response_timeout_seconds");
+    private static final Set<String> REGISTRY_CLIENT = Set.of("connect_timeout_seconds", "request_timeout_seconds",
+            "attempts", "initial_backoff_ms", "max_backoff_ms");
 
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -51,7 +53,37 @@ public final class ConfigLoader {
         list(root, "allowed_scms").forEach(n -> scms.add(n.asText()));
         return new WorkerConfig(scms, site(root.path("site"), defaults.site()), registries(list(root, "registries")),
                 engine(root.path("engine"), defaults.engine()), text(root, "work_dir", defaults.workDirectory()),
-                publishing(root.path("publishing"), defaults.publishing()), daemon(root.path("daemon")));
+                publishing(root.path("publishing"), defaults.publishing()), daemon(root.path("daemon")),
+                registryClient(root.path("registry_client")));
+    }
+
+    private static RegistryClientSettings registryClient(JsonNode n) {
+        RegistryClientSettings d = RegistryClientSettings.defaults();
+        if (n.isMissingNode()) {
+            return d;
+        }
+        checkKeys(n, REGISTRY_CLIENT, "registry_client");
+        JsonNode attempts = n.get("attempts");
+        if (attempts != null && !attempts.isIntegralNumber()) {
+            throw new SlipwayException(ErrorCode.CONFIG_INVALID, "Config key registry_client.attempts must be a"
+                    + " whole number");
+        }
+        return new RegistryClientSettings(seconds(n, "connect_timeout_seconds", d.connectTimeout()),
+                seconds(n, "request_timeout_seconds", d.requestTimeout()),
+                attempts == null ? d.attempts() : attempts.asInt(),
+                millis(n, "initial_backoff_ms", d.initialBackoff()), millis(n, "max_backoff_ms", d.maxBackoff()));
+    }
+
+    private static Duration millis(JsonNode n, String key, Duration fallback) {
+        JsonNode v = n.get(key);
+        if (v == null || v.isNull()) {
+            return fallback;
+        }
+        if (!v.isIntegralNumber() || v.asLong() < 0) {
+            throw new SlipwayException(ErrorCode.CONFIG_INVALID, "Config key registry_client." + key + " is '"
+                    + v.asText() + "'; expected a whole number of milliseconds");
+        }
+        return Duration.ofMillis(v.asLong());
     }
 
     private static DaemonConfig daemon(JsonNode n) {

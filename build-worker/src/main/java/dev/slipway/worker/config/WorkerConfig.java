@@ -7,6 +7,7 @@ import java.util.List;
  *
  * @param allowedScms {@code scheme://host[/path]} prefixes builds may come from (Koji's allowed_scms)
  * @param daemon what {@code slipway-worker run} registers with the hub and where it mirrors release builds
+ * @param registryClient timeouts and retries of every registry call
  */
 public record WorkerConfig(
         List<String> allowedScms,
@@ -15,12 +16,20 @@ public record WorkerConfig(
         EngineConfig engine,
         String workDirectory,
         PublishingConfig publishing,
-        DaemonConfig daemon) {
+        DaemonConfig daemon,
+        RegistryClientSettings registryClient) {
 
     public WorkerConfig {
         allowedScms = List.copyOf(allowedScms);
         registries = List.copyOf(registries);
         daemon = daemon == null ? DaemonConfig.defaults() : daemon;
+        registryClient = registryClient == null ? RegistryClientSettings.defaults() : registryClient;
+    }
+
+    /** A configuration with the default registry timeouts and retries. */
+    public WorkerConfig(List<String> allowedScms, SiteConfig site, List<RegistryConfig> registries,
+            EngineConfig engine, String workDirectory, PublishingConfig publishing, DaemonConfig daemon) {
+        this(allowedScms, site, registries, engine, workDirectory, publishing, daemon, null);
     }
 
     /** A configuration with the default daemon settings. */
@@ -41,6 +50,10 @@ public record WorkerConfig(
     }
 
     public WorkerConfig withRegistries(List<RegistryConfig> more) {
-        return new WorkerConfig(allowedScms, site, more, engine, workDirectory, publishing, daemon);
+        return new WorkerConfig(allowedScms, site, more, engine, workDirectory, publishing, daemon, registryClient);
+    }
+
+    public WorkerConfig withRegistryClient(RegistryClientSettings settings) {
+        return new WorkerConfig(allowedScms, site, registries, engine, workDirectory, publishing, daemon, settings);
     }
 }

@@ -16,7 +16,8 @@ import java.util.List;
 
 /**
  * A hub task's {@code buildContainer(src, target, opts)} as the pipeline runs it: the source at its commit, the
- * hub's target, scratch, isolated, release and yum_repourls from the opts, this worker's registries and mirror.
+ * hub's target, scratch, isolated, release, yum_repourls and the resolved koji_parent_build from the opts, this
+ * worker's registries and mirror.
  * Options the pipeline does not implement are refused rather than ignored.
  */
 record TaskRequest(BuildRequest build, BuildOpts opts) {
@@ -37,13 +38,15 @@ record TaskRequest(BuildRequest build, BuildOpts opts) {
                         + " has yum_repourls entry '" + url + "', which is not a URL: " + e.getReason());
             }
         }
-        if (opts.kojiParentBuild() != null) {
-            throw unsupported(task, "koji_parent_build");
+        if (opts.kojiParentBuild() != null && task.kojiParent() == null) {
+            // A hub that did not resolve the NVR to digests: building on whatever the tag now says would not be
+            // the parent the submitter named.
+            throw unsupported(task, "koji_parent_build without the hub's resolved parent digests");
         }
         String target = task.target() != null ? task.target() : p.target();
         Path mirror = opts.isScratch() || config.daemon().mirror() == null ? null : Path.of(config.daemon().mirror());
         return new TaskRequest(new BuildRequest(SourceSpec.parse(p.src()), target, config.registries(),
-                mirror, opts.isScratch(), opts.release(), task.owner(), opts.isIsolated(), repos), opts);
+                mirror, opts.isScratch(), opts.release(), task.owner(), opts.isIsolated(), repos, task.kojiParent()), opts);
     }
 
     private static SlipwayException unsupported(HostProtocol.Assignment task, String option) {

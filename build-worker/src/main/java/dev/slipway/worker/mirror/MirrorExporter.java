@@ -9,6 +9,8 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.commons.io.file.PathUtils;
@@ -60,6 +62,11 @@ public final class MirrorExporter {
                     + name + "-" + versionRelease + " for " + arch + "; mirrors are never overwritten");
         }
         Path tmp = parent.resolve("." + arch + ".tmp-" + UUID.randomUUID());
+        // Directories this export creates are removed again when it fails, so a failed export leaves nothing.
+        List<Path> created = new ArrayList<>();
+        for (Path d = parent; d != null && !d.equals(base) && !Files.exists(d); d = d.getParent()) {
+            created.add(0, d);
+        }
         try {
             Files.createDirectories(tmp);
             for (Map.Entry<String, Path> file : files.entrySet()) {
@@ -79,10 +86,17 @@ public final class MirrorExporter {
             return target;
         } catch (IOException e) {
             deleteQuietly(tmp);
+            deleteIfEmpty(created);
+            if (DiskFull.causes(e)) {
+                throw new SlipwayException(ErrorCode.MIRROR_DISK_FULL, "Tried to export " + name + "-"
+                        + versionRelease + " to " + target + " but the mirror file system is full (" + e.getMessage()
+                        + "); nothing of the build was left there", e);
+            }
             throw new SlipwayException(ErrorCode.MIRROR_EXPORT_FAILED, "Tried to export " + name + "-" + versionRelease
                     + " to " + target + ": " + e, e);
         } catch (RuntimeException e) {
             deleteQuietly(tmp);
+            deleteIfEmpty(created);
             throw e;
         }
     }
@@ -108,6 +122,17 @@ public final class MirrorExporter {
         }
         if (Files.exists(tmp)) {
             throw new SlipwayException(ErrorCode.MIRROR_EXPORT_FAILED, "Rename into " + target + " did not happen");
+        }
+    }
+
+    /** Deepest first; a directory another export has written into meanwhile stays. */
+    private static void deleteIfEmpty(List<Path> dirs) {
+        for (int i = dirs.size() - 1; i >= 0; i--) {
+            try {
+                Files.deleteIfExists(dirs.get(i));
+            } catch (IOException e) {
+                return; // not empty (a concurrent export of the same name) or not ours to remove
+            }
         }
     }
 

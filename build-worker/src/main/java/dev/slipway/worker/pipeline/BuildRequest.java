@@ -1,5 +1,6 @@
 package dev.slipway.worker.pipeline;
 
+import dev.slipway.common.api.ParentBuild;
 import dev.slipway.common.error.ErrorCode;
 import dev.slipway.common.error.SlipwayException;
 import dev.slipway.common.image.Nvr;
@@ -19,9 +20,12 @@ import java.util.regex.Pattern;
  * @param owner who asked for the build (Koji build owner)
  * @param isolated an isolated (hot-fix) build: needs an explicit release and never moves {@code version}/{@code latest}
  * @param yumRepoUrls {@code .repo} files every RUN of the build sees in {@code /etc/yum.repos.d/}
+ * @param kojiParent the hub-resolved {@code koji_parent_build}: the final stage's FROM is pinned to its image of
+ *     this worker's arch; null to resolve the Dockerfile's parent in its registry
  */
 public record BuildRequest(SourceSpec source, String target, List<RegistryConfig> registries, Path mirrorRoot,
-        boolean scratch, String release, String owner, boolean isolated, List<URI> yumRepoUrls) {
+        boolean scratch, String release, String owner, boolean isolated, List<URI> yumRepoUrls,
+        ParentBuild kojiParent) {
     private static final Pattern TARGET = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     public BuildRequest {
@@ -44,9 +48,15 @@ public record BuildRequest(SourceSpec source, String target, List<RegistryConfig
         }
     }
 
+    /** A build without koji_parent_build. */
+    public BuildRequest(SourceSpec source, String target, List<RegistryConfig> registries, Path mirrorRoot,
+            boolean scratch, String release, String owner, boolean isolated, List<URI> yumRepoUrls) {
+        this(source, target, registries, mirrorRoot, scratch, release, owner, isolated, yumRepoUrls, null);
+    }
+
     /** A regular or scratch (not isolated) build. */
     public BuildRequest(SourceSpec source, String target, List<RegistryConfig> registries, Path mirrorRoot,
             boolean scratch, String release, String owner) {
-        this(source, target, registries, mirrorRoot, scratch, release, owner, false, List.of());
+        this(source, target, registries, mirrorRoot, scratch, release, owner, false, List.of(), null);
     }
 }

@@ -2,6 +2,8 @@ package dev.slipway.worker.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.slipway.common.error.ErrorCode;
+import dev.slipway.common.error.SlipwayException;
 import dev.slipway.common.image.ImageReference;
 import dev.slipway.worker.registry.ImageRegistries;
 import java.io.IOException;
@@ -9,6 +11,7 @@ import java.io.IOException;
 /**
  * The resolve_parents step, after compute_release: pin every parent image to the manifest digest its registry serves
  * right now, so the build, its record and any rebuild use exactly that parent whatever later happens to its tag.
+ * With {@code koji_parent_build} the final stage's parent is the digest the hub resolved instead.
  */
 final class ResolveParentsStep implements BuildStep {
     private final ImageRegistries registries;
@@ -28,13 +31,21 @@ final class ResolveParentsStep implements BuildStep {
 
     @Override
     public void run(PipelineRun state) throws Exception {
+        ImageReference kojiParent = state.request.kojiParent() == null ? null
+                : KojiParentPin.pin(state.request.kojiParent(), state.finalBase, state.engine.arch());
         for (String written : state.parentReferences) {
-            ImageReference ref = ImageReference.parse(written);
+            boolean fromKoji = kojiParent != null && written.equals(state.finalBase);
+            ImageReference ref = fromKoji ? kojiParent : ImageReference.parse(written);
             ImageRegistries.Manifest manifest = registries.resolve(ref);
+            if (fromKoji && !manifest.digest().equals(kojiParent.digest())) {
+                throw new SlipwayException(ErrorCode.REGISTRY_DIGEST_MISMATCH, "Tried to read koji_parent_build "
+                        + kojiParent + " but its registry served " + manifest.digest());
+            }
             String pinned = ref.withDigest(manifest.digest()).toString();
             state.parents.add(new ParentImage(written, pinned, manifest.digest(), manifest.mediaType(),
                     configDigest(manifest)));
-            state.log.line("Parent " + written + " is " + pinned);
+            state.log.line("Parent " + written + " is " + pinned
+                    + (fromKoji ? " (koji_parent_build " + state.request.kojiParent().nvr() + ")" : ""));
             if (written.equals(state.finalBase)) {
                 state.baseLayers = baseLayers.of(ref, manifest, state.engine.arch());
                 state.baseRepository = ref;

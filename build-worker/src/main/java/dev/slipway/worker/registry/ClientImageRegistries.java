@@ -15,6 +15,7 @@ import dev.slipway.registry.auth.CredentialsSource;
 import dev.slipway.registry.auth.DockerConfigCredentials;
 import dev.slipway.release.sbom.ReferrerAttacher;
 import dev.slipway.release.sbom.Sbom;
+import dev.slipway.worker.config.RegistryClientSettings;
 import dev.slipway.worker.config.RegistryConfig;
 import dev.slipway.worker.image.Descriptor;
 import dev.slipway.worker.image.OciImage;
@@ -41,6 +42,11 @@ public final class ClientImageRegistries implements ImageRegistries {
     private final ObjectMapper json;
 
     public ClientImageRegistries(List<RegistryConfig> registries, ObjectMapper json) {
+        this(registries, RegistryClientSettings.defaults(), json);
+    }
+
+    /** Registries reached with these timeouts and retries. */
+    public ClientImageRegistries(List<RegistryConfig> registries, RegistryClientSettings settings, ObjectMapper json) {
         Set<String> insecure = new HashSet<>();
         Map<String, Credentials> configured = new HashMap<>();
         CredentialsSource fromFiles = CredentialsSource.none();
@@ -60,7 +66,9 @@ public final class ClientImageRegistries implements ImageRegistries {
             credentials = credentials.orElse(DockerConfigCredentials.load(DockerConfigCredentials.defaultLocation(), json));
         }
         this.json = json;
-        this.factory = new RegistryClientFactory(RegistryClientConfig.defaults().withInsecureHosts(insecure),
+        this.factory = new RegistryClientFactory(RegistryClientConfig.defaults().withInsecureHosts(insecure)
+                .withTimeouts(settings.connectTimeout(), settings.requestTimeout())
+                .withRetries(settings.attempts(), settings.initialBackoff(), settings.maxBackoff()),
                 credentials, json);
     }
 

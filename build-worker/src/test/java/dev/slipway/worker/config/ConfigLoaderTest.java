@@ -88,6 +88,19 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void load_registryClient_readsTimeoutsAndRetries_andDefaultsTheRest() throws IOException {
+        RegistryClientSettings example = new ConfigLoader().load(EXAMPLE).registryClient();
+        assertEquals(RegistryClientSettings.defaults(), example, "the example shows the defaults");
+        RegistryClientSettings c = load("registry_client:\n  request_timeout_seconds: 2\n  attempts: 2\n"
+                + "  max_backoff_ms: 100\n  initial_backoff_ms: 10\n").registryClient();
+        assertEquals(new RegistryClientSettings(Duration.ofSeconds(10), Duration.ofSeconds(2), 2, Duration.ofMillis(10),
+                Duration.ofMillis(100)), c);
+        assertEquals(RegistryClientSettings.defaults(), load("work_dir: /tmp/w\n").registryClient());
+        assertTrue(refused("registry_client:\n  attempts: 0\n").getMessage().contains("attempts"));
+        assertTrue(refused("registry_client:\n  retries: 3\n").getMessage().contains("retries"));
+    }
+
+    @Test
     void load_missingKeysInsideSections_takeDefaults() throws IOException {
         WorkerConfig c = load("site:\n  vendor: Team A\nengine:\n  connect_timeout_seconds: 3\n");
         SiteConfig d = SiteConfig.defaults();

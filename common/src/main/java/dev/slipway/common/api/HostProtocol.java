@@ -34,10 +34,12 @@ public final class HostProtocol {
      * @param parameters the call as submitted: {@code src}, {@code target}, {@code opts}
      * @param buildTag the target's build tag; {@code destTag} its destination tag
      * @param component the package name the hub derived from the source (dist-git repository name)
+     * @param kojiParent the build {@code opts.koji_parent_build} names, resolved to digests when the task was
+     *     accepted; null without the option
      */
     public record Assignment(long taskId, String method, BuildContainerRequest parameters, String owner, String arch,
             double weight, int priority, String target, String buildTag, String destTag, String component,
-            Instant leaseExpires) {
+            Instant leaseExpires, ParentBuild kojiParent) {
     }
 
     /**

@@ -41,6 +41,7 @@ public enum ErrorCode {
     LABEL_MISSING(3010, "required label missing"),
     LABEL_INVALID(3011, "label value invalid"),
     TAG_TOO_LONG(3012, "image tag too long"),
+    PARENT_REPOSITORY_MISMATCH(3020, "the final stage's parent is not the repository koji_parent_build names"),
 
     REGISTRY_UNREACHABLE(4000, "registry could not be reached"),
     REGISTRY_UNAUTHORIZED(4001, "registry refused the credentials"),
@@ -52,6 +53,7 @@ public enum ErrorCode {
     REGISTRY_RATE_LIMITED(4007, "registry rate limit reached"),
     REGISTRY_SERVER_ERROR(4008, "registry reported a server error"),
     REGISTRY_LOCAL_IO(4009, "local content for a registry transfer could not be read or written"),
+    REGISTRY_TIMEOUT(4020, "registry stopped answering within the request timeout"),
 
     ENGINE_UNREACHABLE(5000, "Docker Engine could not be reached"),
     ENGINE_BUILD_FAILED(5001, "image build failed"),
@@ -68,6 +70,7 @@ public enum ErrorCode {
     MIRROR_EXPORT_FAILED(7000, "mirror export failed"),
     MIRROR_EXISTS(7001, "mirror directory already holds this build"),
     METADATA_INVALID(7002, "build metadata is invalid"),
+    MIRROR_DISK_FULL(7020, "mirror file system has no space left"),
 
     SBOM_INPUT_INVALID(11600, "SBOM input is invalid"),
     SBOM_WRITE_FAILED(11601, "SBOM could not be written"),
@@ -173,6 +176,7 @@ public enum ErrorCode {
     RESERVATION_MISMATCH(10052, "build reservation does not match"),
     RELEASE_NOT_COMPUTABLE(10053, "next release cannot be computed"),
     CG_METADATA_INVALID(10060, "content-generator metadata invalid"),
+    PARENT_BUILD_NOT_COMPLETE(10070, "koji_parent_build names no COMPLETE build with an image"),
     HUB_UNAVAILABLE(10090, "hub database unavailable"),
     PUBLICATION_IMAGE_NOT_FOUND(10900, "no build image has the published manifest digest"),
 

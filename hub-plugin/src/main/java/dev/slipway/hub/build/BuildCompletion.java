@@ -67,8 +67,7 @@ public final class BuildCompletion {
                             + "' is not the task's src '" + params.path("src").asText() + "'");
                 }
                 BuildEntity b = reservations.reserveIn(s, t, new Nvr(cg.name(), cg.version(), cg.release()));
-                importer.write(s, b, cg, close.mirror(), params.path("opts").path("koji_parent_build").asText(null),
-                        now);
+                importer.write(s, b, cg, close.mirror(), params, now);
                 buildId = b.id;
                 if (result != null) {
                     result = result.withKojiBuilds(List.of(String.valueOf(b.id)));

@@ -1,5 +1,7 @@
 package dev.slipway.hub.build;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slipway.common.api.ArchiveInfo;
 import dev.slipway.common.api.BuildState;
 import dev.slipway.common.api.RpmComponent;
@@ -24,7 +26,14 @@ final class BuildImporter {
         this.view = view;
     }
 
-    void write(Session s, BuildEntity b, CgImport cg, String mirror, String parentNvr, Instant now) {
+    /**
+     * {@code params} is the task's request: its resolved {@code koji_parent} (or, for tasks accepted before the hub
+     * resolved it, {@code opts.koji_parent_build}) links the parent build, and {@code opts.userdata} is kept in
+     * {@code extra.custom_user_metadata}, where Koji keeps a build's user metadata.
+     */
+    void write(Session s, BuildEntity b, CgImport cg, String mirror, JsonNode params, Instant now) {
+        JsonNode resolvedParent = params.path("koji_parent").path("build_id");
+        String parentNvr = params.path("opts").path("koji_parent_build").asText(null);
         for (CgImport.Image img : cg.images()) {
             ImageEntity i = new ImageEntity();
             i.buildId = b.id;
@@ -59,7 +68,9 @@ final class BuildImporter {
                     + " where i.digest in (:d) and i.buildId <> :self", Long.class)
                     .setParameterList("d", cg.parentDigests()).setParameter("self", b.id).getResultList());
         }
-        if (parentNvr != null) {
+        if (resolvedParent.canConvertToLong()) {
+            b.parentIds.add(resolvedParent.asLong());
+        } else if (parentNvr != null) {
             List<Long> parent = s.createSelectionQuery("select b.id from BuildEntity b where concat(b.name, '-',"
                     + " b.version, '-', b.release) = :nvr", Long.class).setParameter("nvr", parentNvr)
                     .getResultList();
@@ -71,7 +82,15 @@ final class BuildImporter {
         b.state = BuildState.COMPLETE;
         b.completed = now;
         b.mirror = mirror;
-        b.extra = view.write(cg.buildExtra());
+        b.extra = view.write(withUserdata(cg.buildExtra(), params.path("opts").path("userdata")));
+    }
+
+    private JsonNode withUserdata(Object extra, JsonNode userdata) {
+        JsonNode tree = view.read(view.write(extra));
+        if (userdata.isObject() && tree.isObject()) {
+            ((ObjectNode) tree).set("custom_user_metadata", userdata);
+        }
+        return tree;
     }
 
     private static ComponentEntity component(long imageId, RpmComponent c) {

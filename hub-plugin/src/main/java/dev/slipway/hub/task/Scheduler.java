@@ -1,6 +1,9 @@
 package dev.slipway.hub.task;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slipway.common.api.BuildContainerRequest;
+import dev.slipway.common.api.ParentBuild;
 import dev.slipway.common.api.HostProtocol;
 import dev.slipway.common.api.TaskState;
 import dev.slipway.common.error.ErrorCode;
@@ -217,10 +220,12 @@ public final class Scheduler {
         TargetEntity target = t.targetId == null ? null : s.get(TargetEntity.class, t.targetId);
         String buildTag = target == null ? null : s.get(TagEntity.class, target.buildTagId).name;
         String destTag = target == null ? null : s.get(TagEntity.class, target.destTagId).name;
+        ObjectNode request = (ObjectNode) view.read(t.request);
+        JsonNode parent = request.remove(ParentBuilds.KEY);
         return new HostProtocol.Assignment(t.id, t.method,
-                view.convert(view.read(t.request), BuildContainerRequest.class), s.get(UserEntity.class, t.ownerId).name,
+                view.convert(request, BuildContainerRequest.class), s.get(UserEntity.class, t.ownerId).name,
                 t.arch, t.weight, t.priority, target == null ? null : target.name, buildTag, destTag, t.component,
-                leaseExpires);
+                leaseExpires, parent == null ? null : view.convert(parent, ParentBuild.class));
     }
 
     static SlipwayException notHeld(TaskEntity t, long hostId) {

@@ -3,6 +3,7 @@ package dev.slipway.hub.task;
 import dev.slipway.common.api.BuildContainerRequest;
 import dev.slipway.common.api.BuildOpts;
 import dev.slipway.common.api.BuildState;
+import dev.slipway.common.api.ParentBuild;
 import dev.slipway.common.api.TaskState;
 import dev.slipway.common.error.ErrorCode;
 import dev.slipway.common.error.SlipwayException;
@@ -38,12 +39,14 @@ final class Submission {
     private final ScmAllowList scms;
     private final OptsValidator opts = new OptsValidator();
     private final TaskView view;
+    private final ParentBuilds parents;
     private volatile Long channelId;
 
     Submission(HubConfig.Tasks defaults, ScmAllowList scms, TaskView view) {
         this.defaults = defaults;
         this.scms = scms;
         this.view = view;
+        this.parents = new ParentBuilds(view);
     }
 
     /** Checks what needs no database (source, opts, priority); throws on the first problem. */
@@ -96,6 +99,7 @@ final class Submission {
             }
         }
         checkArchesSchedulable(s, OptsValidator.arches(o));
+        ParentBuild parent = o.kojiParentBuild() == null ? null : parents.resolve(s, o.kojiParentBuild());
         TaskEntity t = new TaskEntity();
         t.method = METHOD;
         t.state = TaskState.FREE;
@@ -111,6 +115,9 @@ final class Submission {
         params.put("src", req.src());
         params.put("target", req.target());
         params.put("opts", o);
+        if (parent != null) {
+            params.put(ParentBuilds.KEY, parent);
+        }
         t.request = view.write(params);
         t.created = now;
         s.persist(t);

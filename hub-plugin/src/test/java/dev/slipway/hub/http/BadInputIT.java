@@ -71,6 +71,8 @@ class BadInputIT {
                 new Case("ftp repo url", "POST", bc, "alice", build(Map.of("yum_repourls", List.of("ftp://x/y.repo"))),
                         400, 10033),
                 new Case("bad parent NVR", "POST", bc, "alice", build(Map.of("koji_parent_build", "base")), 400, 10033),
+                new Case("unknown parent build", "POST", bc, "alice", build(Map.of("koji_parent_build",
+                        "nosuch-1.0-1")), 400, 10070),
                 new Case("userdata not an object", "POST", bc, "alice", build(Map.of("userdata", 5)), 400, 10033),
                 new Case("branch instead of commit", "POST", bc, "alice", with(ok, "src",
                         HubFixture.SCM + "/foo.git#main"), 400, 2001),

@@ -223,4 +223,57 @@ class TaskLifecycleIT {
         assertEquals("FREE", http().exchange("GET", "/api/v1/tasks/" + later, null).json().get("state").asText(),
                 "a disabled host of the arch still counts: it may come back");
     }
+
+    @Test
+    void kojiParentBuild_isResolvedToTheCompleteBuildsDigest_handedToTheWorker_andLinkedFromTheChild() {
+        for (String pkg : List.of("pbase", "pchild")) {
+            HUB.admin("PUT", "/api/v1/tags/f40-candidate/packages/" + pkg, Map.of("owner", "alice"));
+        }
+        long tasksBefore = http().exchange("GET", "/api/v1/tasks?limit=1", null).json().get("total").asLong();
+        Answer unknown = http().as(HUB.token("alice")).exchange("POST", "/api/v1/buildContainer",
+                HubFixture.build("pchild", Map.of("koji_parent_build", "pbase-1.0-1")));
+        assertEquals(400, unknown.status(), unknown.body());
+        assertEquals(10070, unknown.code(), unknown.body());
+        assertTrue(unknown.body().contains("not a build this hub knows"), unknown.body());
+
+        long base = HUB.submit("alice", "pbase", Map.of());
+        assertEquals(base, claim().get("task_id").asLong());
+        http().as(host()).exchange("POST", "/api/v1/host/tasks/" + base + "/open", null);
+        http().as(host()).exchange("POST", "/api/v1/host/tasks/" + base + "/reserve",
+                Map.of("name", "pbase", "version", "1.0", "release", "1"));
+        Answer building = http().as(HUB.token("alice")).exchange("POST", "/api/v1/buildContainer",
+                HubFixture.build("pchild", Map.of("koji_parent_build", "pbase-1.0-1")));
+        assertEquals(10070, building.code(), building.body());
+        assertTrue(building.body().contains("is BUILDING, not COMPLETE"), building.body());
+        assertEquals(tasksBefore + 1, http().exchange("GET", "/api/v1/tasks?limit=1", null).json().get("total")
+                .asLong(), "a refused parent queues nothing");
+        assertEquals(200, http().as(host()).exchange("POST", "/api/v1/host/tasks/" + base + "/close", Map.of(
+                "metadata", CgSamples.metadata("pbase", "1.0", "1", HubFixture.src("pbase"), null, "2".repeat(64),
+                        "bash:5.2-1"))).status());
+
+        long child = HUB.submit("alice", "pchild", Map.of("koji_parent_build", "pbase-1.0-1",
+                "userdata", Map.of("team", "base-images", "ticket", 42)));
+        JsonNode task = claim();
+        assertEquals(child, task.get("task_id").asLong());
+        JsonNode parent = task.get("koji_parent");
+        assertEquals("pbase-1.0-1", parent.get("nvr").asText());
+        assertEquals("sha256:" + "2".repeat(64), parent.get("images").get(0).get("digest").asText());
+        assertEquals("registry.example/pbase@sha256:" + "2".repeat(64),
+                parent.get("images").get(0).get("pull_spec").asText());
+        assertEquals("pbase-1.0-1", task.get("parameters").get("opts").get("koji_parent_build").asText());
+        http().as(host()).exchange("POST", "/api/v1/host/tasks/" + child + "/open", null);
+        http().as(host()).exchange("POST", "/api/v1/host/tasks/" + child + "/reserve",
+                Map.of("name", "pchild", "version", "1.0", "release", "1"));
+        assertEquals(200, http().as(host()).exchange("POST", "/api/v1/host/tasks/" + child + "/close", Map.of(
+                "metadata", CgSamples.metadata("pchild", "1.0", "1", HubFixture.src("pchild"), null, "3".repeat(64),
+                        "bash:5.2-1"))).status());
+        JsonNode build = http().exchange("GET", "/api/v1/builds/pchild-1.0-1", null).json();
+        assertEquals(List.of("pbase-1.0-1"), List.of(build.get("parents").get(0).asText()));
+        assertEquals(1, build.get("parents").size());
+        assertEquals("base-images", build.get("extra").get("custom_user_metadata").get("team").asText());
+        assertEquals(42, build.get("extra").get("custom_user_metadata").get("ticket").asInt());
+        JsonNode listed = http().exchange("GET", "/api/v1/builds?package=pchild", null).json().get("items").get(0);
+        assertEquals("base-images", listed.get("extra").get("custom_user_metadata").get("team").asText(),
+                "the list shows the userdata too");
+    }
 }

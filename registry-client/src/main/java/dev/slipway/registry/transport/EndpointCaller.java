@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -87,6 +88,10 @@ public final class EndpointCaller {
                     throw failure;
                 }
                 retryAfter = RetryPolicy.parseRetryAfter(response.headers().firstValue("Retry-After"), clock);
+            } catch (HttpTimeoutException e) {
+                // A registry that accepted the connection and then went silent (a stalled upload, a hung answer).
+                failure = new SlipwayException(ErrorCode.REGISTRY_TIMEOUT, "Tried to " + action
+                        + " but the registry did not answer within " + settings.requestTimeout().toMillis() + " ms", e);
             } catch (IOException e) {
                 failure = new SlipwayException(ErrorCode.REGISTRY_UNREACHABLE,
                         "Tried to " + action + " but the connection failed: " + Actions.describe(e), e);

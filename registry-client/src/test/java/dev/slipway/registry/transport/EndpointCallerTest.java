@@ -131,6 +131,29 @@ class EndpointCallerTest {
     }
 
     @Test
+    void call_registryThatStaysSilent_timesOutWithItsOwnCodeAfterBoundedRetries() {
+        FakeServer server = server(r -> {
+            try {
+                Thread.sleep(600);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return Reply.of(200);
+        });
+        CallSettings settings = new CallSettings(URI.create("http://" + server.hostPort()), Duration.ofMillis(150),
+                "test", new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(10)));
+        EndpointCaller caller = new EndpointCaller(http, settings, RequestAuthorizer.anonymous(), RateLimiter.off(),
+                waits::add, new RegistryErrors(new ObjectMapper()), Clock.systemUTC());
+
+        SlipwayException e = assertThrows(SlipwayException.class, () -> caller.call(new Get("/v2/", true)));
+
+        assertEquals(ErrorCode.REGISTRY_TIMEOUT, e.code());
+        assertTrue(e.getMessage().contains("did not answer within 150 ms") && e.getMessage().contains("gave up after 2"),
+                e.getMessage());
+        assertEquals(1, waits.size());
+    }
+
+    @Test
     void call_404WithErrorBody_namesTheRegistryErrorCodes() {
         FakeServer server = server(r -> Reply.of(404).body(
                 "{\"errors\":[{\"code\":\"NAME_UNKNOWN\",\"message\":\"repository name not known to registry\","
