@@ -14,14 +14,17 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.io.input.TeeInputStream;
+import org.apache.commons.io.output.CountingOutputStream;
 
 /**
  * Reads a {@code docker save} stream once and, while it streams, does everything that needs its bytes: unpacks
@@ -49,12 +52,19 @@ public final class DockerArchiveReader {
     public SavedImage read(InputStream dockerSave, Path directory, Path archive) {
         Path blobs;
         Map<Path, Descriptor> compressed = new HashMap<>();
+        MessageDigest archiveSha256 = Digest.newSha256();
+        MessageDigest archiveMd5 = md5();
+        CountingOutputStream archiveBytes = null;
         try {
             Files.createDirectories(directory);
             blobs = Files.createDirectories(directory.resolveSibling(directory.getFileName() + "-blobs"));
+            if (archive != null) {
+                // Hashed on the way to the file: the mirror's CHECKSUM and Koji's md5 never read it back.
+                archiveBytes = new CountingOutputStream(new DigestOutputStream(new DigestOutputStream(
+                        new BufferedOutputStream(Files.newOutputStream(archive), BUFFER), archiveSha256), archiveMd5));
+            }
             try (SplicedArchiveGzip gz = new SplicedArchiveGzip(
-                    archive == null ? OutputStream.nullOutputStream()
-                            : new BufferedOutputStream(Files.newOutputStream(archive), BUFFER));
+                    archive == null ? OutputStream.nullOutputStream() : archiveBytes);
                     InputStream tee = new TeeInputStream(dockerSave, gz.raw(), false);
                     TarArchiveInputStream tar = new TarArchiveInputStream(tee)) {
                 TarArchiveEntry entry;
@@ -82,7 +92,17 @@ public final class DockerArchiveReader {
             throw new SlipwayException(ErrorCode.ENGINE_ERROR, "Tried to read the image saved by the engine: "
                     + e.getMessage(), e);
         }
-        return parse(directory, blobs, compressed, archive);
+        WrittenFile written = archive == null ? null : new WrittenFile(archive, archiveBytes.getByteCount(),
+                Digest.ofSha256(archiveSha256), HexFormat.of().formatHex(archiveMd5.digest()));
+        return parse(directory, blobs, compressed, written);
+    }
+
+    private static MessageDigest md5() {
+        try {
+            return MessageDigest.getInstance("MD5");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("JVM without MD5", e);
+        }
     }
 
     /** One layer: kept uncompressed, hashed, and gzipped once into its blob and the archive. */
@@ -116,7 +136,8 @@ public final class DockerArchiveReader {
         return new Descriptor(OciImageWriter.LAYER, digest, size, Digest.ofSha256(raw), rawSize);
     }
 
-    private SavedImage parse(Path directory, Path blobs, Map<Path, Descriptor> compressed, Path archive) {
+    private SavedImage parse(Path directory, Path blobs, Map<Path, Descriptor> compressed,
+            WrittenFile archive) {
         try {
             JsonNode manifest = json.readTree(directory.resolve("manifest.json").toFile());
             if (!manifest.isArray() || manifest.size() != 1) {
