@@ -21,6 +21,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Predicate;
+import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.io.input.TeeInputStream;
@@ -28,7 +30,8 @@ import org.apache.commons.io.output.CountingOutputStream;
 
 /**
  * Reads a {@code docker save} stream once and, while it streams, does everything that needs its bytes: unpacks
- * manifest.json, the config and each layer.tar into a directory; gzips each layer on every core into its OCI blob
+ * manifest.json, the config and each layer.tar into a directory (large files the package reader never opens left
+ * out, see {@link SparseLayerCopy}); gzips each layer on every core into its OCI blob
  * ({@link ParallelGzipOutputStream}); and writes the gzipped {@code docker load}-able archive with the layers'
  * compressed blocks spliced in ({@link SplicedArchiveGzip}), so no byte is compressed twice and memory stays
  * bounded whatever the layer size.
@@ -38,11 +41,21 @@ public final class DockerArchiveReader {
 
     private final ObjectMapper json;
     private final ExecutorService compressors;
+    private final Predicate<String> keptFiles;
 
     /** {@code compressors}: the pool that deflates blocks; it must not be the pool the caller runs on. */
     public DockerArchiveReader(ObjectMapper json, ExecutorService compressors) {
+        this(json, compressors, name -> true);
+    }
+
+    /**
+     * As above, keeping of the uncompressed layer tars only what a reader of files named as {@code keptFiles}
+     * accepts (by last path element) needs: large other files are left as holes ({@link SparseLayerCopy}).
+     */
+    public DockerArchiveReader(ObjectMapper json, ExecutorService compressors, Predicate<String> keptFiles) {
         this.json = json;
         this.compressors = compressors;
+        this.keptFiles = keptFiles;
     }
 
     /**
@@ -105,16 +118,19 @@ public final class DockerArchiveReader {
         }
     }
 
-    /** One layer: kept uncompressed, hashed, and gzipped once into its blob and the archive. */
+    /**
+     * One layer: kept uncompressed (large files nobody reads left out), hashed, and gzipped once into its blob and
+     * the archive.
+     */
     private Descriptor layer(InputStream tar, Path target, Path blobs, SplicedArchiveGzip archive)
             throws IOException {
         MessageDigest raw = Digest.newSha256();
         MessageDigest packed = Digest.newSha256();
         Path tmp = Files.createTempFile(blobs, "layer", ".tmp");
         long rawSize;
+        SparseLayerCopy sparse = new SparseLayerCopy(target, keptFiles);
         archive.beginSplice();
-        try (OutputStream copy = new DigestOutputStream(new BufferedOutputStream(Files.newOutputStream(target),
-                BUFFER), raw);
+        try (OutputStream copy = new DigestOutputStream(sparse, raw);
                 ParallelGzipOutputStream gz = ParallelGzipOutputStream.of(new DigestOutputStream(
                         new BufferedOutputStream(Files.newOutputStream(tmp), BUFFER), packed), compressors,
                         archive::splice)) {
@@ -132,7 +148,14 @@ public final class DockerArchiveReader {
         Digest digest = Digest.ofSha256(packed);
         long size = Files.size(tmp);
         // Two identical layers give the same blob: an atomic rename lets either win.
-        Files.move(tmp, blobs.resolve(digest.hex()), StandardCopyOption.ATOMIC_MOVE);
+        Path blob = blobs.resolve(digest.hex());
+        Files.move(tmp, blob, StandardCopyOption.ATOMIC_MOVE);
+        if (!sparse.complete()) {
+            // A wanted hard link names data the copy left out (rare): take the whole layer from its blob.
+            try (InputStream in = new GZIPInputStream(Files.newInputStream(blob), BUFFER)) {
+                Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
         return new Descriptor(OciImageWriter.LAYER, digest, size, Digest.ofSha256(raw), rawSize);
     }
 
