@@ -16,8 +16,8 @@ import java.util.List;
 
 /**
  * The worker side of {@link LargeLayerBenchmark}: one release build in its own JVM (started with the worker's
- * default settings), so the benchmark can read this process's peak RSS. Prints one {@code STEP <name> <ms>} line
- * per step, {@code TOTAL <ms>} and {@code VMHWM <kB>} from /proc/self/status.
+ * JVM options, bin/slipway-worker.jvmopts), so the benchmark can read this process's peak RSS. Prints one
+ * {@code STEP <name> <ms>} line per step, {@code TOTAL <ms>} and {@code VMHWM <kB>} from /proc/self/status.
  *
  * <p>Arguments: source spec, allowed SCM prefix, two registry host:ports, work directory, mirror directory.
  */
