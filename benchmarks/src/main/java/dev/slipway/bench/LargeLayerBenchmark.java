@@ -73,6 +73,8 @@ public final class LargeLayerBenchmark {
                             built += UNTIL_BUILT.contains(w[1]) ? Long.parseLong(w[2]) : 0;
                             steps.computeIfAbsent(w[1], Timing::new).add(Long.parseLong(w[2]));
                         }
+                        case "MEMBER" -> steps.computeIfAbsent("member " + w[1], k -> new Timing("  (side by side) "
+                                + w[1])).add(Long.parseLong(w[2]));
                         case "TOTAL" -> total = Long.parseLong(w[1]);
                         case "VMHWM" -> rss.add(Long.parseLong(w[1]) / 1024.0);
                         default -> {
