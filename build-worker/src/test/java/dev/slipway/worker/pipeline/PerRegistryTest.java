@@ -38,11 +38,13 @@ class PerRegistryTest {
     @Test
     void run_failures_firstInRegistryOrderWins_andTheOthersAreCancelled() throws Exception {
         CountDownLatch secondFailed = new CountDownLatch(1);
+        CountDownLatch thirdStarted = new CountDownLatch(1);
         CountDownLatch thirdInterrupted = new CountDownLatch(1);
         IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> PerRegistry.run(pool, 3, i -> {
             switch (i) {
                 case 0 -> {
                     secondFailed.await(20, TimeUnit.SECONDS);
+                    thirdStarted.await(20, TimeUnit.SECONDS);
                     throw new IllegalStateException("registry 0 refused");
                 }
                 case 1 -> {
@@ -50,6 +52,7 @@ class PerRegistryTest {
                     throw new IllegalStateException("registry 1 refused");
                 }
                 default -> {
+                    thirdStarted.countDown();
                     try {
                         Thread.sleep(60_000);
                     } catch (InterruptedException e) {
