@@ -7,6 +7,7 @@ import dev.slipway.testing.registry.AuthMode;
 import dev.slipway.testing.registry.TestRegistry;
 import dev.slipway.testing.rpm.FixtureFiles;
 import dev.slipway.testing.sample.SampleSource;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,18 +22,26 @@ import java.util.Set;
  * Benchmark 4 (scripts/bench.sh --large): an image whose last layer is 1 GiB of random data ({@code RUN dd
  * if=/dev/urandom}). Slipway's pipeline after the engine's build (save, compress once, read packages, push to two
  * registries, SBOMs, provenance, mirror) against {@code docker save} + {@code docker push} by hand of the same kind
- * of image, and the peak RSS (VmHWM) of the worker, run as its own JVM with default settings.
+ * of image, and the peak RSS (VmHWM) of the worker, run as its own JVM with the options bin/slipway-worker gives it
+ * ({@code bin/slipway-worker.jvmopts}).
  */
 public final class LargeLayerBenchmark {
     /** The steps up to and including the engine's build; everything after them is "after the build". */
     private static final Set<String> UNTIL_BUILT = Set.of("fetch_source", "check_dockerfile", "compute_release",
             "resolve_parents", "add_labels", "build_image");
 
+    /** The options bin/slipway-worker starts the worker with; scripts/bench.sh runs from the repository root. */
+    private static final Path WORKER_JVM_OPTIONS = Path.of("bin", "slipway-worker.jvmopts");
+
     private LargeLayerBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 2;
+        if (!Files.isRegularFile(WORKER_JVM_OPTIONS)) {
+            throw new IllegalStateException("Run from the repository root: the worker's JVM options "
+                    + WORKER_JVM_OPTIONS.toAbsolutePath() + " are missing");
+        }
         Path dir = Files.createTempDirectory("slipway-bench-large-");
         try (TestRegistry first = TestRegistry.start(AuthMode.OPEN);
                 TestRegistry second = TestRegistry.start(AuthMode.OPEN)) {
@@ -64,6 +73,8 @@ public final class LargeLayerBenchmark {
                             built += UNTIL_BUILT.contains(w[1]) ? Long.parseLong(w[2]) : 0;
                             steps.computeIfAbsent(w[1], Timing::new).add(Long.parseLong(w[2]));
                         }
+                        case "MEMBER" -> steps.computeIfAbsent("member " + w[1], k -> new Timing("  (side by side) "
+                                + w[1])).add(Long.parseLong(w[2]));
                         case "TOTAL" -> total = Long.parseLong(w[1]);
                         case "VMHWM" -> rss.add(Long.parseLong(w[1]) / 1024.0);
                         default -> {
@@ -93,13 +104,19 @@ public final class LargeLayerBenchmark {
             }
             System.out.println(Timing.ratio(after, byHandOne) + "   (goal <= 0.6; Slipway pushes to 2 registries)");
             System.out.println(Timing.ratio(after, byHandTwo) + "   (same destinations)");
-            System.out.println(String.format(Locale.ROOT, "worker peak RSS median %.0f MiB   (goal <= 300 MiB)",
-                    rss.median()));
+            System.out.println(String.format(Locale.ROOT, "worker peak RSS median %.0f MiB   (goal <= 300 MiB;"
+                    + " worker JVM options: %s)", rss.median(), String.join(" ", jvmOptions())));
             System.out.println("slipway steps (median ms):");
             steps.values().forEach(t -> System.out.println("  " + t.summary()));
         } finally {
             FixtureFiles.deleteTree(dir);
         }
+    }
+
+    /** The options in the argfile, without its comments. */
+    private static List<String> jvmOptions() throws IOException {
+        return Files.readAllLines(WORKER_JVM_OPTIONS).stream().map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
     }
 
     private static double millis(Timing.ThrowingSupplier<String> action) throws Exception {
@@ -108,10 +125,10 @@ public final class LargeLayerBenchmark {
         return (System.nanoTime() - t0) / 1e6;
     }
 
-    /** Runs one build in a child JVM with the worker's default settings; its output lines. */
+    /** Runs one build in a child JVM with the worker's JVM options; its output lines. */
     private static List<String> worker(String source, String allowed, String first, String second, Path run) {
         String java = ProcessHandle.current().info().command().orElse("java");
-        CommandResult result = Command.of(java, "-cp", System.getProperty("java.class.path"),
+        CommandResult result = Command.of(java, "@" + WORKER_JVM_OPTIONS, "-cp", System.getProperty("java.class.path"),
                 LargeLayerWorker.class.getName(), source, allowed, first, second, run.resolve("work").toString(),
                 run.resolve("mirror").toString()).timeout(Duration.ofMinutes(30)).run();
         if (!result.ok()) {

@@ -19,6 +19,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Benchmark 1: the standalone pipeline on the sample repository, pushing to two registries, versus the same work
@@ -28,6 +30,8 @@ import java.util.Map;
  * runs; medians and both ratios are printed beside their goals.
  */
 public final class PipelineBenchmark {
+    private static final Pattern MEMBER = Pattern.compile("-- step (\\S+) took (\\d+) ms$");
+
     private PipelineBenchmark() {
     }
 
@@ -57,15 +61,24 @@ public final class PipelineBenchmark {
                     Timing s = i < 0 ? new Timing("warm-up") : slipway;
                     Timing h = i < 0 ? new Timing("warm-up") : byHand;
                     Path mirror = dir.resolve("mirror-" + (i + 1));
+                    Map<String, Long> members = new LinkedHashMap<>();
                     BuildResult result = s.time(() -> builder.build(new BuildRequest(
                             SourceSpec.parse(sample.repo().repo().source(commit)), "f40-container-candidate",
-                            targets, mirror, false, null, "bench"), dir.resolve("build.log"), line -> { }));
+                            targets, mirror, false, null, "bench"), dir.resolve("build.log"),
+                            line -> memberTiming(line, members)));
                     if (result.state() != BuildResult.Outcome.COMPLETE) {
                         throw new IllegalStateException("pipeline run failed: " + result.error());
                     }
                     if (i >= 0) {
-                        result.steps().forEach(t -> steps.computeIfAbsent(t.step(), k -> new Timing(k))
-                                .add(t.millis()));
+                        result.steps().forEach(t -> {
+                            steps.computeIfAbsent(t.step(), k -> new Timing(k)).add(t.millis());
+                            if (t.step().contains("+")) {
+                                for (String member : t.step().split("\\+")) {
+                                    steps.computeIfAbsent(t.step() + "/" + member, k -> new Timing("  " + member))
+                                            .add(members.getOrDefault(member, 0L));
+                                }
+                            }
+                        });
                     }
                     String script = byHandScript(sample, commit, registry.hostPort(), second.hostPort(), dir, i + 1);
                     h.time(() -> Shell.bash(script));
@@ -86,6 +99,14 @@ public final class PipelineBenchmark {
             steps.values().forEach(t -> System.out.println("  " + t.summary()));
         } finally {
             FixtureFiles.deleteTree(dir);
+        }
+    }
+
+    /** Side-by-side steps log their own durations ({@code -- step <name> took <ms> ms}). */
+    private static void memberTiming(String line, Map<String, Long> members) {
+        Matcher m = MEMBER.matcher(line);
+        if (m.find()) {
+            members.put(m.group(1), Long.parseLong(m.group(2)));
         }
     }
 

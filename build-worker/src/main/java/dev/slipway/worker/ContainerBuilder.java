@@ -69,7 +69,8 @@ public final class ContainerBuilder implements AutoCloseable {
         ClientImageRegistries registries = new ClientImageRegistries(config.registries(), config.registryClient(), json);
         PipelineServices services = new PipelineServices(new GitSourceFetcher(allowList), engine, registries,
                 releases != null ? releases : new RegistryTagReleaseSource(registries), new ImageContentsReader(),
-                new DockerArchiveReader(json, compressors), new OciImageWriter(json, background),
+                new DockerArchiveReader(json, compressors, ImageContentsReader::mayReadFileNamed),
+                new OciImageWriter(json, background),
                 config.site(), config.publishing(), attestationKey(config.publishing()),
                 sbomGenerator(config, json),
                 URI.create("https://slipway.dev/worker/" + hostName()), json, background, Clock.systemUTC(), new SecureRandom());

@@ -24,6 +24,16 @@ public final class ImageContentsReader {
     public static final List<String> DATABASE_PATHS = List.of(
             RPM_DATABASE_PATHS.get(0), RPM_DATABASE_PATHS.get(1), RPM_DATABASE_PATHS.get(2), DPKG_STATUS_PATH);
 
+    /**
+     * Whether {@link #read(LayeredFiles, Path)} may open a file of this name (the last element of its path,
+     * wherever links put it): the rpm database files and dpkg's status. Layer copies may leave every other large
+     * file out.
+     */
+    public static boolean mayReadFileNamed(String name) {
+        return RpmDatabaseReader.DATABASE_FILES.contains(name)
+                || name.equals(DPKG_STATUS_PATH.substring(DPKG_STATUS_PATH.lastIndexOf('/') + 1));
+    }
+
     private final RpmDatabaseReader rpm;
     private final DpkgStatusReader dpkg;
 

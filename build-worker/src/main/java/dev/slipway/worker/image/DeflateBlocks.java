@@ -32,7 +32,7 @@ final class DeflateBlocks extends OutputStream {
     }
 
     /** One compressed block in a reusable array. */
-    private record Compressed(byte[] input, byte[] output, int length) {
+    record Compressed(byte[] input, byte[] output, int length) {
     }
 
     private final ExecutorService compressors;
@@ -148,9 +148,15 @@ final class DeflateBlocks extends OutputStream {
         return Arrays.copyOfRange(joined, Math.max(0, joined.length - DICTIONARY), joined.length);
     }
 
-    /** One block, sync-flushed so it ends on a byte boundary, never marked final. */
+    /**
+     * One block, sync-flushed so it ends on a byte boundary, never marked final. A block that does not compress
+     * (random data, or files that are compressed already) is stored instead: deflate at any level would emit
+     * stored blocks for it anyway, after spending most of gzip's time searching for matches that are not there.
+     */
     static Compressed deflate(byte[] input, int length, byte[] dictionary, int level, byte[] output) {
-        Deflater deflater = new Deflater(level, true);
+        int chosen = level != Deflater.NO_COMPRESSION && Incompressible.test(input, length)
+                ? Deflater.NO_COMPRESSION : level;
+        Deflater deflater = new Deflater(chosen, true);
         try {
             if (dictionary != null && dictionary.length > 0) {
                 deflater.setDictionary(dictionary);

@@ -14,18 +14,24 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Predicate;
+import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.io.input.TeeInputStream;
+import org.apache.commons.io.output.CountingOutputStream;
 
 /**
  * Reads a {@code docker save} stream once and, while it streams, does everything that needs its bytes: unpacks
- * manifest.json, the config and each layer.tar into a directory; gzips each layer on every core into its OCI blob
+ * manifest.json, the config and each layer.tar into a directory (large files the package reader never opens left
+ * out, see {@link SparseLayerCopy}); gzips each layer on every core into its OCI blob
  * ({@link ParallelGzipOutputStream}); and writes the gzipped {@code docker load}-able archive with the layers'
  * compressed blocks spliced in ({@link SplicedArchiveGzip}), so no byte is compressed twice and memory stays
  * bounded whatever the layer size.
@@ -35,11 +41,21 @@ public final class DockerArchiveReader {
 
     private final ObjectMapper json;
     private final ExecutorService compressors;
+    private final Predicate<String> keptFiles;
 
     /** {@code compressors}: the pool that deflates blocks; it must not be the pool the caller runs on. */
     public DockerArchiveReader(ObjectMapper json, ExecutorService compressors) {
+        this(json, compressors, name -> true);
+    }
+
+    /**
+     * As above, keeping of the uncompressed layer tars only what a reader of files named as {@code keptFiles}
+     * accepts (by last path element) needs: large other files are left as holes ({@link SparseLayerCopy}).
+     */
+    public DockerArchiveReader(ObjectMapper json, ExecutorService compressors, Predicate<String> keptFiles) {
         this.json = json;
         this.compressors = compressors;
+        this.keptFiles = keptFiles;
     }
 
     /**
@@ -49,12 +65,19 @@ public final class DockerArchiveReader {
     public SavedImage read(InputStream dockerSave, Path directory, Path archive) {
         Path blobs;
         Map<Path, Descriptor> compressed = new HashMap<>();
+        MessageDigest archiveSha256 = Digest.newSha256();
+        MessageDigest archiveMd5 = md5();
+        CountingOutputStream archiveBytes = null;
         try {
             Files.createDirectories(directory);
             blobs = Files.createDirectories(directory.resolveSibling(directory.getFileName() + "-blobs"));
+            if (archive != null) {
+                // Hashed on the way to the file: the mirror's CHECKSUM and Koji's md5 never read it back.
+                archiveBytes = new CountingOutputStream(new DigestOutputStream(new DigestOutputStream(
+                        new BufferedOutputStream(Files.newOutputStream(archive), BUFFER), archiveSha256), archiveMd5));
+            }
             try (SplicedArchiveGzip gz = new SplicedArchiveGzip(
-                    archive == null ? OutputStream.nullOutputStream()
-                            : new BufferedOutputStream(Files.newOutputStream(archive), BUFFER));
+                    archive == null ? OutputStream.nullOutputStream() : archiveBytes);
                     InputStream tee = new TeeInputStream(dockerSave, gz.raw(), false);
                     TarArchiveInputStream tar = new TarArchiveInputStream(tee)) {
                 TarArchiveEntry entry;
@@ -82,19 +105,32 @@ public final class DockerArchiveReader {
             throw new SlipwayException(ErrorCode.ENGINE_ERROR, "Tried to read the image saved by the engine: "
                     + e.getMessage(), e);
         }
-        return parse(directory, blobs, compressed, archive);
+        WrittenFile written = archive == null ? null : new WrittenFile(archive, archiveBytes.getByteCount(),
+                Digest.ofSha256(archiveSha256), HexFormat.of().formatHex(archiveMd5.digest()));
+        return parse(directory, blobs, compressed, written);
     }
 
-    /** One layer: kept uncompressed, hashed, and gzipped once into its blob and the archive. */
+    private static MessageDigest md5() {
+        try {
+            return MessageDigest.getInstance("MD5");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("JVM without MD5", e);
+        }
+    }
+
+    /**
+     * One layer: kept uncompressed (large files nobody reads left out), hashed, and gzipped once into its blob and
+     * the archive.
+     */
     private Descriptor layer(InputStream tar, Path target, Path blobs, SplicedArchiveGzip archive)
             throws IOException {
         MessageDigest raw = Digest.newSha256();
         MessageDigest packed = Digest.newSha256();
         Path tmp = Files.createTempFile(blobs, "layer", ".tmp");
         long rawSize;
+        SparseLayerCopy sparse = new SparseLayerCopy(target, keptFiles);
         archive.beginSplice();
-        try (OutputStream copy = new DigestOutputStream(new BufferedOutputStream(Files.newOutputStream(target),
-                BUFFER), raw);
+        try (OutputStream copy = new DigestOutputStream(sparse, raw);
                 ParallelGzipOutputStream gz = ParallelGzipOutputStream.of(new DigestOutputStream(
                         new BufferedOutputStream(Files.newOutputStream(tmp), BUFFER), packed), compressors,
                         archive::splice)) {
@@ -112,11 +148,19 @@ public final class DockerArchiveReader {
         Digest digest = Digest.ofSha256(packed);
         long size = Files.size(tmp);
         // Two identical layers give the same blob: an atomic rename lets either win.
-        Files.move(tmp, blobs.resolve(digest.hex()), StandardCopyOption.ATOMIC_MOVE);
+        Path blob = blobs.resolve(digest.hex());
+        Files.move(tmp, blob, StandardCopyOption.ATOMIC_MOVE);
+        if (!sparse.complete()) {
+            // A wanted hard link names data the copy left out (rare): take the whole layer from its blob.
+            try (InputStream in = new GZIPInputStream(Files.newInputStream(blob), BUFFER)) {
+                Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
         return new Descriptor(OciImageWriter.LAYER, digest, size, Digest.ofSha256(raw), rawSize);
     }
 
-    private SavedImage parse(Path directory, Path blobs, Map<Path, Descriptor> compressed, Path archive) {
+    private SavedImage parse(Path directory, Path blobs, Map<Path, Descriptor> compressed,
+            WrittenFile archive) {
         try {
             JsonNode manifest = json.readTree(directory.resolve("manifest.json").toFile());
             if (!manifest.isArray() || manifest.size() != 1) {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /** Writes a {@code CHECKSUM} file in {@code sha256sum -c} format covering every file below a directory. */
@@ -19,14 +20,23 @@ public final class ChecksumFile {
     }
 
     public static void write(Path root) throws IOException {
+        write(root, Map.of());
+    }
+
+    /**
+     * As above, taking the sha256 of the files in {@code known} (path relative to {@code root}, with {@code /})
+     * from the caller, who computed it while writing them, instead of reading them again.
+     */
+    public static void write(Path root, Map<String, Digest> known) throws IOException {
         StringBuilder out = new StringBuilder();
         List<Path> files;
         try (Stream<Path> walk = Files.walk(root)) {
             files = walk.filter(Files::isRegularFile).filter(p -> !p.equals(root.resolve(NAME))).sorted().toList();
         }
         for (Path file : files) {
-            out.append(sha256(file).hex()).append("  ").append(root.relativize(file).toString().replace('\\', '/'))
-                    .append('\n');
+            String name = root.relativize(file).toString().replace('\\', '/');
+            Digest digest = known.get(name);
+            out.append((digest != null ? digest : sha256(file)).hex()).append("  ").append(name).append('\n');
         }
         Files.writeString(root.resolve(NAME), out.toString());
     }

@@ -2,6 +2,7 @@ package dev.slipway.worker.mirror;
 
 import dev.slipway.common.error.ErrorCode;
 import dev.slipway.common.error.SlipwayException;
+import dev.slipway.common.image.Digest;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
@@ -42,6 +43,15 @@ public final class MirrorExporter {
      */
     public Path export(String name, String versionRelease, String arch, Map<String, Path> files,
             Map<String, Path> moved) {
+        return export(name, versionRelease, arch, files, moved, Map.of());
+    }
+
+    /**
+     * As above; {@code knownSha256} gives the digests of files the caller hashed while writing them (by their name
+     * inside the build directory), which the CHECKSUM takes instead of reading the files again.
+     */
+    public Path export(String name, String versionRelease, String arch, Map<String, Path> files,
+            Map<String, Path> moved, Map<String, Digest> knownSha256) {
         Path base = root.normalize();
         Path named = base.resolve(name).normalize();
         if (!named.startsWith(base) || named.equals(base)) {
@@ -81,7 +91,7 @@ public final class MirrorExporter {
             for (Map.Entry<String, Path> file : moved.entrySet()) {
                 move(file.getValue(), tmp.resolve(file.getKey()));
             }
-            ChecksumFile.write(tmp);
+            ChecksumFile.write(tmp, knownSha256);
             moveAtomically(tmp, target);
             return target;
         } catch (IOException e) {

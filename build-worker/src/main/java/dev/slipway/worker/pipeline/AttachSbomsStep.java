@@ -2,17 +2,20 @@ package dev.slipway.worker.pipeline;
 
 import dev.slipway.worker.config.RegistryConfig;
 import dev.slipway.worker.registry.ImageRegistries;
+import java.util.concurrent.ExecutorService;
 
 /**
  * The attach_sboms step, after push (beside export_mirror for a release build): the SBOMs become OCI referrers of the
- * image in every registry it was pushed to, through the {@code sha256-<hex>} tag fallback that registries without the
+ * image in every registry it was pushed to (side by side), through the {@code sha256-<hex>} tag fallback that registries without the
  * referrers API need.
  */
 final class AttachSbomsStep implements BuildStep {
     private final ImageRegistries registries;
+    private final ExecutorService pool;
 
-    AttachSbomsStep(ImageRegistries registries) {
+    AttachSbomsStep(ImageRegistries registries, ExecutorService pool) {
         this.registries = registries;
+        this.pool = pool;
     }
 
     @Override
@@ -21,12 +24,13 @@ final class AttachSbomsStep implements BuildStep {
     }
 
     @Override
-    public void run(PipelineRun state) {
-        for (int i = 0; i < state.pushes.size(); i++) {
+    public void run(PipelineRun state) throws Exception {
+        PerRegistry.run(pool, state.pushes.size(), i -> {
             RegistryConfig registry = state.request.registries().get(i);
             PushedImage pushed = state.pushes.get(i);
             registries.attachSboms(registry, pushed.repository(), pushed.digest(), state.sboms, state.started);
-        }
+            return pushed;
+        });
         state.log.line("SBOMs (SPDX 2.3, CycloneDX 1.5) attached as referrers of " + state.image.manifestDigest()
                 + " in " + state.pushes.size() + " registr" + (state.pushes.size() == 1 ? "y" : "ies"));
     }

@@ -10,6 +10,8 @@ import java.util.concurrent.Future;
 /**
  * Steps that only read what earlier steps made and write disjoint results, run side by side: the first on the
  * calling thread, the others on the pool. The composite fails with the first step's failure in recipe order.
+ * Each step's own duration goes to the log ({@code -- step <name> took <ms> ms}), since the result's timing is the
+ * composite's.
  */
 final class ConcurrentSteps implements BuildStep {
     private final ExecutorService pool;
@@ -30,13 +32,13 @@ final class ConcurrentSteps implements BuildStep {
         List<Future<Void>> others = new ArrayList<>();
         for (BuildStep step : steps.subList(1, steps.size())) {
             others.add(pool.submit(() -> {
-                step.run(state);
+                timed(step, state);
                 return null;
             }));
         }
         Exception first = null;
         try {
-            steps.get(0).run(state);
+            timed(steps.get(0), state);
         } catch (Exception e) {
             first = e;
         }
@@ -60,5 +62,11 @@ final class ConcurrentSteps implements BuildStep {
         if (first != null) {
             throw first;
         }
+    }
+
+    private static void timed(BuildStep step, PipelineRun state) throws Exception {
+        long t0 = System.nanoTime();
+        step.run(state);
+        state.log.line("-- step " + step.name() + " took " + (System.nanoTime() - t0) / 1_000_000 + " ms");
     }
 }

@@ -1,11 +1,16 @@
 package dev.slipway.worker.pipeline;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.slipway.common.image.Digest;
+import dev.slipway.worker.image.WrittenFile;
 import dev.slipway.worker.mirror.MirrorExporter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -39,7 +44,7 @@ final class ExportMirrorStep implements BuildStep {
             return;
         }
         String arch = state.engine.arch();
-        Path archive = state.dockerArchive.get();
+        WrittenFile archive = state.dockerArchive.get();
         Path staging = Files.createDirectories(state.workDir.resolve("mirror-files"));
         String archiveName = "docker-image-" + state.image.imageId().hex() + "." + arch + ".tar.gz";
         Path rpmManifest = staging.resolve("rpm-manifest.json");
@@ -52,15 +57,31 @@ final class ExportMirrorStep implements BuildStep {
         Files.writeString(dockerfile, state.finalDockerfile);
         // The build's own temporary files are moved (a rename on one file system); the log is still open: copied.
         Map<String, Path> moved = new LinkedHashMap<>();
-        moved.put(archiveName, archive);
+        moved.put(archiveName, archive.path());
         moved.put("oci", state.image.layout());
         moved.put("rpm-manifest.json", rpmManifest);
         moved.put("metadata.json", meta);
         moved.put(state.buildinfoFileName, dockerfile);
         state.sbomFiles.forEach(f -> moved.put("sbom/" + f.getFileName(), f));
         state.attestations.forEach(f -> moved.put("attestations/" + f.getFileName(), f));
-        state.mirrorDirectory = new MirrorExporter(state.request.mirrorRoot())
-                .export(state.imageName, state.nvr.versionRelease(), arch, Map.of("build.log", state.log.path()), moved);
+        state.mirrorDirectory = new MirrorExporter(state.request.mirrorRoot()).export(state.imageName,
+                state.nvr.versionRelease(), arch, Map.of("build.log", state.log.path()), moved,
+                knownDigests(state, archiveName, archive));
         state.log.line("Exported to mirror " + state.mirrorDirectory);
+    }
+
+    /**
+     * The files whose sha256 is known without reading them: the archive (hashed as it was written) and the OCI
+     * layout's blobs, each stored under its own digest by the layout writer, which computed or verified it.
+     */
+    private static Map<String, Digest> knownDigests(PipelineRun state, String archiveName, WrittenFile archive) {
+        Map<String, Digest> known = new HashMap<>();
+        known.put(archiveName, archive.sha256());
+        List<Digest> blobs = new ArrayList<>();
+        blobs.add(state.image.manifestDigest());
+        blobs.add(state.image.config().digest());
+        state.image.layers().forEach(l -> blobs.add(l.digest()));
+        blobs.forEach(d -> known.put("oci/blobs/sha256/" + d.hex(), d));
+        return known;
     }
 }

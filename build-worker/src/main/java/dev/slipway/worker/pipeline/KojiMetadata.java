@@ -5,15 +5,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slipway.common.api.CgDocument;
 import dev.slipway.common.api.LayerSize;
 import dev.slipway.worker.image.Descriptor;
+import dev.slipway.worker.image.WrittenFile;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +29,7 @@ final class KojiMetadata {
         this.components = new KojiComponents(json);
     }
 
-    CgDocument of(PipelineRun s, Path archive, String archiveName, Instant finished) throws IOException {
+    CgDocument of(PipelineRun s, WrittenFile archive, String archiveName, Instant finished) throws IOException {
         CgDocument.Output log = new CgDocument.Output(BUILDROOT, "build.log", null, null, null, "noarch", "log", null,
                 null, null);
         return new CgDocument(0, build(s, finished), List.of(buildroot(s)), List.of(image(s, archive, archiveName),
@@ -68,7 +64,7 @@ final class KojiMetadata {
                 new CgDocument.BuildrootExtra(new CgDocument.SlipwayBuildroot(s.engine.hostName())));
     }
 
-    private CgDocument.Output image(PipelineRun s, Path archive, String archiveName) throws IOException {
+    private CgDocument.Output image(PipelineRun s, WrittenFile archive, String archiveName) throws IOException {
         ObjectNode config = (ObjectNode) json.readTree(Files.readAllBytes(s.image.blob(s.image.config().digest())));
         config.remove("container_config");
         List<String> repositories = new ArrayList<>();
@@ -83,22 +79,9 @@ final class KojiMetadata {
         CgDocument.Docker docker = new CgDocument.Docker(s.image.imageId().toString(),
                 s.parents.isEmpty() ? null : s.parents.get(s.parents.size() - 1).imageId(), repositories,
                 s.tags.all(), sizes, Map.of(s.image.mediaType(), s.image.manifestDigest().toString()), config);
-        return new CgDocument.Output(BUILDROOT, archiveName, Files.size(archive), md5(archive), "md5",
+        return new CgDocument.Output(BUILDROOT, archiveName, archive.size(), archive.md5(), "md5",
                 s.engine.arch(), "docker-image", null, components.of(s.packages),
                 new CgDocument.OutputExtra(docker, new CgDocument.ImageArch(s.engine.arch())));
-    }
-
-    private static String md5(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest md = MessageDigest.getInstance("MD5");
-            byte[] buf = new byte[1 << 16];
-            for (int n; (n = in.read(buf)) > 0;) {
-                md.update(buf, 0, n);
-            }
-            return HexFormat.of().formatHex(md.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("JVM without MD5", e);
-        }
     }
 
     private static String version() {

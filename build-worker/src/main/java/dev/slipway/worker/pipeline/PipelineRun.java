@@ -13,6 +13,7 @@ import dev.slipway.common.image.ImageReference;
 import dev.slipway.worker.image.KnownLayers;
 import dev.slipway.worker.image.OciImage;
 import dev.slipway.worker.image.SavedImage;
+import dev.slipway.worker.image.WrittenFile;
 import dev.slipway.worker.source.SourceFetcher.FetchedSource;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -79,7 +80,7 @@ public final class PipelineRun {
     /** Completed once nothing reads the saved layer tars any more; the save step deletes them then. */
     final CompletableFuture<Void> layersRead = new CompletableFuture<>();
     /** The gzipped docker archive for the mirror, being written in the background. */
-    Future<Path> dockerArchive;
+    Future<WrittenFile> dockerArchive;
     PackageManifest packages;
     final List<PushedImage> pushes = new ArrayList<>();
     Path mirrorDirectory;

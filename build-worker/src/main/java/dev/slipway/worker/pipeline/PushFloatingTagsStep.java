@@ -3,6 +3,7 @@ package dev.slipway.worker.pipeline;
 import dev.slipway.worker.config.RegistryConfig;
 import dev.slipway.worker.registry.ImageRegistries;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
 
 /**
  * The push_floating_tags step, last in a release build's recipe: move the floating tags ({@code version},
@@ -11,9 +12,11 @@ import java.util.List;
  */
 final class PushFloatingTagsStep implements BuildStep {
     private final ImageRegistries registries;
+    private final ExecutorService pool;
 
-    PushFloatingTagsStep(ImageRegistries registries) {
+    PushFloatingTagsStep(ImageRegistries registries, ExecutorService pool) {
         this.registries = registries;
+        this.pool = pool;
     }
 
     @Override
@@ -28,7 +31,7 @@ final class PushFloatingTagsStep implements BuildStep {
                     + " build)");
             return;
         }
-        for (int i = 0; i < state.pushes.size(); i++) {
+        List<PushedImage> moved = PerRegistry.run(pool, state.pushes.size(), i -> {
             PushedImage pushed = state.pushes.get(i);
             RegistryConfig registry = state.request.registries().get(i);
             for (String tag : state.tags.floating()) {
@@ -36,9 +39,12 @@ final class PushFloatingTagsStep implements BuildStep {
                 registries.tag(registry, pushed.repository(), state.image, tag);
                 PushStep.confirm(registries, registry, pushed.repository(), tag, state);
             }
-            state.pushes.set(i, pushed.withTags(state.tags.floating()));
             state.log.line("Floating tags " + state.tags.floating() + " now name " + pushed.digest() + " on "
                     + registry.hostAndPort());
+            return pushed.withTags(state.tags.floating());
+        });
+        for (int i = 0; i < moved.size(); i++) {
+            state.pushes.set(i, moved.get(i));
         }
     }
 }

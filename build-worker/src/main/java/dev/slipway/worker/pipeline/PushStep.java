@@ -6,18 +6,22 @@ import dev.slipway.common.image.Digest;
 import dev.slipway.worker.config.RegistryConfig;
 import dev.slipway.worker.registry.ImageRegistries;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
 
 /**
  * The push step, after check_publishing_rules (or read_packages for a scratch build), beside generate_sboms and
- * write_provenance: push the image to every configured registry under its unique tag, then its primary
+ * write_provenance: push the image to every configured registry (side by side) under its unique tag, then its primary
  * {@code version-release} tag, confirming each digest with a registry HEAD. Floating tags come last, in
  * {@link PushFloatingTagsStep}.
  */
 final class PushStep implements BuildStep {
     private final ImageRegistries registries;
+    private final ExecutorService pool;
 
-    PushStep(ImageRegistries registries) {
+    /** {@code pool}: where the pushes to the second and further registries run, beside the first. */
+    PushStep(ImageRegistries registries, ExecutorService pool) {
         this.registries = registries;
+        this.pool = pool;
     }
 
     @Override
@@ -27,29 +31,32 @@ final class PushStep implements BuildStep {
 
     @Override
     public void run(PipelineRun state) throws Exception {
-        for (RegistryConfig registry : state.request.registries()) {
-            String repository = state.repository(registry);
+        List<RegistryConfig> targets = state.request.registries();
+        state.pushes.addAll(PerRegistry.run(pool, targets.size(), i -> push(targets.get(i), state)));
+    }
+
+    private PushedImage push(RegistryConfig registry, PipelineRun state) throws InterruptedException {
+        String repository = state.repository(registry);
+        checkNotCanceled();
+        // The parent's blobs are mounted from its repository when it lives in the same registry.
+        String mountFrom = state.baseRepository != null
+                && state.baseRepository.registry().equals(registry.hostAndPort())
+                ? state.baseRepository.repository() : null;
+        ImageRegistries.PushOutcome outcome = registries.push(registry, repository, state.image,
+                state.tags.unique(), mountFrom);
+        confirm(registry, repository, state.tags.unique(), state);
+        state.log.line("Pushed " + registry.hostAndPort() + "/" + repository + ":" + state.tags.unique() + " ("
+                + outcome.blobsUploaded() + " blobs, " + outcome.bytesUploaded() + " bytes uploaded, "
+                + outcome.blobsSkipped() + " already there)");
+        PushedImage pushed = new PushedImage(registry.hostAndPort(), repository, outcome.digest(), List.of(),
+                List.of(), outcome.bytesUploaded()).withTags(List.of(state.tags.unique()));
+        for (String tag : state.tags.primary()) {
             checkNotCanceled();
-            // The parent's blobs are mounted from its repository when it lives in the same registry.
-            String mountFrom = state.baseRepository != null
-                    && state.baseRepository.registry().equals(registry.hostAndPort())
-                    ? state.baseRepository.repository() : null;
-            ImageRegistries.PushOutcome outcome = registries.push(registry, repository, state.image,
-                    state.tags.unique(), mountFrom);
-            confirm(registry, repository, state.tags.unique(), state);
-            state.log.line("Pushed " + registry.hostAndPort() + "/" + repository + ":" + state.tags.unique() + " ("
-                    + outcome.blobsUploaded() + " blobs, " + outcome.bytesUploaded() + " bytes uploaded, "
-                    + outcome.blobsSkipped() + " already there)");
-            PushedImage pushed = new PushedImage(registry.hostAndPort(), repository, outcome.digest(), List.of(),
-                    List.of(), outcome.bytesUploaded()).withTags(List.of(state.tags.unique()));
-            for (String tag : state.tags.primary()) {
-                checkNotCanceled();
-                registries.tag(registry, repository, state.image, tag);
-                confirm(registry, repository, tag, state);
-                pushed = pushed.withTags(List.of(tag));
-            }
-            state.pushes.add(pushed);
+            registries.tag(registry, repository, state.image, tag);
+            confirm(registry, repository, tag, state);
+            pushed = pushed.withTags(List.of(tag));
         }
+        return pushed;
     }
 
     /** Asks the registry which digest the tag now names; anything but ours fails the build. */

@@ -49,7 +49,7 @@ final class SaveImageStep implements BuildStep {
         // The package reader (running beside this step) takes the uncompressed layers from here.
         state.saved.complete(image);
         if (archived) {
-            state.dockerArchive = CompletableFuture.completedFuture(archive);
+            state.dockerArchive = CompletableFuture.completedFuture(image.dockerArchive());
         }
         state.image = writer.write(image, state.annotations, state.workDir.resolve("oci"),
                 state.tags.primary().isEmpty() ? state.tags.unique() : state.tags.primary().get(0), state.baseLayers);

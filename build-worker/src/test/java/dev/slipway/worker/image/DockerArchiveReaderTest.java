@@ -19,7 +19,9 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -69,7 +71,7 @@ class DockerArchiveReaderTest {
         assertEquals(2, image.layerTars().size());
         assertArrayEquals(save.layers.get(0), Files.readAllBytes(image.layerTars().get(0)));
         assertArrayEquals(save.layers.get(1), Files.readAllBytes(image.layerTars().get(1)));
-        assertEquals(tmp.resolve("image.tar.gz"), image.dockerArchive());
+        assertEquals(tmp.resolve("image.tar.gz"), image.dockerArchive().path());
     }
 
     @Test
@@ -94,6 +96,15 @@ class DockerArchiveReaderTest {
         byte[] padded = Arrays.copyOf(tar, tar.length + 10240 * 3);
         read(padded);
         assertArrayEquals(padded, gunzip(tmp.resolve("image.tar.gz")));
+    }
+
+    @Test
+    void read_archiveChecksums_areThoseOfTheFileWritten() throws Exception {
+        WrittenFile archive = read(twoLayers().bytes()).dockerArchive();
+        byte[] written = Files.readAllBytes(tmp.resolve("image.tar.gz"));
+        assertEquals(written.length, archive.size());
+        assertEquals(Digest.sha256(written), archive.sha256());
+        assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(written)), archive.md5());
     }
 
     @Test

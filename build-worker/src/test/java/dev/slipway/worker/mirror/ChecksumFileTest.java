@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.slipway.common.image.Digest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +27,15 @@ class ChecksumFileTest {
         Files.writeString(dir.resolve("a/deep/empty"), "");
         ChecksumFile.write(dir);
         assertEquals(List.of(EMPTY + "  a/deep/empty", HELLO + "  b.txt"),
+                Files.readAllLines(dir.resolve(ChecksumFile.NAME)));
+    }
+
+    @Test
+    void write_knownDigest_isTakenFromTheWriterInsteadOfReadingTheFile() throws Exception {
+        Files.writeString(dir.resolve("b.txt"), "hello\n");
+        Files.writeString(dir.resolve("big.tar.gz"), "not what the writer hashed");
+        ChecksumFile.write(dir, Map.of("big.tar.gz", Digest.parse("sha256:" + EMPTY)));
+        assertEquals(List.of(HELLO + "  b.txt", EMPTY + "  big.tar.gz"),
                 Files.readAllLines(dir.resolve(ChecksumFile.NAME)));
     }
 

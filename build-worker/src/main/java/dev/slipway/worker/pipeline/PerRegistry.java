@@ -1,0 +1,62 @@
+package dev.slipway.worker.pipeline;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+
+/**
+ * One action per destination registry, run side by side (registries are independent: one slow or far registry
+ * should not make the others wait): the first on the calling thread, the others on the pool. Results come back in
+ * registry order; the first failure in registry order is thrown and the other actions are cancelled.
+ */
+final class PerRegistry {
+    /** What to do for the registry at {@code index} of the request's list. */
+    @FunctionalInterface
+    interface Action<T> {
+        T run(int index) throws Exception;
+    }
+
+    private PerRegistry() {
+    }
+
+    static <T> List<T> run(ExecutorService pool, int count, Action<T> action) throws Exception {
+        List<Future<T>> others = new ArrayList<>();
+        for (int i = 1; i < count; i++) {
+            int index = i;
+            others.add(pool.submit(() -> action.run(index)));
+        }
+        List<T> results = new ArrayList<>();
+        Exception first = null;
+        try {
+            if (count > 0) {
+                results.add(action.run(0));
+            }
+        } catch (Exception e) {
+            first = e;
+        }
+        for (Future<T> other : others) {
+            try {
+                if (first != null) {
+                    other.cancel(true);
+                }
+                results.add(other.get());
+            } catch (ExecutionException e) {
+                if (first == null) {
+                    first = e.getCause() instanceof Exception ex ? ex : new RuntimeException(e.getCause());
+                }
+            } catch (CancellationException e) {
+                // Cancelled because an earlier registry already failed.
+            } catch (InterruptedException e) {
+                others.forEach(f -> f.cancel(true));
+                throw e;
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+        return results;
+    }
+}
