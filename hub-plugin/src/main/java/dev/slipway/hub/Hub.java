@@ -78,13 +78,14 @@ public final class Hub implements AutoCloseable {
             TaskEvents events = services.events();
             HubSignals signals = HubSignals.listen(vertx, events);
             int port = config.listen().port() == 0 ? freePort() : config.listen().port();
-            HubConfig bound = config.withListen(new HubConfig.Listen(config.listen().host(), port));
+            HubConfig bound = config.withListen(config.listen().withPort(port));
             HubServices shared = services.with(bound);
             await(vertx.deployVerticle(() -> new HubVerticle(shared, signals, workers),
                     new DeploymentOptions().setInstances(config.http().instances())));
             long reaper = vertx.setPeriodic(1000, id -> workers.executeBlocking(() -> shared.scheduler().reapExpiredLeases(), false)
                     .onFailure(e -> LOG.warn("Lease reaper failed: {}", e.getMessage())));
-            LOG.info("slipway-hub listening on http://{}:{}/ (database {})", config.listen().host(), port,
+            LOG.info("slipway-hub listening on {}://{}:{}/ (database {})", config.listen().scheme(),
+                    config.listen().host(), port,
                     config.database().jdbcUrl(config.dataDir()));
             return new Hub(db, vertx, shared, port, reaper);
         } catch (RuntimeException e) {
