@@ -13,7 +13,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +63,7 @@ class OperationsIT {
             }
         }
         assertEquals(404, get(env, host, "/api").statusCode(), "the status port serves nothing else");
+        report(task, PrometheusText.parse(get(env, host, "/metrics").body()));
 
         List<JsonNode> worker = jsonLines(env.workers.get(host).output());
         JsonNode closed = about(worker, "Task " + id + " closed");
@@ -72,6 +76,20 @@ class OperationsIT {
         assertEquals(String.valueOf(id), assigned.path("task_id").asText());
         assertEquals(host, assigned.path("build_host").asText());
         assertEquals(String.valueOf(id), about(hub, "Task " + id + " closed").path("task_id").asText());
+    }
+
+    /**
+     * Writes the build's time and its steps' times, as the worker's metrics give them, to
+     * target/operations-it.txt: the figures docs/scale.md quotes.
+     */
+    private static void report(JsonNode task, PrometheusText metrics) throws IOException {
+        StringBuilder text = new StringBuilder("scratch build, task started -> completed: ")
+                .append(Duration.between(Instant.parse(task.path("started").asText()),
+                        Instant.parse(task.path("completed").asText())).toMillis()).append(" ms\n");
+        for (PrometheusText.Sample s : metrics.samples("slipway_worker_step_duration_seconds_sum")) {
+            text.append(String.format("  %-28s %8.0f ms%n", s.labels().get("step"), s.value() * 1000));
+        }
+        Files.writeString(Path.of("target", "operations-it.txt"), text);
     }
 
     private HttpResponse<String> get(E2eEnvironment env, String worker, String path)
