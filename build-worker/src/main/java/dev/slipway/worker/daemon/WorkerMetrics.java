@@ -1,5 +1,6 @@
 package dev.slipway.worker.daemon;
 
+import dev.slipway.common.error.ErrorCode;
 import dev.slipway.common.error.SlipwayException;
 import dev.slipway.worker.pipeline.BuildResult;
 import dev.slipway.worker.pipeline.PushedImage;
@@ -53,10 +54,11 @@ public final class WorkerMetrics {
         }
     }
 
-    /** A task that failed before its pipeline could run (or outside it). */
+    /** A task that failed (or was stopped) before its pipeline could run, or outside it. */
     void failed(SlipwayException e) {
         running.decrementAndGet();
-        builds(BuildResult.Outcome.FAILED.name()).increment();
+        builds((e.code() == ErrorCode.CANCELED ? BuildResult.Outcome.CANCELED : BuildResult.Outcome.FAILED).name())
+                .increment();
         engineError(e.code().code(), e.code().name());
     }
 

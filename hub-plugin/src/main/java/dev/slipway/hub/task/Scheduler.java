@@ -85,8 +85,11 @@ public final class Scheduler {
                         .setParameter("lease", now.plus(lease)).setParameter("id", t.id)
                         .setParameter("free", TaskState.FREE).executeUpdate();
                 if (n == 1) {
-                    try (TaskMdc m = TaskMdc.of(t.id, h.name, null)) {
-                        LOG.info("Task {} assigned to host {}", t.id, h.name);
+                    // DEBUG: claims are the hot path (thousands a second in a mass rebuild); the close is logged.
+                    if (LOG.isDebugEnabled()) {
+                        try (TaskMdc m = TaskMdc.of(t.id, h.name, null)) {
+                            LOG.debug("Task {} assigned to host {}", t.id, h.name);
+                        }
                     }
                     return Optional.of(assignment(s, t, now.plus(lease)));
                 }
