@@ -36,6 +36,9 @@ declare -A NEEDED=(
   # The console's browser tests (hub-plugin ConsoleIT) drive Debian's headless chromium through chromedriver.
   [chromium]=chromium
   [chromedriver]=chromium-driver
+  # e2e DeployFilesIT checks deploy/'s units and HAProxy example with the tools that will read them.
+  [systemd-analyze]=systemd
+  [haproxy]=haproxy
 )
 
 missing=()

@@ -44,6 +44,10 @@ final class E2eEnvironment implements AutoCloseable {
     final HubClient http;
     final String arch;
     final Map<String, JavaProcess> workers = new LinkedHashMap<>();
+    /** Each worker's status port (/healthz, /metrics). */
+    final Map<String, Integer> statusPorts = new LinkedHashMap<>();
+    /** The hub and the workers log JSON lines (SLIPWAY_LOG_FORMAT), as an operator shipping logs would run them. */
+    static final Map<String, String> JSON_LOGS = Map.of("SLIPWAY_LOG_FORMAT", "json");
     JavaProcess hub;
 
     private E2eEnvironment(Path dir, TestRegistry registry, SampleSource sample, int hubPort, String arch) {
@@ -108,13 +112,22 @@ final class E2eEnvironment implements AutoCloseable {
         }
     }
 
+    /**
+     * The logging configuration the module's own jar carries: this classpath holds every module's logback.xml (the
+     * CLI's too), and an installed hub or worker sees only its own.
+     */
+    private static List<String> logging(String module) {
+        return List.of("-Dlogback.configurationFile=" + Path.of("..", module, "target", "classes", "logback.xml")
+                .toAbsolutePath().normalize());
+    }
+
     URI hubUri() {
         return URI.create("http://127.0.0.1:" + hubPort);
     }
 
     void startHub() {
-        hub = new JavaProcess("hub", "dev.slipway.hub.HubMain", List.of("serve", "--config",
-                dir.resolve("hub.yaml").toString()), dir.resolve("hub.log"), Map.of()).start();
+        hub = new JavaProcess("hub", logging("hub-plugin"), "dev.slipway.hub.HubMain", List.of("serve", "--config",
+                dir.resolve("hub.yaml").toString()), dir.resolve("hub.log"), JSON_LOGS).start();
         Waits.until(Duration.ofSeconds(90), "the hub to answer /healthz", this::hubUp);
     }
 
@@ -146,10 +159,13 @@ final class E2eEnvironment implements AutoCloseable {
                   channels: [container]
                   capacity: 4
                   mirror: "%s"
-                """.formatted(distGit.toUri(), registry.hostPort(), dir.resolve("work-" + name), mirror));
-        JavaProcess w = new JavaProcess(name, "dev.slipway.worker.cli.WorkerCommand", List.of("run", "--hub",
+                  status_listen: "127.0.0.1:%d"
+                """.formatted(distGit.toUri(), registry.hostPort(), dir.resolve("work-" + name), mirror,
+                statusPorts.computeIfAbsent(name, n -> freePort())));
+        JavaProcess w = new JavaProcess(name, logging("build-worker"), "dev.slipway.worker.cli.WorkerCommand",
+                List.of("run", "--hub",
                 hubUri().toString(), "--config", config.toString(), "--token-file",
-                dir.resolve(name + ".token").toString(), "--name", name), dir.resolve(name + ".log"), Map.of()).start();
+                dir.resolve(name + ".token").toString(), "--name", name), dir.resolve(name + ".log"), JSON_LOGS).start();
         workers.put(name, w);
         Waits.until(Duration.ofSeconds(90), name + " to register ready", () -> {
             JsonNode h = http.get("/api/v1/hosts/" + name);

@@ -18,11 +18,19 @@ final class JavaProcess {
     private Process process;
 
     JavaProcess(String name, String mainClass, List<String> args, Path log, Map<String, String> env) {
+        this(name, List.of(), mainClass, args, log, env);
+    }
+
+    /** A process with extra JVM options (system properties) before the main class. */
+    JavaProcess(String name, List<String> jvmOptions, String mainClass, List<String> args, Path log,
+            Map<String, String> env) {
         this.name = name;
         this.log = log;
         this.env = env;
         this.command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), mainClass));
+                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path")));
+        this.command.addAll(jvmOptions);
+        this.command.add(mainClass);
         this.command.addAll(args);
     }
 

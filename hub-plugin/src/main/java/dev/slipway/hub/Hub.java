@@ -34,7 +34,10 @@ import io.vertx.core.WorkerExecutor;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -78,13 +81,14 @@ public final class Hub implements AutoCloseable {
             TaskEvents events = services.events();
             HubSignals signals = HubSignals.listen(vertx, events);
             int port = config.listen().port() == 0 ? freePort() : config.listen().port();
-            HubConfig bound = config.withListen(new HubConfig.Listen(config.listen().host(), port));
+            HubConfig bound = config.withListen(config.listen().withPort(port));
             HubServices shared = services.with(bound);
             await(vertx.deployVerticle(() -> new HubVerticle(shared, signals, workers),
                     new DeploymentOptions().setInstances(config.http().instances())));
             long reaper = vertx.setPeriodic(1000, id -> workers.executeBlocking(() -> shared.scheduler().reapExpiredLeases(), false)
                     .onFailure(e -> LOG.warn("Lease reaper failed: {}", e.getMessage())));
-            LOG.info("slipway-hub listening on http://{}:{}/ (database {})", config.listen().host(), port,
+            LOG.info("slipway-hub listening on {}://{}:{}/ (database {})", config.listen().scheme(),
+                    config.listen().host(), port,
                     config.database().jdbcUrl(config.dataDir()));
             return new Hub(db, vertx, shared, port, reaper);
         } catch (RuntimeException e) {
@@ -117,7 +121,10 @@ public final class Hub implements AutoCloseable {
                 new BuildCompletion(db, clock, events, metrics, view, reservations), catalog, hosts, accounts,
                 publications, koji, metrics, events,
                 () -> db.tx(s -> s.createNativeQuery("select 1", Integer.class).getSingleResult() != null),
-                () -> metrics.queue(counts(db)),
+                () -> {
+                    metrics.queue(counts(db));
+                    metrics.queues(queues(db, clock));
+                },
                 Console.of(config.console(), config.lookasideDir() != null, new Console.Services(auth, tasks, log,
                         builds, hosts, catalog, accounts, publications, new Directory(db)), clock));
     }
@@ -127,6 +134,17 @@ public final class Hub implements AutoCloseable {
         db.tx(s -> s.createSelectionQuery("select t.state, count(*) from TaskEntity t group by t.state",
                 Object[].class).getResultList()).forEach(row -> counts.put((TaskState) row[0], (Long) row[1]));
         return counts;
+    }
+
+    /** The FREE tasks per channel and arch, with the creation time of the oldest. */
+    private static List<HubMetrics.Queue> queues(Database db, Clock clock) {
+        Instant now = clock.instant();
+        return db.tx(s -> s.createSelectionQuery("select c.name, t.arch, count(*), min(t.created) from TaskEntity t,"
+                + " ChannelEntity c where c.id = t.channelId and t.state = :free group by c.name, t.arch",
+                Object[].class).setParameter("free", TaskState.FREE).getResultList()).stream()
+                .map(r -> new HubMetrics.Queue((String) r[0], r[1] == null ? "noarch" : (String) r[1], (Long) r[2],
+                        r[3] == null ? Duration.ZERO : Duration.between((Instant) r[3], now)))
+                .toList();
     }
 
     /** The HTTP port the hub listens on. */

@@ -13,6 +13,7 @@ class ArchitectureTest extends ModuleArchitectureTest {
             .allow("testing.sample", "testing.distgit", "testing.image", "testing.rpm")
             .allow("testing.image", "testing.rpm")
             .allow("testing.distgit")
+            .allow("testing.metrics")
             .allow("testing.registry")
             .allow("testing.rpm");
 

@@ -21,6 +21,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -35,6 +37,7 @@ import picocli.CommandLine.Spec;
         exitCodeList = {"0:stopped by a signal after giving its tasks back", "1:could not start (hub, engine)",
             "2:bad command line or configuration"})
 public final class RunCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -89,8 +92,7 @@ public final class RunCommand implements Callable<Integer> {
                     stopped.countDown();
                 }
             }, "slipway-worker-shutdown"));
-            err.println("slipway-worker: " + host + " serving " + hubUri);
-            err.flush();
+            LOG.info("slipway-worker {} serving {}", host, hubUri);
             stopped.await();
             return 0;
         } catch (Exception e) {

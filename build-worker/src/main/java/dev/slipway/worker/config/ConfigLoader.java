@@ -24,7 +24,8 @@ import java.util.Set;
 public final class ConfigLoader {
     private static final Set<String> TOP = Set.of("allowed_scms", "site", "registries", "engine", "work_dir",
             "publishing", "daemon", "registry_client");
-    private static final Set<String> DAEMON = Set.of("hub", "token_file", "channels", "capacity", "mirror");
+    private static final Set<String> DAEMON = Set.of("hub", "token_file", "channels", "capacity", "mirror",
+            "status_listen");
     private static final Set<String> PUBLISHING = Set.of("require_signed_tags", "trusted_keyring", "distro_id",
             "distro_version", "attestation_key");
     private static final Set<String> SITE = Set.of("vendor", "url_format", "authoritative_source_url",
@@ -100,7 +101,7 @@ public final class ConfigLoader {
         }
         return new DaemonConfig(text(n, "hub", d.hub()), text(n, "token_file", d.tokenFile()),
                 channels.isEmpty() ? d.channels() : channels, capacity == null ? d.capacity() : capacity.asDouble(),
-                text(n, "mirror", d.mirror()));
+                text(n, "mirror", d.mirror()), text(n, "status_listen", d.statusListen()));
     }
 
     private static SiteConfig site(JsonNode n, SiteConfig d) {

@@ -54,20 +54,31 @@ final class TaskRun {
     /** Runs the task to its end; never fails (problems are reported to the hub or logged). */
     Future<Void> run() {
         return ctx.hub().open(id()).compose(opened -> {
-            LOG.info("Task {} opened: {} {}", id(), opened.method(), opened.parameters().src());
+            try (TaskMdc m = mdc(null)) {
+                LOG.info("Task {} opened: {} {}", id(), opened.method(), opened.parameters().src());
+            }
             log.start();
             return build(opened).compose(this::report);
         }).recover(e -> {
-            LOG.warn("Task {} ended without a report: {}", id(), e.getMessage());
+            try (TaskMdc m = mdc(null)) {
+                LOG.warn("Task {} ended without a report: {}", id(), e.getMessage());
+            }
             return Future.succeededFuture();
         });
+    }
+
+    /** This task (and its NVR, once known) in the logging context of the lines written until it is closed. */
+    private TaskMdc mdc(String nvr) {
+        return TaskMdc.of(id(), ctx.hostName(), nvr);
     }
 
     /** Stops the build (called on the event loop); the first reason wins. */
     void stop(Stop reason) {
         if (stop == null) {
             stop = reason;
-            LOG.info("Task {}: stopping the build ({})", id(), reason);
+            try (TaskMdc m = mdc(null)) {
+                LOG.info("Task {}: stopping the build ({})", id(), reason);
+            }
         }
         Thread t = thread;
         if (t != null) {
@@ -84,10 +95,11 @@ final class TaskRun {
         }
         Promise<Outcome> done = Promise.promise();
         Context loop = ctx.context();
+        ctx.metrics().started();
         ctx.buildThreads().execute(() -> {
             thread = Thread.currentThread();
             Outcome outcome;
-            try {
+            try (TaskMdc m = mdc(null)) { // the pipeline's own log lines carry the task too
                 if (stop != null) {
                     throw new SlipwayException(ErrorCode.CANCELED, "Task " + id() + " stopped before its build began");
                 }
@@ -107,22 +119,31 @@ final class TaskRun {
                 Thread.interrupted();
             }
             Outcome result = outcome;
-            loop.runOnContext(v -> done.complete(result));
+            loop.runOnContext(v -> {
+                if (result.result() != null) {
+                    ctx.metrics().finished(result.result());
+                } else {
+                    ctx.metrics().failed(result.error());
+                }
+                done.complete(result);
+            });
         });
         return done.future();
     }
 
     private Future<Void> report(Outcome outcome) {
         return log.drain().compose(v -> {
-            if (stop == Stop.CANCELED_BY_HUB || stop == Stop.LOST) {
-                LOG.info("Task {} stopped ({}); nothing to report", id(), stop);
-                return Future.succeededFuture();
-            }
-            if (stop == Stop.SHUTDOWN) {
-                LOG.info("Task {}: giving it back to the hub (shutdown)", id());
-                return ctx.hub().free(id());
-            }
             BuildResult r = outcome.result();
+            try (TaskMdc m = mdc(r == null ? null : r.nvr())) {
+                if (stop == Stop.CANCELED_BY_HUB || stop == Stop.LOST) {
+                    LOG.info("Task {} stopped ({}); nothing to report", id(), stop);
+                    return Future.succeededFuture();
+                }
+                if (stop == Stop.SHUTDOWN) {
+                    LOG.info("Task {}: giving it back to the hub (shutdown)", id());
+                    return ctx.hub().free(id());
+                }
+            }
             if (r == null) {
                 return fail(ApiError.of(outcome.error()), null);
             }
@@ -132,7 +153,11 @@ final class TaskRun {
             HostProtocol.Close close = new HostProtocol.Close(WorkerResults.of(r, ctx.hostName()),
                     r.scratch() ? null : r.metadata(), r.scratch() ? null : r.mirror());
             return ctx.hub().close(id(), close)
-                    .onSuccess(x -> LOG.info("Task {} closed: {} {}", id(), r.nvr(), r.image().manifestDigest()))
+                    .onSuccess(x -> {
+                        try (TaskMdc m = mdc(r.nvr())) {
+                            LOG.info("Task {} closed: {} {}", id(), r.nvr(), r.image().manifestDigest());
+                        }
+                    })
                     .recover(e -> e instanceof SlipwayException s && s.code() != ErrorCode.HUB_UNREACHABLE
                             && s.code() != ErrorCode.TASK_NOT_HELD && s.code() != ErrorCode.TASK_STATE_CONFLICT
                             ? fail(ApiError.of(s), r) : Future.failedFuture(e));
@@ -140,7 +165,9 @@ final class TaskRun {
     }
 
     private Future<Void> fail(ApiError fault, BuildResult r) {
-        LOG.info("Task {} failed: {} ({}): {}", id(), fault.name(), fault.code(), fault.message());
+        try (TaskMdc m = mdc(r == null ? null : r.nvr())) {
+            LOG.info("Task {} failed: {} ({}): {}", id(), fault.name(), fault.code(), fault.message());
+        }
         return ctx.hub().fail(id(), new HostProtocol.Fail(fault, r == null ? null : WorkerResults.of(r,
                 ctx.hostName())));
     }
@@ -166,5 +193,7 @@ final class TaskRun {
         String hostName();
 
         String arch();
+
+        WorkerMetrics metrics();
     }
 }

@@ -41,6 +41,8 @@ public final class WorkerDaemon extends VerticleBase implements TaskRun.TaskCont
     private boolean claiming;
     private boolean stopping;
     private boolean hubDown;
+    private boolean registered;
+    private final WorkerMetrics metrics = new WorkerMetrics();
 
     /** Makes the hub client once the verticle has its Vert.x instance. */
     @FunctionalInterface
@@ -61,13 +63,19 @@ public final class WorkerDaemon extends VerticleBase implements TaskRun.TaskCont
     @Override
     public Future<?> start() {
         hub = hubs.create(vertx);
-        return vertx.executeBlocking(builder::arch, false).compose(a -> {
+        Future<?> status = config.daemon().statusListen() == null ? Future.succeededFuture()
+                : StatusServer.start(vertx, config.daemon().statusHost(), config.daemon().statusPort(), this::health,
+                        metrics).onSuccess(s -> LOG.info("Serving /healthz and /metrics on {}:{}",
+                        config.daemon().statusHost(), s.actualPort()));
+        return status.compose(s -> vertx.executeBlocking(builder::arch, false)).compose(a -> {
             arch = a;
             return hub.register(new HostProtocol.Update(List.of(a), config.daemon().channels(),
                     config.daemon().capacity(), true, "slipway-worker " + name));
         }).compose(h -> {
             LOG.info("Registered with the hub as {} ({}; channels {}; capacity {})", h.name(), arch, h.channels(),
                     h.capacity());
+            registered = true;
+            metrics.hubReachable(true);
             return freeLeftovers();
         }).onSuccess(v -> {
             claim();
@@ -170,6 +178,7 @@ public final class WorkerDaemon extends VerticleBase implements TaskRun.TaskCont
     }
 
     private void hubProblem(String call, Throwable e) {
+        metrics.hubReachable(false);
         if (!hubDown) {
             hubDown = true;
             LOG.warn("The hub did not answer {}: {}; retrying every {} ms", call, e.getMessage(), RETRY_MS);
@@ -177,10 +186,21 @@ public final class WorkerDaemon extends VerticleBase implements TaskRun.TaskCont
     }
 
     private void hubBack() {
+        metrics.hubReachable(true);
         if (hubDown) {
             hubDown = false;
             LOG.info("The hub answers again");
         }
+    }
+
+    /** What the status port's /healthz reports (read on the event loop, like every field here). */
+    private StatusServer.Health health() {
+        return new StatusServer.Health(registered, !hubDown, running.size(), name);
+    }
+
+    @Override
+    public WorkerMetrics metrics() {
+        return metrics;
     }
 
     @Override

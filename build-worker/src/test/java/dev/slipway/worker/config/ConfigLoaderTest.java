@@ -39,6 +39,16 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void load_daemonStatusListen_givesHostAndPort_andRefusesAnythingElse() throws IOException {
+        DaemonConfig d = load("daemon:\n  status_listen: 127.0.0.1:9440\n").daemon();
+        assertEquals("127.0.0.1", d.statusHost());
+        assertEquals(9440, d.statusPort());
+        assertNull(load("daemon:\n  capacity: 2\n").daemon().statusListen(), "no status port unless asked for");
+        assertTrue(refused("daemon:\n  status_listen: 9440\n").getMessage().contains("daemon.status_listen"));
+        refused("daemon:\n  status_listen: \"localhost: 9440\"\n");
+    }
+
+    @Test
     void load_exampleFile_readsEveryKey() {
         WorkerConfig c = new ConfigLoader().load(EXAMPLE);
         assertEquals(List.of("https://src.fedoraproject.org/container", "file:///srv/dist-git"), c.allowedScms());

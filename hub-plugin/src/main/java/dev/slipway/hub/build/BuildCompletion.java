@@ -13,14 +13,19 @@ import dev.slipway.common.image.Nvr;
 import dev.slipway.hub.metrics.HubMetrics;
 import dev.slipway.hub.persistence.BuildEntity;
 import dev.slipway.hub.persistence.Database;
+import dev.slipway.hub.persistence.HostEntity;
 import dev.slipway.hub.persistence.TaskEntity;
 import dev.slipway.hub.task.TaskEvents;
+import dev.slipway.hub.task.TaskMdc;
 import dev.slipway.hub.task.TaskOutcome;
 import dev.slipway.hub.task.TaskView;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.hibernate.Session;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Ends tasks for their host: close imports the validated content-generator metadata (Koji's CGImport) and marks
@@ -28,6 +33,7 @@ import java.util.List;
  * reserved NVR back.
  */
 public final class BuildCompletion {
+    private static final Logger LOG = LoggerFactory.getLogger(BuildCompletion.class);
     private final Database db;
     private final Clock clock;
     private final TaskEvents events;
@@ -74,9 +80,14 @@ public final class BuildCompletion {
                 }
             }
             TaskOutcome.finish(s, hostId, t, TaskState.CLOSED, stored(result, buildId), null, now);
-            return new Started(t.started, buildId);
+            return new Started(t.started, buildId, host(s, hostId));
         });
         ended(taskId, TaskState.CLOSED, done.started, now);
+        String nvr = cg == null ? null : cg.name() + "-" + cg.version() + "-" + cg.release();
+        try (TaskMdc m = TaskMdc.of(taskId, done.host, nvr)) {
+            LOG.info("Task {} closed by host {}{}", taskId, done.host, nvr == null ? " (scratch)" : ": build " + nvr
+                    + " imported as build " + done.buildId);
+        }
         return done.buildId;
     }
 
@@ -99,16 +110,19 @@ public final class BuildCompletion {
         }
         Instant now = clock.instant();
         ApiError fault = fail.fault();
-        Instant started = db.tx(s -> {
+        Started done = db.tx(s -> {
             TaskEntity t = TaskOutcome.requireOpen(s, hostId, taskId);
             TaskOutcome.finish(s, hostId, t, TaskState.FAILED,
                     fail.result() == null ? null : view.write(fail.result()), view.write(fault), now);
             s.createMutationQuery("update BuildEntity set state = :f, completed = :now where taskId = :t"
                     + " and state = :b").setParameter("f", BuildState.FAILED).setParameter("now", now)
                     .setParameter("t", taskId).setParameter("b", BuildState.BUILDING).executeUpdate();
-            return t.started;
+            return new Started(t.started, null, host(s, hostId));
         });
-        ended(taskId, TaskState.FAILED, started, now);
+        ended(taskId, TaskState.FAILED, done.started, now);
+        try (TaskMdc m = TaskMdc.of(taskId, done.host, nvr(fail))) {
+            LOG.info("Task {} failed on host {}: {} ({})", taskId, done.host, fault.name(), fault.message());
+        }
     }
 
     private void ended(long taskId, TaskState state, Instant started, Instant now) {
@@ -116,6 +130,15 @@ public final class BuildCompletion {
         events.logChanged(taskId);
     }
 
-    private record Started(Instant started, Long buildId) {
+    private static String host(Session s, long hostId) {
+        HostEntity h = s.get(HostEntity.class, hostId);
+        return h == null ? "#" + hostId : h.name;
+    }
+
+    private static String nvr(HostProtocol.Fail fail) {
+        return fail.result() == null ? null : fail.result().nvr();
+    }
+
+    private record Started(Instant started, Long buildId, String host) {
     }
 }

@@ -19,7 +19,10 @@ public final class ConfigLoader {
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    /** Loads {@code file}; a relative data_dir, lookaside_dir or hmac_secrets file is taken relative to the file's directory. */
+    /**
+     * Loads {@code file}; a relative data_dir, lookaside_dir, TLS file or hmac_secrets file is taken relative to the
+     * file's directory.
+     */
     public HubConfig load(Path file) {
         try {
             HubConfig raw = yaml.readValue(Files.readAllBytes(file), HubConfig.class);
@@ -27,7 +30,9 @@ public final class ConfigLoader {
                 throw new SlipwayException(ErrorCode.CONFIG_INVALID, "Hub configuration " + file + " is empty");
             }
             Path base = file.toAbsolutePath().getParent();
-            return new HubConfig(raw.listen(), base.resolve(raw.dataDir()), raw.database(), raw.allowedScms(),
+            HubConfig.Listen listen = raw.listen().tls() == null ? raw.listen() : new HubConfig.Listen(
+                    raw.listen().host(), raw.listen().port(), raw.listen().tls().resolvedAgainst(base));
+            return new HubConfig(listen, base.resolve(raw.dataDir()), raw.database(), raw.allowedScms(),
                     raw.tasks(), raw.http(), raw.adminTokenSha256(),
                     raw.lookasideDir() == null ? null : base.resolve(raw.lookasideDir()), raw.console(),
                     resolved(base, raw.hmacSecrets()));

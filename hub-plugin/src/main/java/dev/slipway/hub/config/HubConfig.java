@@ -72,11 +72,50 @@ public record HubConfig(
                 console, secrets);
     }
 
-    /** Where the HTTP server listens; port 0 picks a free port. */
-    public record Listen(String host, Integer port) {
+    /**
+     * Where the HTTP server listens; port 0 picks a free port.
+     *
+     * @param tls the certificate and key to serve HTTPS with; null serves plain HTTP
+     */
+    public record Listen(String host, Integer port, Tls tls) {
         public Listen {
             host = host == null ? "127.0.0.1" : host;
             port = port == null ? 8440 : port;
+        }
+
+        /** A plain-HTTP listener. */
+        public Listen(String host, Integer port) {
+            this(host, port, null);
+        }
+
+        /** The same listener on another port. */
+        public Listen withPort(int other) {
+            return new Listen(host, other, tls);
+        }
+
+        /** The URL scheme clients use: {@code https} with TLS. */
+        public String scheme() {
+            return tls == null ? "http" : "https";
+        }
+    }
+
+    /**
+     * HTTPS on the hub's listener: PEM files, read when the hub starts.
+     *
+     * @param certificate the server certificate followed by any intermediate certificates
+     * @param key its private key (PKCS#8 {@code PRIVATE KEY}, or PKCS#1 {@code RSA PRIVATE KEY})
+     */
+    public record Tls(Path certificate, Path key) {
+        public Tls {
+            if (certificate == null || key == null) {
+                throw new SlipwayException(ErrorCode.CONFIG_INVALID,
+                        "listen.tls needs both certificate and key (PEM files)");
+            }
+        }
+
+        /** The same files taken relative to {@code base} when relative. */
+        public Tls resolvedAgainst(Path base) {
+            return new Tls(base.resolve(certificate), base.resolve(key));
         }
     }
 

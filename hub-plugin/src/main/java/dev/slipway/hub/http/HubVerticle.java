@@ -9,7 +9,6 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -146,8 +145,7 @@ public final class HubVerticle extends VerticleBase {
         router.errorHandler(500, ctx -> api.fail(ctx, ctx.failure() == null ? new IllegalStateException("500")
                 : ctx.failure(), ctx.request().path()));
 
-        return vertx.createHttpServer(new HttpServerOptions().setHost(cfg.listen().host())
-                        .setPort(cfg.listen().port()).setCompressionSupported(false))
+        return vertx.createHttpServer(Listener.options(cfg.listen()))
                 .requestHandler(router).listen().onSuccess(s -> port = s.actualPort());
     }
 

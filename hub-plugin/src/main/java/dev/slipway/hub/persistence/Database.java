@@ -115,6 +115,12 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** The schema version Flyway last applied (e.g. "3"). */
+    public String schemaVersion() {
+        return Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().info().current()
+                .getVersion().getVersion();
+    }
+
     /** True when the database is PostgreSQL (some queries lock rows differently). */
     public boolean postgres() {
         return postgres;

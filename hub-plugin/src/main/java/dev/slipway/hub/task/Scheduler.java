@@ -25,6 +25,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.hibernate.Session;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The host side of the task life cycle: claim (FREE -> ASSIGNED), open (ASSIGNED -> OPEN), heartbeats that renew
@@ -32,6 +34,7 @@ import org.hibernate.Session;
  * conditional UPDATE on the task's state, so two hosts can never hold one task; losing a race is an empty answer.
  */
 public final class Scheduler {
+    private static final Logger LOG = LoggerFactory.getLogger(Scheduler.class);
     static final List<TaskState> HELD = List.of(TaskState.ASSIGNED, TaskState.OPEN);
     private static final int CANDIDATES = 16;
     private final Database db;
@@ -85,6 +88,12 @@ public final class Scheduler {
                         .setParameter("lease", now.plus(lease)).setParameter("id", t.id)
                         .setParameter("free", TaskState.FREE).setParameter("now", now).executeUpdate();
                 if (n == 1) {
+                    // DEBUG: claims are the hot path (thousands a second in a mass rebuild); the close is logged.
+                    if (LOG.isDebugEnabled()) {
+                        try (TaskMdc m = TaskMdc.of(t.id, h.name, null)) {
+                            LOG.debug("Task {} assigned to host {}", t.id, h.name);
+                        }
+                    }
                     return Optional.of(assignment(s, t, now.plus(lease)));
                 }
             }
@@ -182,6 +191,11 @@ public final class Scheduler {
                 if (n == 1) {
                     lostHosts.add(t.hostId);
                     metrics.leaseLost();
+                    HostEntity h = s.get(HostEntity.class, t.hostId);
+                    String host = h == null ? "#" + t.hostId : h.name;
+                    try (TaskMdc m = TaskMdc.of(t.id, host, null)) {
+                        LOG.warn("Task {}: the lease of host {} expired; the task is FREE again", t.id, host);
+                    }
                 }
             }
             if (!lostHosts.isEmpty()) {
