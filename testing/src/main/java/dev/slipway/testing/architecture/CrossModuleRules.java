@@ -84,7 +84,7 @@ public final class CrossModuleRules {
     static ArchRule common() {
         return classes().that().resideInAPackage("dev.slipway.common..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage(
-                        "dev.slipway.common..", "java..", "com.fasterxml.jackson..")
+                        "dev.slipway.common..", "java..", "javax.crypto..", "com.fasterxml.jackson..")
                 .because("common is on every process's classpath and must not drag Vert.x, Hibernate,"
                         + " docker-java or JGit into the others");
     }
