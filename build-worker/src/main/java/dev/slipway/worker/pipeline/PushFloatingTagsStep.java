@@ -11,9 +11,11 @@ import java.util.List;
  */
 final class PushFloatingTagsStep implements BuildStep {
     private final ImageRegistries registries;
+    private final PublishFence fence;
 
-    PushFloatingTagsStep(ImageRegistries registries) {
+    PushFloatingTagsStep(ImageRegistries registries, PublishFence fence) {
         this.registries = registries;
+        this.fence = fence;
     }
 
     @Override
@@ -33,6 +35,8 @@ final class PushFloatingTagsStep implements BuildStep {
             RegistryConfig registry = state.request.registries().get(i);
             for (String tag : state.tags.floating()) {
                 PushStep.checkNotCanceled();
+                // A worker whose lease was taken over (cut off, then back) must not move what latest means.
+                fence.check();
                 registries.tag(registry, pushed.repository(), state.image, tag);
                 PushStep.confirm(registries, registry, pushed.repository(), tag, state);
             }

@@ -15,9 +15,11 @@ import java.util.List;
  */
 final class PushStep implements BuildStep {
     private final ImageRegistries registries;
+    private final PublishFence fence;
 
-    PushStep(ImageRegistries registries) {
+    PushStep(ImageRegistries registries, PublishFence fence) {
         this.registries = registries;
+        this.fence = fence;
     }
 
     @Override
@@ -44,6 +46,8 @@ final class PushStep implements BuildStep {
                     List.of(), outcome.bytesUploaded()).withTags(List.of(state.tags.unique()));
             for (String tag : state.tags.primary()) {
                 checkNotCanceled();
+                // version-release names the build: only the lease's current holder may point it anywhere.
+                fence.check();
                 registries.tag(registry, repository, state.image, tag);
                 confirm(registry, repository, tag, state);
                 pushed = pushed.withTags(List.of(tag));

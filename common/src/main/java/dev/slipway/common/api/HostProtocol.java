@@ -34,11 +34,16 @@ public final class HostProtocol {
      * @param parameters the call as submitted: {@code src}, {@code target}, {@code opts}
      * @param buildTag the target's build tag; {@code destTag} its destination tag
      * @param component the package name the hub derived from the source (dist-git repository name)
+     * @param epoch the lease epoch (fencing token): new with every claim of the task; the worker sends it with
+     *     every call for the task (header {@value #EPOCH_HEADER}) and the hub refuses a stale one
      */
     public record Assignment(long taskId, String method, BuildContainerRequest parameters, String owner, String arch,
             double weight, int priority, String target, String buildTag, String destTag, String component,
-            Instant leaseExpires) {
+            Instant leaseExpires, long epoch) {
     }
+
+    /** The request header carrying the caller's lease epoch on every call about one task. */
+    public static final String EPOCH_HEADER = "Slipway-Lease-Epoch";
 
     /**
      * Renew the leases of the listed tasks. With {@code waitMs} the answer is held until one of them is canceled

@@ -65,6 +65,7 @@ class CrossHubSignalsIT {
         long ms = (System.nanoTime() - t0) / 1_000_000;
         assertEquals(id, got.path("task").path("task_id").asLong(), got.toString());
         assertTrue(ms < 3_000, "hub B's claim answered " + ms + " ms after hub A's submit");
+        assertTrue(got.path("task").path("epoch").asLong() >= 1, "the assignment carries its lease epoch: " + got);
         A.http().as(A.token("alice")).exchange("POST", "/api/v1/tasks/" + id + "/cancel", Map.of());
     }
 
