@@ -36,6 +36,9 @@ declare -A NEEDED=(
   # The console's browser tests (hub-plugin ConsoleIT) drive Debian's headless chromium through chromedriver.
   [chromium]=chromium
   [chromedriver]=chromium-driver
+  # The farm tests (e2e FarmIT) put HAProxy in front of two hubs and run workers in network namespaces.
+  [haproxy]=haproxy
+  [ip]=iproute2
 )
 
 missing=()

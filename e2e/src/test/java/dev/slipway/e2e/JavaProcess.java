@@ -18,10 +18,20 @@ final class JavaProcess {
     private Process process;
 
     JavaProcess(String name, String mainClass, List<String> args, Path log, Map<String, String> env) {
+        this(name, List.of(), mainClass, args, log, env);
+    }
+
+    /**
+     * A JVM started through {@code prefix} (e.g. {@code ip netns exec NS}, which execs the JVM, so this process
+     * is the JVM itself and killing it kills the JVM).
+     */
+    JavaProcess(String name, List<String> prefix, String mainClass, List<String> args, Path log,
+            Map<String, String> env) {
         this.name = name;
         this.log = log;
         this.env = env;
-        this.command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        this.command = new ArrayList<>(prefix);
+        this.command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), mainClass));
         this.command.addAll(args);
     }
@@ -71,6 +81,11 @@ final class JavaProcess {
             waitFor(30);
         }
         return process.exitValue();
+    }
+
+    /** The process id (of the JVM itself, also when started through {@code ip netns exec}). */
+    long pid() {
+        return process.pid();
     }
 
     boolean alive() {
