@@ -50,7 +50,8 @@ final class HaProxy implements AutoCloseable {
                     retry-on conn-failure empty-response
                     option httpchk GET /api/v1/_listapi
                     http-check expect status 200
-                    default-server inter 500ms fall 2 rise 1
+                    timeout check 5s
+                    default-server inter 1s fall 3 rise 2
                 """);
         for (int i = 0; i < hubPorts.size(); i++) {
             cfg.append("    server hub").append(i).append(" 127.0.0.1:").append(hubPorts.get(i)).append(" check\n");
