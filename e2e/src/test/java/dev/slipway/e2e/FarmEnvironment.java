@@ -37,7 +37,7 @@ import picocli.CommandLine;
  */
 final class FarmEnvironment implements AutoCloseable {
     static final String TARGET = "f40-container-candidate";
-    static final int LEASE_SECONDS = 3;
+    static final int LEASE_SECONDS = 6;
     final Path dir;
     final Path distGit;
     final String arch;
