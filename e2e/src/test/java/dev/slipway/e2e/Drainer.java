@@ -41,6 +41,8 @@ final class Drainer implements AutoCloseable {
                 Answer a = host.exchange("POST", "/api/v1/host/claim", Map.of("wait_ms", 1_000));
                 JsonNode task = a.status() == 200 ? a.json().path("task") : null;
                 if (task == null || !task.hasNonNull("task_id")) {
+                    // Like a real worker's heartbeat: a lost lease marks the host not ready until it says so.
+                    host.exchange("POST", "/api/v1/host/register", Map.of("ready", true));
                     pauseIf(a.status() != 200);
                     continue;
                 }
