@@ -39,6 +39,8 @@ declare -A NEEDED=(
   # e2e DeployFilesIT checks deploy/'s units and HAProxy example with the tools that will read them.
   [systemd-analyze]=systemd
   [haproxy]=haproxy
+  # The farm tests (e2e FarmIT) run workers in network namespaces.
+  [ip]=iproute2
 )
 
 missing=()

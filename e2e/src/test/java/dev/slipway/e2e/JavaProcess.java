@@ -24,10 +24,21 @@ final class JavaProcess {
     /** A process with extra JVM options (system properties) before the main class. */
     JavaProcess(String name, List<String> jvmOptions, String mainClass, List<String> args, Path log,
             Map<String, String> env) {
+        this(name, List.of(), jvmOptions, mainClass, args, log, env);
+    }
+
+    /**
+     * A JVM started through {@code prefix} (e.g. {@code ip netns exec NS}, which execs the JVM, so this process
+     * is the JVM itself and killing it kills the JVM), with extra JVM options before the main class.
+     */
+    JavaProcess(String name, List<String> prefix, List<String> jvmOptions, String mainClass, List<String> args,
+            Path log,
+            Map<String, String> env) {
         this.name = name;
         this.log = log;
         this.env = env;
-        this.command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        this.command = new ArrayList<>(prefix);
+        this.command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path")));
         this.command.addAll(jvmOptions);
         this.command.add(mainClass);
@@ -79,6 +90,11 @@ final class JavaProcess {
             waitFor(30);
         }
         return process.exitValue();
+    }
+
+    /** The process id (of the JVM itself, also when started through {@code ip netns exec}). */
+    long pid() {
+        return process.pid();
     }
 
     boolean alive() {

@@ -21,6 +21,7 @@ import dev.slipway.hub.http.WireJson;
 import dev.slipway.hub.koji.KojiApi;
 import dev.slipway.hub.metrics.HubMetrics;
 import dev.slipway.hub.persistence.Database;
+import dev.slipway.hub.persistence.PgNotifications;
 import dev.slipway.hub.publication.Publications;
 import dev.slipway.hub.task.Scheduler;
 import dev.slipway.hub.task.TaskEvents;
@@ -56,13 +57,15 @@ public final class Hub implements AutoCloseable {
     private final HubServices services;
     private final int port;
     private final long reaper;
+    private final PgNotifications peers;
 
-    private Hub(Database db, Vertx vertx, HubServices services, int port, long reaper) {
+    private Hub(Database db, Vertx vertx, HubServices services, int port, long reaper, PgNotifications peers) {
         this.db = db;
         this.vertx = vertx;
         this.services = services;
         this.port = port;
         this.reaper = reaper;
+        this.peers = peers;
     }
 
     /** Opens the database, migrates it, and serves the API until {@link #close()}. */
@@ -73,6 +76,7 @@ public final class Hub implements AutoCloseable {
     public static Hub start(HubConfig config, Clock clock) {
         Database db = Database.open(config.database(), config.dataDir());
         Vertx vertx = Vertx.vertx();
+        PgNotifications peers = null;
         try {
             HubServices services = services(config, db, clock);
             services.accounts().seedAdminHashes(config.adminTokenSha256());
@@ -80,6 +84,12 @@ public final class Hub implements AutoCloseable {
                     config.database().poolSize() + 4);
             TaskEvents events = services.events();
             HubSignals signals = HubSignals.listen(vertx, events);
+            if (db.postgres()) {
+                // Other hub processes on this database hear this hub's signals and this hub theirs.
+                peers = PgNotifications.start(config.database().jdbcUrl(config.dataDir()), config.database(),
+                        events::receive, events::resync);
+                events.relayTo(peers::publish);
+            }
             int port = config.listen().port() == 0 ? freePort() : config.listen().port();
             HubConfig bound = config.withListen(config.listen().withPort(port));
             HubServices shared = services.with(bound);
@@ -90,8 +100,11 @@ public final class Hub implements AutoCloseable {
             LOG.info("slipway-hub listening on {}://{}:{}/ (database {})", config.listen().scheme(),
                     config.listen().host(), port,
                     config.database().jdbcUrl(config.dataDir()));
-            return new Hub(db, vertx, shared, port, reaper);
+            return new Hub(db, vertx, shared, port, reaper, peers);
         } catch (RuntimeException e) {
+            if (peers != null) {
+                peers.close();
+            }
             vertx.close();
             db.close();
             throw e;
@@ -163,6 +176,9 @@ public final class Hub implements AutoCloseable {
             vertx.cancelTimer(reaper);
             await(vertx.close());
         } finally {
+            if (peers != null) {
+                peers.close();
+            }
             services.tasks().close();
             db.close();
         }

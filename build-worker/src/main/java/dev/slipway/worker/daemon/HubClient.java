@@ -58,8 +58,13 @@ public final class HubClient {
                 waitMs + 30_000).map(r -> Optional.ofNullable(r.task()));
     }
 
-    public Future<HostProtocol.Assignment> open(long taskId) {
-        return call(HttpMethod.POST, "/tasks/" + taskId + "/open", Map.of(), HostProtocol.Assignment.class, 30_000);
+    /**
+     * ASSIGNED -> OPEN. Every call about one task carries the lease epoch of its claim ({@code epoch}; null for a
+     * task this worker no longer runs), so the hub refuses it once another claim has taken the task over.
+     */
+    public Future<HostProtocol.Assignment> open(long taskId, Long epoch) {
+        return call(HttpMethod.POST, "/tasks/" + taskId + "/open", epoch, Map.of(), HostProtocol.Assignment.class,
+                30_000);
     }
 
     public Future<HostProtocol.HeartbeatResponse> heartbeat(HostProtocol.Heartbeat beat) {
@@ -72,45 +77,64 @@ public final class HubClient {
         return send(HttpMethod.GET, "/tasks", null, 30_000).map(b -> read(b, type));
     }
 
-    public Future<Void> free(long taskId) {
-        return send(HttpMethod.POST, "/tasks/" + taskId + "/free", Map.of(), 30_000).mapEmpty();
+    public Future<Void> free(long taskId, Long epoch) {
+        return send(HttpMethod.POST, "/tasks/" + taskId + "/free", epoch, Map.of(), 30_000).mapEmpty();
     }
 
-    public Future<Long> appendLog(long taskId, List<String> lines) {
-        return call(HttpMethod.POST, "/tasks/" + taskId + "/log", new HostProtocol.LogLines(lines),
+    public Future<Long> appendLog(long taskId, Long epoch, List<String> lines) {
+        return call(HttpMethod.POST, "/tasks/" + taskId + "/log", epoch, new HostProtocol.LogLines(lines),
                 HostProtocol.LogAppended.class, 60_000).map(HostProtocol.LogAppended::nextOffset);
     }
 
-    public Future<HostProtocol.NextRelease> nextRelease(long taskId, String name, String version) {
+    public Future<HostProtocol.NextRelease> nextRelease(long taskId, Long epoch, String name, String version) {
         String q = "?name=" + encode(name) + "&version=" + encode(version);
-        return call(HttpMethod.GET, "/tasks/" + taskId + "/nextRelease" + q, null, HostProtocol.NextRelease.class,
+        return call(HttpMethod.GET, "/tasks/" + taskId + "/nextRelease" + q, epoch, null,
+                HostProtocol.NextRelease.class, 30_000);
+    }
+
+    public Future<HostProtocol.Reservation> reserve(long taskId, Long epoch, HostProtocol.Reserve reserve) {
+        return call(HttpMethod.POST, "/tasks/" + taskId + "/reserve", epoch, reserve, HostProtocol.Reservation.class,
                 30_000);
     }
 
-    public Future<HostProtocol.Reservation> reserve(long taskId, HostProtocol.Reserve reserve) {
-        return call(HttpMethod.POST, "/tasks/" + taskId + "/reserve", reserve, HostProtocol.Reservation.class, 30_000);
+    public Future<Void> refund(long taskId, Long epoch, HostProtocol.Refund refund) {
+        return send(HttpMethod.POST, "/tasks/" + taskId + "/refund", epoch, refund, 30_000).mapEmpty();
     }
 
-    public Future<Void> refund(long taskId, HostProtocol.Refund refund) {
-        return send(HttpMethod.POST, "/tasks/" + taskId + "/refund", refund, 30_000).mapEmpty();
+    /** Before a publishing step: fails (LEASE_EPOCH_STALE, TASK_NOT_HELD...) unless this lease still holds. */
+    public Future<HostProtocol.Lease> fence(long taskId, long epoch) {
+        return call(HttpMethod.POST, "/tasks/" + taskId + "/fence", epoch, Map.of(), HostProtocol.Lease.class,
+                30_000);
     }
 
-    public Future<Void> close(long taskId, HostProtocol.Close close) {
-        return send(HttpMethod.POST, "/tasks/" + taskId + "/close", close, 120_000).mapEmpty();
+    public Future<Void> close(long taskId, Long epoch, HostProtocol.Close close) {
+        return send(HttpMethod.POST, "/tasks/" + taskId + "/close", epoch, close, 120_000).mapEmpty();
     }
 
-    public Future<Void> fail(long taskId, HostProtocol.Fail fail) {
-        return send(HttpMethod.POST, "/tasks/" + taskId + "/fail", fail, 60_000).mapEmpty();
+    public Future<Void> fail(long taskId, Long epoch, HostProtocol.Fail fail) {
+        return send(HttpMethod.POST, "/tasks/" + taskId + "/fail", epoch, fail, 60_000).mapEmpty();
     }
 
     private <T> Future<T> call(HttpMethod method, String path, Object body, Class<T> type, long timeoutMs) {
-        return send(method, path, body, timeoutMs).map(b -> read(b, json.constructType(type)));
+        return call(method, path, null, body, type, timeoutMs);
+    }
+
+    private <T> Future<T> call(HttpMethod method, String path, Long epoch, Object body, Class<T> type,
+            long timeoutMs) {
+        return send(method, path, epoch, body, timeoutMs).map(b -> read(b, json.constructType(type)));
     }
 
     private Future<Buffer> send(HttpMethod method, String path, Object body, long timeoutMs) {
+        return send(method, path, null, body, timeoutMs);
+    }
+
+    private Future<Buffer> send(HttpMethod method, String path, Long epoch, Object body, long timeoutMs) {
         String what = method + " " + HOST + path;
         HttpRequest<Buffer> req = web.request(method, HOST + path).putHeader("Authorization", "Bearer " + token)
                 .putHeader("Accept", "application/json").idleTimeout(timeoutMs);
+        if (epoch != null) {
+            req.putHeader(HostProtocol.EPOCH_HEADER, String.valueOf(epoch));
+        }
         Future<HttpResponse<Buffer>> sent;
         if (body == null) {
             sent = req.send();

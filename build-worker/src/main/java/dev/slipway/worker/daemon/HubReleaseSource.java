@@ -15,21 +15,23 @@ import dev.slipway.worker.nvr.ReleaseSource;
 final class HubReleaseSource implements ReleaseSource, NvrReservations {
     private final HubClient hub;
     private final long taskId;
+    private final long epoch;
 
-    HubReleaseSource(HubClient hub, long taskId) {
+    HubReleaseSource(HubClient hub, long taskId, long epoch) {
         this.hub = hub;
         this.taskId = taskId;
+        this.epoch = epoch;
     }
 
     @Override
     public String nextRelease(Query query) {
-        return Blocking.await(hub.nextRelease(taskId, query.component(), query.version()),
+        return Blocking.await(hub.nextRelease(taskId, epoch, query.component(), query.version()),
                 "compute the next release of " + query.component() + "-" + query.version()).release();
     }
 
     @Override
     public Reservation reserve(Nvr nvr) {
-        HostProtocol.Reservation r = Blocking.await(hub.reserve(taskId,
+        HostProtocol.Reservation r = Blocking.await(hub.reserve(taskId, epoch,
                 new HostProtocol.Reserve(nvr.name(), nvr.version(), nvr.release())), "reserve " + nvr);
         return new Reservation(nvr, r.buildId());
     }
@@ -37,11 +39,12 @@ final class HubReleaseSource implements ReleaseSource, NvrReservations {
     @Override
     public void refund(Reservation reservation, boolean canceled) {
         try {
-            Blocking.await(hub.refund(taskId, new HostProtocol.Refund(reservation.buildId(),
+            Blocking.await(hub.refund(taskId, epoch, new HostProtocol.Refund(reservation.buildId(),
                     canceled ? BuildState.CANCELED : BuildState.FAILED)), "refund " + reservation.nvr());
         } catch (SlipwayException e) {
             // A task the hub canceled or took back already had its build record ended by the hub.
-            if (e.code() != ErrorCode.TASK_STATE_CONFLICT && e.code() != ErrorCode.TASK_NOT_HELD) {
+            if (e.code() != ErrorCode.TASK_STATE_CONFLICT && e.code() != ErrorCode.TASK_NOT_HELD
+                    && e.code() != ErrorCode.LEASE_EPOCH_STALE) {
                 throw e;
             }
         }

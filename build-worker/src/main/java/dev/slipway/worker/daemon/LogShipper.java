@@ -20,16 +20,18 @@ final class LogShipper {
     private final Context context;
     private final HubClient hub;
     private final long taskId;
+    private final long epoch;
     private final ConcurrentLinkedQueue<String> pending = new ConcurrentLinkedQueue<>();
     private Future<Void> tail = Future.succeededFuture();
     private boolean sending;
     private boolean warned;
     private long timer = -1;
 
-    LogShipper(Context context, HubClient hub, long taskId) {
+    LogShipper(Context context, HubClient hub, long taskId, long epoch) {
         this.context = context;
         this.hub = hub;
         this.taskId = taskId;
+        this.epoch = epoch;
     }
 
     /** Starts the periodic flush (on the event loop). */
@@ -61,7 +63,7 @@ final class LogShipper {
             batch.add(l);
         }
         sending = true;
-        tail = tail.transform(ignored -> hub.appendLog(taskId, batch)).transform(ar -> {
+        tail = tail.transform(ignored -> hub.appendLog(taskId, epoch, batch)).transform(ar -> {
             sending = false;
             if (ar.failed() && !warned) {
                 warned = true;

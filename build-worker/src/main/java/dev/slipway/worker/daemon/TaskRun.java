@@ -40,11 +40,16 @@ final class TaskRun {
     TaskRun(TaskContext ctx, HostProtocol.Assignment task) {
         this.ctx = ctx;
         this.task = task;
-        this.log = new LogShipper(ctx.context(), ctx.hub(), task.taskId());
+        this.log = new LogShipper(ctx.context(), ctx.hub(), task.taskId(), task.epoch());
     }
 
     long id() {
         return task.taskId();
+    }
+
+    /** The lease epoch of this run's claim: the fencing token every call about the task carries. */
+    long epoch() {
+        return task.epoch();
     }
 
     double weight() {
@@ -53,7 +58,7 @@ final class TaskRun {
 
     /** Runs the task to its end; never fails (problems are reported to the hub or logged). */
     Future<Void> run() {
-        return ctx.hub().open(id()).compose(opened -> {
+        return ctx.hub().open(id(), epoch()).compose(opened -> {
             try (TaskMdc m = mdc(null)) {
                 LOG.info("Task {} opened: {} {}", id(), opened.method(), opened.parameters().src());
             }
@@ -105,10 +110,10 @@ final class TaskRun {
                 }
                 Path logFile = Files.createDirectories(Path.of(ctx.workerConfig().workDirectory(), "tasks"))
                         .resolve("task-" + id() + ".log");
-                HubReleaseSource releases = new HubReleaseSource(ctx.hub(), id());
+                HubReleaseSource releases = new HubReleaseSource(ctx.hub(), id(), epoch());
                 log.line("Task " + id() + " runs on " + ctx.hostName() + " (" + ctx.arch() + ")");
                 outcome = new Outcome(ctx.builder().build(request.build(), logFile, log::line,
-                        new BuildHooks(releases, releases)), null);
+                        new BuildHooks(releases, releases, new HubPublishFence(ctx.hub(), id(), epoch()))), null);
             } catch (SlipwayException e) {
                 outcome = new Outcome(null, e);
             } catch (Exception e) {
@@ -141,7 +146,7 @@ final class TaskRun {
                 }
                 if (stop == Stop.SHUTDOWN) {
                     LOG.info("Task {}: giving it back to the hub (shutdown)", id());
-                    return ctx.hub().free(id());
+                    return ctx.hub().free(id(), epoch());
                 }
             }
             if (r == null) {
@@ -152,7 +157,7 @@ final class TaskRun {
             }
             HostProtocol.Close close = new HostProtocol.Close(WorkerResults.of(r, ctx.hostName()),
                     r.scratch() ? null : r.metadata(), r.scratch() ? null : r.mirror());
-            return ctx.hub().close(id(), close)
+            return ctx.hub().close(id(), epoch(), close)
                     .onSuccess(x -> {
                         try (TaskMdc m = mdc(r.nvr())) {
                             LOG.info("Task {} closed: {} {}", id(), r.nvr(), r.image().manifestDigest());
@@ -160,6 +165,7 @@ final class TaskRun {
                     })
                     .recover(e -> e instanceof SlipwayException s && s.code() != ErrorCode.HUB_UNREACHABLE
                             && s.code() != ErrorCode.TASK_NOT_HELD && s.code() != ErrorCode.TASK_STATE_CONFLICT
+                            && s.code() != ErrorCode.LEASE_EPOCH_STALE
                             ? fail(ApiError.of(s), r) : Future.failedFuture(e));
         });
     }
@@ -168,7 +174,7 @@ final class TaskRun {
         try (TaskMdc m = mdc(r == null ? null : r.nvr())) {
             LOG.info("Task {} failed: {} ({}): {}", id(), fault.name(), fault.code(), fault.message());
         }
-        return ctx.hub().fail(id(), new HostProtocol.Fail(fault, r == null ? null : WorkerResults.of(r,
+        return ctx.hub().fail(id(), epoch(), new HostProtocol.Fail(fault, r == null ? null : WorkerResults.of(r,
                 ctx.hostName())));
     }
 

@@ -99,7 +99,7 @@ public final class WorkerDaemon extends VerticleBase implements TaskRun.TaskCont
             for (HostProtocol.HeldTask t : held) {
                 if (!running.containsKey(t.taskId())) {
                     LOG.info("Freeing task {} ({}), which this worker no longer runs", t.taskId(), t.state());
-                    freed.add(hub.free(t.taskId()).recover(e -> {
+                    freed.add(hub.free(t.taskId(), null).recover(e -> {
                         LOG.warn("Could not free task {}: {}", t.taskId(), e.getMessage());
                         return Future.succeededFuture();
                     }));
@@ -132,7 +132,7 @@ public final class WorkerDaemon extends VerticleBase implements TaskRun.TaskCont
 
     private void started(HostProtocol.Assignment task) {
         if (stopping) {
-            hub.free(task.taskId());
+            hub.free(task.taskId(), task.epoch());
             return;
         }
         TaskRun run = new TaskRun(this, task);

@@ -39,14 +39,14 @@ public final class BuildSteps {
             recipe.add(new CheckPublishingRulesStep(s.publishing()));         // 8. OpenStack rules before any push
         }
         recipe.add(new ConcurrentSteps(s.background(),                         // 9. side by side:
-                new PushStep(s.registries(), s.background()),                  //    every registry at once
+                new PushStep(s.registries(), s.background(), hooks.fence()),   //    every registry at once
                 new GenerateSbomsStep(s.publishing(), s.sboms()),              //    SPDX, CycloneDX
                 new WriteProvenanceStep(s.attestationKey(), s.builderId(), s.clock()))); // signed SLSA provenance
         if (release) {
             recipe.add(new ConcurrentSteps(s.background(),                     // 10. side by side:
                     new AttachSbomsStep(s.registries(), s.background()),       //     SBOMs as OCI referrers
                     new ExportMirrorStep(s.json(), s.clock())));               //     atomic mirror export
-            recipe.add(new PushFloatingTagsStep(s.registries(), s.background())); // 11. version, latest: last
+            recipe.add(new PushFloatingTagsStep(s.registries(), s.background(), hooks.fence())); // 11. floating: last
         } else {
             recipe.add(new AttachSbomsStep(s.registries(), s.background()));   // 10. SBOMs as OCI referrers
         }

@@ -13,10 +13,12 @@ import java.util.concurrent.ExecutorService;
 final class PushFloatingTagsStep implements BuildStep {
     private final ImageRegistries registries;
     private final ExecutorService pool;
+    private final PublishFence fence;
 
-    PushFloatingTagsStep(ImageRegistries registries, ExecutorService pool) {
+    PushFloatingTagsStep(ImageRegistries registries, ExecutorService pool, PublishFence fence) {
         this.registries = registries;
         this.pool = pool;
+        this.fence = fence;
     }
 
     @Override
@@ -36,6 +38,8 @@ final class PushFloatingTagsStep implements BuildStep {
             RegistryConfig registry = state.request.registries().get(i);
             for (String tag : state.tags.floating()) {
                 PushStep.checkNotCanceled();
+                // A worker whose lease was taken over (cut off, then back) must not move what latest means.
+                fence.check();
                 registries.tag(registry, pushed.repository(), state.image, tag);
                 PushStep.confirm(registries, registry, pushed.repository(), tag, state);
             }

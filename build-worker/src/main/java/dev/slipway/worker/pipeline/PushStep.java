@@ -17,11 +17,13 @@ import java.util.concurrent.ExecutorService;
 final class PushStep implements BuildStep {
     private final ImageRegistries registries;
     private final ExecutorService pool;
+    private final PublishFence fence;
 
     /** {@code pool}: where the pushes to the second and further registries run, beside the first. */
-    PushStep(ImageRegistries registries, ExecutorService pool) {
+    PushStep(ImageRegistries registries, ExecutorService pool, PublishFence fence) {
         this.registries = registries;
         this.pool = pool;
+        this.fence = fence;
     }
 
     @Override
@@ -52,6 +54,8 @@ final class PushStep implements BuildStep {
                 List.of(), outcome.bytesUploaded()).withTags(List.of(state.tags.unique()));
         for (String tag : state.tags.primary()) {
             checkNotCanceled();
+            // version-release names the build: only the lease's current holder may point it anywhere.
+            fence.check();
             registries.tag(registry, repository, state.image, tag);
             confirm(registry, repository, tag, state);
             pushed = pushed.withTags(List.of(tag));

@@ -36,11 +36,16 @@ public final class HostProtocol {
      * @param component the package name the hub derived from the source (dist-git repository name)
      * @param kojiParent the build {@code opts.koji_parent_build} names, resolved to digests when the task was
      *     accepted; null without the option
+     * @param epoch the lease epoch (fencing token): new with every claim of the task; the worker sends it with
+     *     every call for the task (header {@value #EPOCH_HEADER}) and the hub refuses a stale one
      */
     public record Assignment(long taskId, String method, BuildContainerRequest parameters, String owner, String arch,
             double weight, int priority, String target, String buildTag, String destTag, String component,
-            Instant leaseExpires, ParentBuild kojiParent) {
+            Instant leaseExpires, ParentBuild kojiParent, long epoch) {
     }
+
+    /** The request header carrying the caller's lease epoch on every call about one task. */
+    public static final String EPOCH_HEADER = "Slipway-Lease-Epoch";
 
     /**
      * Renew the leases of the listed tasks. With {@code waitMs} the answer is held until one of them is canceled

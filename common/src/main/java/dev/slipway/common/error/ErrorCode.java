@@ -168,6 +168,7 @@ public enum ErrorCode {
     METHOD_NOT_ALLOWED(10036, "HTTP method not allowed here"),
     TASK_STATE_CONFLICT(10040, "task is not in a state that allows this"),
     TASK_NOT_HELD(10041, "task is not held by this host"),
+    LEASE_EPOCH_STALE(10045, "the task's lease was taken over: this holder is fenced off"),
     HOST_NOT_ELIGIBLE(10042, "host is disabled or has no channel for this work"),
     ARCH_NO_HOST(10043, "no build host of the channel has ever had this arch"),
     MULTI_ARCH_UNSUPPORTED(10044, "one build task builds one arch; multi-arch builds are not supported"),

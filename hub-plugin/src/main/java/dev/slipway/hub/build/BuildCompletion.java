@@ -56,10 +56,18 @@ public final class BuildCompletion {
 
     /** OPEN -> CLOSED with the result; non-scratch tasks must bring valid metadata for their reserved NVR. */
     public Long close(long hostId, long taskId, HostProtocol.Close close) {
+        return close(hostId, taskId, null, close);
+    }
+
+    /**
+     * {@link #close(long, long, HostProtocol.Close)} for the holder of lease {@code epoch}: a worker whose lease was
+     * taken over hears LEASE_EPOCH_STALE and its build is not recorded.
+     */
+    public Long close(long hostId, long taskId, Long epoch, HostProtocol.Close close) {
         CgImport cg = close.metadata() == null ? null : metadata.parse(close.metadata());
         Instant now = clock.instant();
         Started done = db.tx(s -> {
-            TaskEntity t = TaskOutcome.requireOpen(s, hostId, taskId);
+            TaskEntity t = TaskOutcome.requireOpen(s, hostId, taskId, epoch);
             WorkerResult result = close.result();
             Long buildId = null;
             if (!reservations.scratch(t)) {
@@ -105,13 +113,18 @@ public final class BuildCompletion {
 
     /** OPEN -> FAILED with the worker's fault; a BUILDING reservation becomes FAILED (its NVR reusable). */
     public void fail(long hostId, long taskId, HostProtocol.Fail fail) {
+        fail(hostId, taskId, null, fail);
+    }
+
+    /** {@link #fail(long, long, HostProtocol.Fail)} for the holder of lease {@code epoch}. */
+    public void fail(long hostId, long taskId, Long epoch, HostProtocol.Fail fail) {
         if (fail.fault() == null || fail.fault().message() == null) {
             throw new SlipwayException(ErrorCode.BAD_PARAMETER, "A failure needs a fault with a message");
         }
         Instant now = clock.instant();
         ApiError fault = fail.fault();
         Started done = db.tx(s -> {
-            TaskEntity t = TaskOutcome.requireOpen(s, hostId, taskId);
+            TaskEntity t = TaskOutcome.requireOpen(s, hostId, taskId, epoch);
             TaskOutcome.finish(s, hostId, t, TaskState.FAILED,
                     fail.result() == null ? null : view.write(fail.result()), view.write(fault), now);
             s.createMutationQuery("update BuildEntity set state = :f, completed = :now where taskId = :t"

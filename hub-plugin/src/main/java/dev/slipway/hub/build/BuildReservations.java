@@ -36,9 +36,14 @@ public final class BuildReservations {
 
     /** The release a new build of name+version should use; the task's own reservation wins if it has one. */
     public HostProtocol.NextRelease nextRelease(long hostId, long taskId, String name, String version) {
+        return nextRelease(hostId, taskId, null, name, version);
+    }
+
+    /** {@link #nextRelease(long, long, String, String)} for the holder of lease {@code epoch}. */
+    public HostProtocol.NextRelease nextRelease(long hostId, long taskId, Long epoch, String name, String version) {
         new Nvr(name, version, "1");
         return db.tx(s -> {
-            TaskOutcome.requireOpen(s, hostId, taskId);
+            TaskOutcome.requireOpen(s, hostId, taskId, epoch);
             List<BuildEntity> own = s.createSelectionQuery("from BuildEntity where taskId = :t and name = :n"
                     + " and version = :v and state = :b", BuildEntity.class).setParameter("t", taskId)
                     .setParameter("n", name).setParameter("v", version).setParameter("b", BuildState.BUILDING)
@@ -61,10 +66,15 @@ public final class BuildReservations {
 
     /** Reserves name-version-release for the task's build (BUILDING), or returns its existing reservation. */
     public HostProtocol.Reservation reserve(long hostId, long taskId, HostProtocol.Reserve r) {
+        return reserve(hostId, taskId, null, r);
+    }
+
+    /** {@link #reserve(long, long, HostProtocol.Reserve)} for the holder of lease {@code epoch}. */
+    public HostProtocol.Reservation reserve(long hostId, long taskId, Long epoch, HostProtocol.Reserve r) {
         Nvr nvr = new Nvr(r.name(), r.version(), r.release());
         try {
             return db.tx(s -> {
-                TaskEntity t = TaskOutcome.requireOpen(s, hostId, taskId);
+                TaskEntity t = TaskOutcome.requireOpen(s, hostId, taskId, epoch);
                 BuildEntity b = reserveIn(s, t, nvr);
                 s.flush();
                 return new HostProtocol.Reservation(b.id, b.nvr());
@@ -77,11 +87,16 @@ public final class BuildReservations {
 
     /** Gives a reservation back: the build becomes FAILED or CANCELED and its NVR reusable. */
     public void refund(long hostId, long taskId, HostProtocol.Refund r) {
+        refund(hostId, taskId, null, r);
+    }
+
+    /** {@link #refund(long, long, HostProtocol.Refund)} for the holder of lease {@code epoch}. */
+    public void refund(long hostId, long taskId, Long epoch, HostProtocol.Refund r) {
         if (r.state() != BuildState.FAILED && r.state() != BuildState.CANCELED) {
             throw new SlipwayException(ErrorCode.BAD_PARAMETER, "A refund's state must be FAILED or CANCELED");
         }
         db.tx(s -> {
-            TaskOutcome.requireOpen(s, hostId, taskId);
+            TaskOutcome.requireOpen(s, hostId, taskId, epoch);
             int n = s.createMutationQuery("update BuildEntity set state = :s, completed = :now where id = :id"
                     + " and taskId = :t and state = :b").setParameter("s", r.state())
                     .setParameter("now", clock.instant()).setParameter("id", r.buildId()).setParameter("t", taskId)

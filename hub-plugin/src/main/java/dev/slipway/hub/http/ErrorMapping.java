@@ -47,6 +47,7 @@ public final class ErrorMapping {
         STATUS.put(ErrorCode.METHOD_NOT_ALLOWED, 405);
         STATUS.put(ErrorCode.PARENT_BUILD_NOT_COMPLETE, 400); // the submitter names a build that cannot be a parent
         for (ErrorCode c : new ErrorCode[] {ErrorCode.TASK_STATE_CONFLICT, ErrorCode.TASK_NOT_HELD,
+                ErrorCode.LEASE_EPOCH_STALE,
                 ErrorCode.HOST_NOT_ELIGIBLE, ErrorCode.NVR_EXISTS, ErrorCode.NVR_RESERVED,
                 ErrorCode.RESERVATION_MISMATCH, ErrorCode.RELEASE_NOT_COMPUTABLE, ErrorCode.ALREADY_EXISTS}) {
             STATUS.put(c, 409);

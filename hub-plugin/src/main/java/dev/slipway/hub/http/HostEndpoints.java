@@ -43,7 +43,7 @@ final class HostEndpoints {
     }
 
     Object open(Call c) {
-        return scheduler.open(c.principal().id(), c.id("id"));
+        return scheduler.open(c.principal().id(), c.id("id"), epoch(c));
     }
 
     Future<?> heartbeat(Call c) {
@@ -58,7 +58,7 @@ final class HostEndpoints {
     }
 
     Object release(Call c) {
-        scheduler.release(c.principal().id(), c.id("id"));
+        scheduler.release(c.principal().id(), c.id("id"), epoch(c));
         return Reply.noContent();
     }
 
@@ -68,31 +68,55 @@ final class HostEndpoints {
             throw new SlipwayException(ErrorCode.BAD_PARAMETER,
                     "At most " + MAX_LINES + " lines per append");
         }
-        return new HostProtocol.LogAppended(log.append(c.principal().id(), c.id("id"), lines.lines()));
+        return new HostProtocol.LogAppended(log.append(c.principal().id(), c.id("id"), epoch(c), lines.lines()));
     }
 
     Object nextRelease(Call c) {
         Query q = c.query("name", "version");
-        return reservations.nextRelease(c.principal().id(), c.id("id"), q.text("name"), q.text("version"));
+        return reservations.nextRelease(c.principal().id(), c.id("id"), epoch(c), q.text("name"), q.text("version"));
     }
 
     Object reserve(Call c) {
-        return reservations.reserve(c.principal().id(), c.id("id"), c.body(HostProtocol.Reserve.class));
+        return reservations.reserve(c.principal().id(), c.id("id"), epoch(c), c.body(HostProtocol.Reserve.class));
     }
 
     Object refund(Call c) {
-        reservations.refund(c.principal().id(), c.id("id"), c.body(HostProtocol.Refund.class));
+        reservations.refund(c.principal().id(), c.id("id"), epoch(c), c.body(HostProtocol.Refund.class));
         return Reply.noContent();
     }
 
     Object close(Call c) {
-        Long build = completion.close(c.principal().id(), c.id("id"), c.body(HostProtocol.Close.class));
+        Long build = completion.close(c.principal().id(), c.id("id"), epoch(c), c.body(HostProtocol.Close.class));
         return build == null ? Map.of() : Map.of("build_id", build);
     }
 
     Object fail(Call c) {
-        completion.fail(c.principal().id(), c.id("id"), c.body(HostProtocol.Fail.class));
+        completion.fail(c.principal().id(), c.id("id"), epoch(c), c.body(HostProtocol.Fail.class));
         return Reply.noContent();
+    }
+
+    /** Before a publishing step: is this still the holder of the task's lease epoch (header required)? */
+    Object fence(Call c) {
+        Long epoch = epoch(c);
+        if (epoch == null) {
+            throw new SlipwayException(ErrorCode.BAD_PARAMETER,
+                    "A fence check needs the " + HostProtocol.EPOCH_HEADER + " header");
+        }
+        return scheduler.fence(c.principal().id(), c.id("id"), epoch);
+    }
+
+    /** The caller's lease epoch from its header, or null when it sent none. */
+    private static Long epoch(Call c) {
+        String v = c.context().request().getHeader(HostProtocol.EPOCH_HEADER);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return Long.parseLong(v.strip());
+        } catch (NumberFormatException e) {
+            throw new SlipwayException(ErrorCode.BAD_PARAMETER,
+                    HostProtocol.EPOCH_HEADER + " must be a number, not '" + v + "'");
+        }
     }
 
     private static long wait(Integer requested, long cap) {

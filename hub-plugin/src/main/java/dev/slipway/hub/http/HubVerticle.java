@@ -126,6 +126,8 @@ public final class HubVerticle extends VerticleBase {
            .get("/host/tasks", "host.getHostTasks", host, "Tasks this host holds", h::held)
            .post("/host/tasks/:id/open", "host.openTask", host, "ASSIGNED -> OPEN", h::open)
            .post("/host/tasks/:id/free", "host.freeTask", host, "Give a held task back", h::release)
+           .post("/host/tasks/:id/fence", "host.checkLease", host,
+                   "Before publishing: is the Slipway-Lease-Epoch header still this task's lease?", h::fence)
            .post("/host/tasks/:id/log", "host.appendLog", host, "Append {lines}", h::appendLog)
            .get("/host/tasks/:id/nextRelease", "host.getNextRelease", host, "?name=&version=", h::nextRelease)
            .post("/host/tasks/:id/reserve", "host.CGInitBuild", host, "Reserve {name, version, release}",

@@ -41,6 +41,9 @@ final class LogStream {
         // Look the task up before committing to a 200 so an unknown task is still a JSON 404.
         return workers.executeBlocking(() -> log.read(taskId, offset, PAGE), false).map(first -> {
             response.setChunked(true).putHeader("Content-Type", "text/plain; charset=utf-8");
+            // Send the 200 now: a follower of a log without lines yet must not wait for the first line to learn
+            // that its stream is open.
+            response.writeHead();
             pump(response, taskId, first, signals.generation(taskId));
             return first;
         });

@@ -8,12 +8,14 @@ import dev.slipway.hub.config.HubConfig;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.function.Function;
 import org.flywaydb.core.Flyway;
 import org.hibernate.FlushMode;
 import org.hibernate.Session;
+import org.hibernate.JDBCException;
 import org.hibernate.SessionFactory;
 import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.cfg.Configuration;
@@ -82,6 +84,12 @@ public final class Database implements AutoCloseable {
         } catch (JDBCConnectionException e) {
             throw new SlipwayException(ErrorCode.HUB_UNAVAILABLE,
                     "Tried to reach the hub database but the connection failed: " + e.getMessage(), e);
+        } catch (JDBCException e) {
+            if (unavailable(e)) {
+                throw new SlipwayException(ErrorCode.HUB_UNAVAILABLE,
+                        "Tried to reach the hub database but it is not available: " + e.getMessage(), e);
+            }
+            throw e;
         }
     }
 
@@ -95,6 +103,24 @@ public final class Database implements AutoCloseable {
             s.setHibernateFlushMode(FlushMode.MANUAL);
             return work.apply(s);
         });
+    }
+
+    /**
+     * Whether a failure means the database is away rather than the statement wrong: no connection within the
+     * pool's timeout, or PostgreSQL's SQLSTATE class 08 (connection exception) or 57P (operator intervention:
+     * shutting down, restarting), which Hibernate does not always report as a connection problem.
+     */
+    static boolean unavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

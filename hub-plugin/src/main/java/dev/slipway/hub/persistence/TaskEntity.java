@@ -42,6 +42,9 @@ public class TaskEntity {
     public Instant completed;
     @Column(name = "lease_expires")
     public Instant leaseExpires;
+    /** The fencing token: incremented by every claim, so each lease of the task has its own epoch. */
+    @Column(name = "lease_epoch")
+    public long leaseEpoch;
     @Column(name = "resubmitted_from")
     public Long resubmittedFrom;
     /** When a host last claimed it (null while FREE). */

@@ -83,18 +83,20 @@ public final class Scheduler {
             Instant now = clock.instant();
             for (TaskEntity t : candidates) {
                 int n = s.createMutationQuery("update TaskEntity set state = :assigned, hostId = :h,"
-                        + " leaseExpires = :lease, assigned = :now where id = :id and state = :free")
+                        + " leaseExpires = :lease, assigned = :now, leaseEpoch = leaseEpoch + 1"
+                        + " where id = :id and state = :free")
                         .setParameter("assigned", TaskState.ASSIGNED).setParameter("h", hostId)
                         .setParameter("lease", now.plus(lease)).setParameter("id", t.id)
                         .setParameter("free", TaskState.FREE).setParameter("now", now).executeUpdate();
                 if (n == 1) {
+                    // Only a claim changes the epoch, and only from FREE, which this update just left.
                     // DEBUG: claims are the hot path (thousands a second in a mass rebuild); the close is logged.
                     if (LOG.isDebugEnabled()) {
                         try (TaskMdc m = TaskMdc.of(t.id, h.name, null)) {
                             LOG.debug("Task {} assigned to host {}", t.id, h.name);
                         }
                     }
-                    return Optional.of(assignment(s, t, now.plus(lease)));
+                    return Optional.of(assignment(s, t, now.plus(lease), t.leaseEpoch + 1));
                 }
             }
             return Optional.empty();
@@ -105,7 +107,14 @@ public final class Scheduler {
 
     /** ASSIGNED -> OPEN for the host it was assigned to (idempotent when already OPEN for it). */
     public HostProtocol.Assignment open(long hostId, long taskId) {
+        return open(hostId, taskId, null);
+    }
+
+    /** {@link #open(long, long)} for the holder of lease {@code epoch} (null: any epoch of this host). */
+    public HostProtocol.Assignment open(long hostId, long taskId, Long epoch) {
         return db.tx(s -> {
+            // A stale epoch must not open the task its own host claimed again since.
+            LeaseFence.check(TaskService.load(s, taskId), epoch);
             Instant now = clock.instant();
             int n = s.createMutationQuery("update TaskEntity set state = :open, started = :now, leaseExpires = :lease"
                     + " where id = :id and hostId = :h and state = :assigned")
@@ -117,7 +126,7 @@ public final class Scheduler {
             if (n == 0 && !(t.state == TaskState.OPEN && Long.valueOf(hostId).equals(t.hostId))) {
                 throw notHeld(t, hostId);
             }
-            return assignment(s, t, t.leaseExpires);
+            return assignment(s, t, t.leaseExpires, t.leaseEpoch);
         });
     }
 
@@ -143,6 +152,22 @@ public final class Scheduler {
         });
     }
 
+    /**
+     * Confirms, just before a publishing step (moving floating tags), that this host still holds the task under
+     * lease {@code epoch} and that the lease has not run out (the reaper may not have freed it yet). Renews nothing.
+     */
+    public HostProtocol.Lease fence(long hostId, long taskId, long epoch) {
+        return db.tx(s -> {
+            TaskEntity t = TaskService.load(s, taskId);
+            LeaseFence.check(t, epoch);
+            if (!HELD.contains(t.state) || !Long.valueOf(hostId).equals(t.hostId)) {
+                throw notHeld(t, hostId);
+            }
+            LeaseFence.checkUnexpired(t, clock.instant());
+            return new HostProtocol.Lease(taskId, t.state, HostProtocol.Action.CONTINUE, t.leaseExpires);
+        });
+    }
+
     /** The current answer for each listed task without renewing anything (used by waiting heartbeats). */
     public List<HostProtocol.Lease> peek(long hostId, List<Long> taskIds) {
         return taskIds.isEmpty() ? List.of() : db.tx(s -> leases(s, hostId, taskIds));
@@ -158,7 +183,13 @@ public final class Scheduler {
 
     /** The host gives a task back (graceful shutdown): ASSIGNED or OPEN -> FREE. */
     public void release(long hostId, long taskId) {
+        release(hostId, taskId, null);
+    }
+
+    /** {@link #release(long, long)} for the holder of lease {@code epoch} (null: any epoch of this host). */
+    public void release(long hostId, long taskId, Long epoch) {
         db.tx(s -> {
+            LeaseFence.check(TaskService.load(s, taskId), epoch);
             int n = s.createMutationQuery("update TaskEntity set state = :free, hostId = null, leaseExpires = null,"
                     + " started = null, assigned = null where id = :id and hostId = :h and state in (:held)")
                     .setParameter("free", TaskState.FREE).setParameter("id", taskId).setParameter("h", hostId)
@@ -230,7 +261,7 @@ public final class Scheduler {
         return out;
     }
 
-    private HostProtocol.Assignment assignment(Session s, TaskEntity t, Instant leaseExpires) {
+    private HostProtocol.Assignment assignment(Session s, TaskEntity t, Instant leaseExpires, long epoch) {
         TargetEntity target = t.targetId == null ? null : s.get(TargetEntity.class, t.targetId);
         String buildTag = target == null ? null : s.get(TagEntity.class, target.buildTagId).name;
         String destTag = target == null ? null : s.get(TagEntity.class, target.destTagId).name;
@@ -239,7 +270,7 @@ public final class Scheduler {
         return new HostProtocol.Assignment(t.id, t.method,
                 view.convert(request, BuildContainerRequest.class), s.get(UserEntity.class, t.ownerId).name,
                 t.arch, t.weight, t.priority, target == null ? null : target.name, buildTag, destTag, t.component,
-                leaseExpires, parent == null ? null : view.convert(parent, ParentBuild.class));
+                leaseExpires, parent == null ? null : view.convert(parent, ParentBuild.class), epoch);
     }
 
     static SlipwayException notHeld(TaskEntity t, long hostId) {

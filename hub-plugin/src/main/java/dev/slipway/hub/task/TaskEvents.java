@@ -2,17 +2,20 @@ package dev.slipway.hub.task;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
 /**
- * In-process signals between the parts of one hub: a task became runnable, a host's task was canceled or lost, a
- * task's log grew. Waiting long-polls listen here; other hub processes sharing the database are caught by the
- * waiters' periodic re-check.
+ * Signals between the parts of a hub: a task became runnable, a host's task was canceled or lost, a task's log
+ * grew. Waiting long-polls listen here. With several hub processes on one database, every signal raised here is
+ * also handed to the {@link #relayTo relay} (PostgreSQL NOTIFY) and signals from the other hubs come back in
+ * through {@link #receive}, so a long-poll on one hub wakes for a change made through another.
  */
 public final class TaskEvents {
     private final List<Runnable> runnable = new CopyOnWriteArrayList<>();
     private final List<LongConsumer> hostChanged = new CopyOnWriteArrayList<>();
     private final List<LongConsumer> logGrew = new CopyOnWriteArrayList<>();
+    private volatile Consumer<String> relay = s -> { };
 
     public void onRunnable(Runnable listener) {
         runnable.add(listener);
@@ -26,18 +29,63 @@ public final class TaskEvents {
         logGrew.add(listener);
     }
 
+    /** Where signals raised on this hub go for the other hubs (each as its {@link #encode text form}). */
+    public void relayTo(Consumer<String> peers) {
+        this.relay = peers;
+    }
+
     /** A task became FREE (submitted, freed, lease expired). */
     public void taskRunnable() {
         runnable.forEach(Runnable::run);
+        relay.accept(RUNNABLE);
     }
 
     /** One of this host's tasks was canceled, freed or otherwise taken away. */
     public void hostTasksChanged(long hostId) {
         hostChanged.forEach(l -> l.accept(hostId));
+        relay.accept(HOST + hostId);
     }
 
     /** Lines were appended to a task's log, or the task finished. */
     public void logChanged(long taskId) {
         logGrew.forEach(l -> l.accept(taskId));
+        relay.accept(LOG + taskId);
     }
+
+    /**
+     * A signal another hub raised, in its text form: wakes this hub's listeners without relaying it again.
+     * Unknown text is ignored (a newer hub's signal kind).
+     */
+    public void receive(String signal) {
+        if (signal.equals(RUNNABLE)) {
+            runnable.forEach(Runnable::run);
+            return;
+        }
+        if (signal.length() < 2) {
+            return;
+        }
+        long id;
+        try {
+            id = Long.parseLong(signal.substring(1));
+        } catch (NumberFormatException e) {
+            return;
+        }
+        if (signal.startsWith(HOST)) {
+            hostChanged.forEach(l -> l.accept(id));
+        } else if (signal.startsWith(LOG)) {
+            logGrew.forEach(l -> l.accept(id));
+        }
+    }
+
+    /**
+     * After a gap in the relay (e.g. the database restarted) signals may have been missed: waiting claims re-check
+     * now; waiting heartbeats and log streams re-check on their own short period anyway.
+     */
+    public void resync() {
+        runnable.forEach(Runnable::run);
+    }
+
+    static final String RUNNABLE = "r";
+    static final String HOST = "h";
+    static final String LOG = "l";
 }

@@ -31,12 +31,18 @@ public final class TaskLog {
 
     /** Appends lines for the host holding the task; returns the new length in lines. */
     public long append(long hostId, long taskId, List<String> lines) {
+        return append(hostId, taskId, null, lines);
+    }
+
+    /** {@link #append(long, long, List)} for the holder of lease {@code epoch} (null: any epoch of this host). */
+    public long append(long hostId, long taskId, Long epoch, List<String> lines) {
         long next = db.tx(s -> {
             // The row lock orders concurrent appends to one task, so line numbers never collide.
             TaskEntity t = s.find(TaskEntity.class, taskId, LockModeType.PESSIMISTIC_WRITE);
             if (t == null) {
                 throw TaskService.notFound(taskId);
             }
+            LeaseFence.check(t, epoch);
             if (!Scheduler.HELD.contains(t.state) || !Long.valueOf(hostId).equals(t.hostId)) {
                 throw Scheduler.notHeld(t, hostId);
             }

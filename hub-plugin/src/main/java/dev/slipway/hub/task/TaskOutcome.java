@@ -15,7 +15,16 @@ public final class TaskOutcome {
 
     /** The held task's row, or TASK_NOT_HELD / TASK_STATE_CONFLICT when this host may not end it. */
     public static TaskEntity requireOpen(Session s, long hostId, long taskId) {
+        return requireOpen(s, hostId, taskId, null);
+    }
+
+    /**
+     * {@link #requireOpen(Session, long, long)} for the holder of lease {@code epoch}: LEASE_EPOCH_STALE when the
+     * task was claimed again since (null: any epoch of this host, for callers that predate fencing).
+     */
+    public static TaskEntity requireOpen(Session s, long hostId, long taskId, Long epoch) {
         TaskEntity t = TaskService.load(s, taskId);
+        LeaseFence.check(t, epoch);
         if (t.state != TaskState.OPEN || !Long.valueOf(hostId).equals(t.hostId)) {
             throw Scheduler.notHeld(t, hostId);
         }
