@@ -93,6 +93,7 @@ class AuthorizationMatrixIT {
                 new Row("POST", "/api/v1/host/claim", Map.of("wait_ms", 0), HOST),
                 new Row("POST", "/api/v1/host/heartbeat", Map.of("tasks", List.of()), HOST),
                 new Row("GET", "/api/v1/host/tasks", null, HOST),
+                new Row("POST", h + "/fence", null, HOST),
                 new Row("POST", h + "/open", null, HOST),
                 new Row("POST", h + "/free", null, HOST),
                 new Row("POST", h + "/log", Map.of("lines", List.of("x")), HOST),
