@@ -73,6 +73,20 @@ class SlipwayCommandTest {
     }
 
     @Test
+    void blockAndUnblock_keepTheirOwnVerbAndHelp_andTheListingsTheirPaging() {
+        String block = run("block-pkg", "--help").out();
+        assertTrue(block.contains("slipway block-pkg") && block.contains("Block packages in a tag") && block
+                .contains("Package names"), block);
+        String unblock = run("unblock-pkg", "--help").out();
+        assertTrue(unblock.contains("slipway unblock-pkg") && unblock.contains("Unblock packages in a tag"), unblock);
+        assertEquals(2, run("block-pkg", "f40").exit(), "a tag without packages is a usage error");
+        for (String verb : List.of("list-tasks", "list-builds")) {
+            String help = run(verb, "--help").out();
+            assertTrue(help.contains("--offset") && help.contains("--limit") && help.contains("--json"), help);
+        }
+    }
+
+    @Test
     void hubVerb_unreachableHub_exitsFour() {
         Run r = run("whoami", "--hub", "http://127.0.0.1:1");
         assertEquals(4, r.exit(), r.err());

@@ -1,31 +1,11 @@
 package dev.slipway.cli.admin;
 
-import dev.slipway.cli.hub.HubOptions;
-import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
 
 /** {@code slipway block-pkg TAG PKG...} (releng), as Koji's block-pkg. */
 @Command(name = "block-pkg", mixinStandardHelpOptions = true, description = "Block packages in a tag: they can no longer build there (releng).")
-public final class BlockPkgCommand implements Callable<Integer> {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Mixin
-    HubOptions hub;
-
-    @Parameters(index = "0", description = "Tag")
-    String tag;
-
-    @Parameters(index = "1..*", arity = "1..*", description = "Package names (already in the tag's list)")
-    List<String> packages;
-
-    @Override
-    public Integer call() {
-        return PackageBlocks.set(hub, spec.commandLine().getOut(), spec.commandLine().getErr(), tag, packages,
-                true);
+public final class BlockPkgCommand extends PackageBlocks {
+    public BlockPkgCommand() {
+        super(true);
     }
 }

@@ -1,11 +1,11 @@
 package dev.slipway.cli.build;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.slipway.cli.hub.HubOptions;
-import dev.slipway.cli.hub.JsonOut;
+import dev.slipway.cli.hub.Listing;
+import dev.slipway.cli.hub.Listing.Column;
 import dev.slipway.cli.hub.Query;
 import dev.slipway.cli.hub.Verb;
-import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -15,11 +15,19 @@ import picocli.CommandLine.Option;
 /** {@code slipway list-builds}: builds newest first, with the API's filters (package, state, owner, target). */
 @Command(name = "list-builds", mixinStandardHelpOptions = true, description = "List builds, newest first.")
 public final class ListBuildsCommand implements Callable<Integer> {
+    private static final List<Column> COLUMNS = List.of(new Column("ID", 8, b -> b.path("id").asText()),
+            new Column("NVR", 40, b -> b.path("nvr").asText()), new Column("STATE", 9, b -> b.path("state").asText()),
+            new Column("OWNER", 10, b -> b.path("owner").asText()),
+            new Column("COMPLETED", 0, b -> b.path("completed").asText("-")));
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Mixin
     HubOptions hub;
+
+    @Mixin
+    Listing listing;
 
     @Option(names = "--package", description = "Only builds of this package")
     String pkg;
@@ -33,32 +41,10 @@ public final class ListBuildsCommand implements Callable<Integer> {
     @Option(names = "--target", description = "Only builds for this target")
     String target;
 
-    @Option(names = "--offset", defaultValue = "0", description = "Skip this many (default: 0)")
-    int offset;
-
-    @Option(names = "--limit", defaultValue = "50", description = "At most this many (default: 50)")
-    int limit;
-
-    @Option(names = "--json", description = "Print the hub's page: {items: [build...], total, offset, limit}")
-    boolean asJson;
-
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        return Verb.run(spec.commandLine().getErr(), () -> {
-            String q = new Query().add("package", pkg).add("state", state).add("owner", owner).add("target", target)
-                    .add("offset", String.valueOf(offset)).add("limit", String.valueOf(limit)).toString();
-            JsonNode page = hub.api().get("/api/v1/builds?" + q);
-            if (asJson) {
-                return JsonOut.print(out, page);
-            }
-            out.printf("%-8s %-40s %-9s %-10s %s%n", "ID", "NVR", "STATE", "OWNER", "COMPLETED");
-            for (JsonNode b : page.path("items")) {
-                out.printf("%-8s %-40s %-9s %-10s %s%n", b.path("id").asText(), b.path("nvr").asText(),
-                        b.path("state").asText(), b.path("owner").asText(), b.path("completed").asText("-"));
-            }
-            out.println(page.path("items").size() + " of " + page.path("total").asText() + " build(s)");
-            return 0;
-        });
+        return Verb.run(spec.commandLine().getErr(), () -> listing.print(spec.commandLine().getOut(),
+                hub.api().get("/api/v1/builds?" + listing.query(new Query().add("package", pkg).add("state", state)
+                        .add("owner", owner).add("target", target))), COLUMNS, "build", "builds"));
     }
 }
