@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.hibernate.Session;
+import org.hibernate.query.SelectionQuery;
 
 /** Read-only questions about builds: by id or NVR, listings, an image's RPMs, which images contain a package. */
 public final class BuildQueries {
@@ -38,41 +39,51 @@ public final class BuildQueries {
     }
 
     public Page<BuildInfo> list(BuildFilter f) {
-        return db.read(s -> {
-            StringBuilder where = new StringBuilder(" where 1 = 1");
-            Map<String, Object> params = new LinkedHashMap<>();
-            if (f.packageName() != null) {
-                where.append(" and b.name = :p");
-                params.put("p", f.packageName());
-            }
-            if (f.state() != null) {
-                where.append(" and b.state = :st");
-                params.put("st", f.state());
-            }
-            if (f.owner() != null) {
-                where.append(" and b.ownerId = (select u.id from UserEntity u where u.name = :o)");
-                params.put("o", f.owner());
-            }
-            if (f.target() != null) {
-                where.append(" and b.targetId = (select t.id from TargetEntity t where t.name = :t)");
-                params.put("t", f.target());
-            }
-            if (f.nvrPrefix() != null) {
-                // LIKE's own wildcards and escape are dropped: '_' still matches itself, among others.
-                String prefix = f.nvrPrefix().replace("\\", "").replace("%", "");
-                where.append(" and concat(b.name, '-', b.version, '-', b.release) like :nvr");
-                params.put("nvr", prefix + "%");
-            }
-            var count = s.createSelectionQuery("select count(*) from BuildEntity b" + where, Long.class);
-            var rows = s.createSelectionQuery("from BuildEntity b" + where + " order by b.id desc", BuildEntity.class);
-            params.forEach((k, v) -> {
-                count.setParameter(k, v);
-                rows.setParameter(k, v);
-            });
-            List<BuildInfo> items = rows.setFirstResult(f.offset()).setMaxResults(f.limit()).getResultList()
-                    .stream().map(b -> view.of(s, b, false)).toList();
-            return new Page<>(items, count.getSingleResult(), f.offset(), f.limit());
-        });
+        return db.read(s -> new Page<>(rows(s, f), matching(s, f, "select count(*) from BuildEntity b", "",
+                Long.class).getSingleResult(), f.offset(), f.limit()));
+    }
+
+    /** The first builds matching the filter, newest first, without counting them all (a page that shows no total). */
+    public List<BuildInfo> latest(BuildFilter f) {
+        return db.read(s -> rows(s, f));
+    }
+
+    private List<BuildInfo> rows(Session s, BuildFilter f) {
+        return matching(s, f, "from BuildEntity b", " order by b.id desc", BuildEntity.class)
+                .setFirstResult(f.offset()).setMaxResults(f.limit()).getResultList().stream()
+                .map(b -> view.of(s, b, false)).toList();
+    }
+
+    /** {@code select} over the builds the filter matches, then {@code tail}, with the filter's values bound. */
+    private static <T> SelectionQuery<T> matching(Session s, BuildFilter f, String select, String tail,
+            Class<T> type) {
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (f.packageName() != null) {
+            where.append(" and b.name = :p");
+            params.put("p", f.packageName());
+        }
+        if (f.state() != null) {
+            where.append(" and b.state = :st");
+            params.put("st", f.state());
+        }
+        if (f.owner() != null) {
+            where.append(" and b.ownerId = (select u.id from UserEntity u where u.name = :o)");
+            params.put("o", f.owner());
+        }
+        if (f.target() != null) {
+            where.append(" and b.targetId = (select t.id from TargetEntity t where t.name = :t)");
+            params.put("t", f.target());
+        }
+        if (f.nvrPrefix() != null) {
+            // LIKE's own wildcards and escape are dropped: '_' still matches itself, among others.
+            String prefix = f.nvrPrefix().replace("\\", "").replace("%", "");
+            where.append(" and concat(b.name, '-', b.version, '-', b.release) like :nvr");
+            params.put("nvr", prefix + "%");
+        }
+        SelectionQuery<T> q = s.createSelectionQuery(select + where + tail, type);
+        params.forEach(q::setParameter);
+        return q;
     }
 
     /** The components of one image (Koji's listRPMs(imageID=...)), by name. */

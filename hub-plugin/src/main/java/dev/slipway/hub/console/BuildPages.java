@@ -23,6 +23,7 @@ public final class BuildPages {
     private final BuildQueries builds;
     private final Publications publications;
     private final boolean lookaside;
+    private final CommitLinks commits;
     private final Templates templates;
 
     /** One image of a build page with its components (all of them, and the rows the table shows). */
@@ -42,10 +43,12 @@ public final class BuildPages {
         }
     }
 
-    BuildPages(BuildQueries builds, Publications publications, boolean lookaside, Templates templates) {
+    BuildPages(BuildQueries builds, Publications publications, boolean lookaside, CommitLinks commits,
+            Templates templates) {
         this.builds = builds;
         this.publications = publications;
         this.lookaside = lookaside;
+        this.commits = commits;
         this.templates = templates;
     }
 
@@ -77,8 +80,8 @@ public final class BuildPages {
         }
         List<PublicationView> published = publications.forBuild(b.id()).stream()
                 .map(p -> new PublicationView(p, lookaside ? signaturePath(p) : null)).toList();
-        return templates.render("build", v, "Build " + b.nvr(), "builds", "build", b, "images", images, "table",
-                table, "publications", published);
+        return templates.render("build", v, "Build " + b.nvr(), "builds", "build", b, "sourceLink",
+                commits.of(b.source()), "images", images, "table", table, "publications", published);
     }
 
     /** {@code /sigs/<repository>@sha256=<hex>/signature-1}, the layout skopeo reads. */

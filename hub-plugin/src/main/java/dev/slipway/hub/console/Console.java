@@ -35,9 +35,9 @@ public final class Console {
     private Console(HubConfig.Console config, boolean lookaside, Services s, Clock clock) {
         Templates t = new Templates();
         this.koji = new KojiLinks(s.directory());
-        this.pages = new Pages(s.tasks(), s.log(), s.builds(), s.hosts(), new CommitLinks(config.commitUrl()), clock,
-                t);
-        this.builds = new BuildPages(s.builds(), s.publications(), lookaside, t);
+        CommitLinks commits = new CommitLinks(config.commitUrl());
+        this.pages = new Pages(s.tasks(), s.log(), s.builds(), s.hosts(), commits, clock, t);
+        this.builds = new BuildPages(s.builds(), s.publications(), lookaside, commits, t);
         this.catalog = new CatalogPages(s.catalog(), s.builds(), s.tasks(), koji, t);
         this.hosts = new HostPages(s.hosts(), s.tasks(), koji, clock, t);
         this.accounts = new AccountPages(s.accounts(), t);

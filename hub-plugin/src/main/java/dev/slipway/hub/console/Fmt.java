@@ -87,6 +87,19 @@ public final class Fmt {
         return d == Math.rint(d) ? String.valueOf(d.longValue()) : String.format(Locale.ROOT, "%.1f", d);
     }
 
+    /**
+     * A count with its noun, in the singular for exactly one: {@code 1 image}, {@code 2 images}, {@code 0 images}.
+     * Every count the console prints goes through here (or {@link #count(long, String, String)}).
+     */
+    public static String count(long n, String noun) {
+        return count(n, noun, noun + "s");
+    }
+
+    /** A count with its noun, for a noun whose plural is not the singular plus "s". */
+    public static String count(long n, String singular, String plural) {
+        return String.format(Locale.ROOT, "%,d %s", n, n == 1 ? singular : plural);
+    }
+
     /** A URL query value, percent-encoded. */
     public static String q(String v) {
         return v == null ? "" : URLEncoder.encode(v, StandardCharsets.UTF_8);

@@ -7,7 +7,6 @@ import dev.slipway.hub.task.TaskHistory;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -66,11 +65,13 @@ public final class WaitReasons {
         }
         List<Admin.Host> room = ready.stream().filter(h -> free(h) >= t.weight()).toList();
         if (room.isEmpty()) {
-            return List.of("Every host that could run it is full for its weight " + num(t.weight()) + ": "
-                    + ready.stream().map(h -> h.name() + " load " + num(load(h)) + "/" + num(h.capacity()))
+            return List.of("Every host that could run it is full for its weight " + Fmt.num(t.weight()) + ": "
+                    + ready.stream().map(h -> h.name() + " load " + Fmt.num(load(h)) + "/" + Fmt.num(h.capacity()))
                     .collect(Collectors.joining(", ")) + ".");
         }
-        return List.of("Host " + names(room) + " has room; the task runs at that host's next claim, after tasks"
+        return List.of((room.size() == 1 ? "Host " + names(room) + " has room; the task runs at that host's next claim"
+                : "Hosts " + names(room) + " have room; the task runs at the next claim of one of them")
+                + ", after tasks"
                 + " of better priority (lower number) and older ones. Its priority is " + t.priority() + ".");
     }
 
@@ -84,12 +85,5 @@ public final class WaitReasons {
 
     private static String names(List<Admin.Host> hosts) {
         return hosts.stream().map(Admin.Host::name).collect(Collectors.joining(", "));
-    }
-
-    private static String num(Double d) {
-        if (d == null) {
-            return "?";
-        }
-        return d == Math.rint(d) ? String.valueOf(d.longValue()) : String.format(Locale.ROOT, "%.1f", d);
     }
 }

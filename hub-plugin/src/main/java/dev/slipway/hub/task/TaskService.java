@@ -20,11 +20,13 @@ import dev.slipway.hub.persistence.TaskEntity;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.hibernate.Session;
+import org.hibernate.query.SelectionQuery;
 
 /** The user side of tasks: submit, read, list, cancel, resubmit and free. Every method blocks. */
 public final class TaskService implements AutoCloseable {
@@ -157,44 +159,70 @@ public final class TaskService implements AutoCloseable {
     /** Tasks matching the filter, newest first. */
     public Page<TaskInfo> list(TaskFilter f) {
         return db.read(s -> {
-            StringBuilder where = new StringBuilder(" where 1 = 1");
-            if (!f.states().isEmpty()) {
-                where.append(" and t.state in (:states)");
+            List<TaskInfo> items = view.of(s, matching(s, f, "from TaskEntity t", " order by t.id desc",
+                    TaskEntity.class).setFirstResult(f.offset()).setMaxResults(f.limit()).getResultList());
+            return new Page<>(items, matching(s, f, "select count(*) from TaskEntity t", "", Long.class)
+                    .getSingleResult(), f.offset(), f.limit());
+        });
+    }
+
+    /** The first tasks matching the filter, newest first, without counting them all (a page that shows no total). */
+    public List<TaskInfo> latest(TaskFilter f) {
+        return db.read(s -> view.of(s, matching(s, f, "from TaskEntity t", " order by t.id desc", TaskEntity.class)
+                .setFirstResult(f.offset()).setMaxResults(f.limit()).getResultList()));
+    }
+
+    /** {@code select} over the tasks the filter matches, then {@code tail}, with the filter's values bound. */
+    private static <T> SelectionQuery<T> matching(Session s, TaskFilter f, String select, String tail,
+            Class<T> type) {
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        if (!f.states().isEmpty()) {
+            where.append(" and t.state in (:states)");
+        }
+        if (f.owner() != null) {
+            where.append(" and t.ownerId = (select u.id from UserEntity u where u.name = :owner)");
+        }
+        if (f.method() != null) {
+            where.append(" and t.method = :method");
+        }
+        if (f.host() != null) {
+            where.append(" and t.hostId = (select h.id from HostEntity h where h.name = :host)");
+        }
+        if (f.channel() != null) {
+            where.append(" and t.channelId = (select c.id from ChannelEntity c where c.name = :channel)");
+        }
+        SelectionQuery<T> q = s.createSelectionQuery(select + where + tail, type);
+        if (!f.states().isEmpty()) {
+            q.setParameterList("states", f.states());
+        }
+        if (f.owner() != null) {
+            q.setParameter("owner", f.owner());
+        }
+        if (f.method() != null) {
+            q.setParameter("method", f.method());
+        }
+        if (f.host() != null) {
+            q.setParameter("host", f.host());
+        }
+        if (f.channel() != null) {
+            q.setParameter("channel", f.channel());
+        }
+        return q;
+    }
+
+    /**
+     * How many tasks are in each state, every state present (zero when none), in one grouped query: the queue of
+     * the console's summary. Public, as {@link #list} is.
+     */
+    public Map<TaskState, Long> countByState() {
+        return db.read(s -> {
+            Map<TaskState, Long> counts = new EnumMap<>(TaskState.class);
+            for (TaskState state : TaskState.values()) {
+                counts.put(state, 0L);
             }
-            if (f.owner() != null) {
-                where.append(" and t.ownerId = (select u.id from UserEntity u where u.name = :owner)");
-            }
-            if (f.method() != null) {
-                where.append(" and t.method = :method");
-            }
-            if (f.host() != null) {
-                where.append(" and t.hostId = (select h.id from HostEntity h where h.name = :host)");
-            }
-            if (f.channel() != null) {
-                where.append(" and t.channelId = (select c.id from ChannelEntity c where c.name = :channel)");
-            }
-            var count = s.createSelectionQuery("select count(*) from TaskEntity t" + where, Long.class);
-            var rows = s.createSelectionQuery("from TaskEntity t" + where + " order by t.id desc", TaskEntity.class);
-            for (var q : List.of(count, rows)) {
-                if (!f.states().isEmpty()) {
-                    q.setParameterList("states", f.states());
-                }
-                if (f.owner() != null) {
-                    q.setParameter("owner", f.owner());
-                }
-                if (f.method() != null) {
-                    q.setParameter("method", f.method());
-                }
-                if (f.host() != null) {
-                    q.setParameter("host", f.host());
-                }
-                if (f.channel() != null) {
-                    q.setParameter("channel", f.channel());
-                }
-            }
-            List<TaskInfo> items = view.of(s, rows.setFirstResult(f.offset()).setMaxResults(f.limit())
-                    .getResultList());
-            return new Page<>(items, count.getSingleResult(), f.offset(), f.limit());
+            s.createSelectionQuery("select t.state, count(*) from TaskEntity t group by t.state", Object[].class)
+                    .getResultList().forEach(r -> counts.put((TaskState) r[0], (Long) r[1]));
+            return counts;
         });
     }
 

@@ -96,8 +96,13 @@ public final class ConsoleBenchmark {
             out.printf("%-10s seeded %,d tasks, %,d builds, %,d RPM component rows in %.0f s%n", name, sizes.tasks(),
                     sizes.builds(), rpms, (System.nanoTime() - t0) / 1e9);
             List<PageResult> results = new ArrayList<>();
+            // -Dbench.pages=summary,task: only the pages whose names start with one of these (a quick re-measure).
+            List<String> only = List.of(System.getProperty("bench.pages", "").split(",")).stream()
+                    .filter(w -> !w.isBlank()).toList();
             for (Page p : pages()) {
-                results.add(measure(load, name, p));
+                if (only.isEmpty() || only.stream().anyMatch(p.name()::startsWith)) {
+                    results.add(measure(load, name, p));
+                }
             }
             return results;
         }
