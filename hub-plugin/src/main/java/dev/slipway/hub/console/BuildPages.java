@@ -16,6 +16,7 @@ import dev.slipway.hub.publication.Publications;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 
 /** The build list and the build page (kojiweb's builds and buildinfo), from the same services as the API. */
@@ -58,7 +59,7 @@ public final class BuildPages {
                 Templates.offset(q));
         BuildState state;
         try {
-            state = query.state() == null ? null : BuildState.valueOf(query.state());
+            state = query.state() == null ? null : BuildState.valueOf(query.state().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new SlipwayException(ErrorCode.BAD_PARAMETER, "state must be one of "
                     + Arrays.toString(BuildState.values()));

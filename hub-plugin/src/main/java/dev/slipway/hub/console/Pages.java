@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 
 /**
@@ -137,16 +138,19 @@ public final class Pages {
         }
     }
 
-    /** {@code active} (FREE, ASSIGNED, OPEN), {@code all} or absent, or one state's name. */
+    /**
+     * {@code active} (FREE, ASSIGNED, OPEN), {@code all} or absent, or one state's name in either case (kojiweb's
+     * links say {@code state=failed}).
+     */
     private static List<TaskState> states(String text) {
-        if (text == null || text.equals("all")) {
+        if (text == null || text.equalsIgnoreCase("all")) {
             return List.of();
         }
-        if (text.equals("active")) {
+        if (text.equalsIgnoreCase("active")) {
             return List.of(TaskState.FREE, TaskState.ASSIGNED, TaskState.OPEN);
         }
         try {
-            return List.of(TaskState.valueOf(text));
+            return List.of(TaskState.valueOf(text.toUpperCase(Locale.ROOT)));
         } catch (IllegalArgumentException e) {
             throw new SlipwayException(ErrorCode.BAD_PARAMETER, "state must be active, all or one of "
                     + Arrays.toString(TaskState.values()));

@@ -29,7 +29,8 @@ import java.util.function.IntFunction;
  * Renders every console page over HTTP against a hub holding a busy farm's history (10,000 tasks, 10,000 builds,
  * 500,000 RPM component rows; see {@link ConsoleSeed}) and prints p50/p95 per page beside the goal: p95 <= 50 ms
  * per page, <= 100 ms for the search "images containing X older than V-R". One client asks page after page, so
- * the figures are render times rather than queueing. H2 and PostgreSQL; run by scripts/bench-console.sh.
+ * the figures are render times rather than queueing. Then the live log: from the hub taking a line to that line in
+ * a real browser's page ({@link LiveLogLatency}, goal 1 s). H2 and PostgreSQL; run by scripts/bench-console.sh.
  */
 public final class ConsoleBenchmark {
     static final double PAGE_GOAL_MS = 50;
@@ -103,6 +104,10 @@ public final class ConsoleBenchmark {
                 if (only.isEmpty() || only.stream().anyMatch(p.name()::startsWith)) {
                     results.add(measure(load, name, p));
                 }
+            }
+            if (only.isEmpty() || only.contains("live")) {
+                results.add(new LiveLogLatency(out, Integer.getInteger("bench.loglines", 30)).measure(hub, name,
+                        db.jdbcUrl(dir), db.user(), db.password()));
             }
             return results;
         }

@@ -15,11 +15,11 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * Debian's headless chromium driven through its chromedriver, as shared/reference/ENVIRONMENT.md sets it up (the
  * networking flags keep Chromium from trying hosts this closed network refuses). One per test class.
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
     private final ChromeDriver driver;
     private final Path profile;
 
-    Browser() throws IOException {
+    public Browser() throws IOException {
         profile = Files.createTempDirectory("slipway-chromium-");
         ChromeOptions o = new ChromeOptions();
         o.setBinary("/usr/bin/chromium");
@@ -32,12 +32,12 @@ final class Browser implements AutoCloseable {
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20)).scriptTimeout(Duration.ofSeconds(10));
     }
 
-    ChromeDriver driver() {
+    public ChromeDriver driver() {
         return driver;
     }
 
     /** Emulates a viewport {@code width} CSS pixels wide (a phone at 400), or the desktop size when 0. */
-    void width(int width) {
+    public void width(int width) {
         if (width == 0) {
             driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
         } else {
@@ -47,7 +47,7 @@ final class Browser implements AutoCloseable {
     }
 
     /** Saves a screenshot of the current page as target/console-screenshots/{@code name}.png. */
-    void screenshot(String name) {
+    public void screenshot(String name) {
         try {
             Path dir = Files.createDirectories(Path.of("target", "console-screenshots"));
             Files.write(dir.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
