@@ -14,6 +14,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import java.util.Locale;
 import java.util.concurrent.CompletionException;
+import java.util.function.ToIntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +30,7 @@ public final class ConsoleRoutes {
             + " connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleRoutes.class);
     private final Console console;
+    private final ToIntFunction<ErrorCode> statuses;
     private final Pages pages;
     private final Sessions sessions;
     private final WorkerExecutor workers;
@@ -38,8 +40,13 @@ public final class ConsoleRoutes {
         Rendered render(RoutingContext ctx, Visitor v);
     }
 
-    public ConsoleRoutes(Console console, WorkerExecutor workers) {
+    /**
+     * @param statuses the API's HTTP status for each error code (the HTTP layer's one mapping), so a console page
+     *     answers a refusal with the status the API would
+     */
+    public ConsoleRoutes(Console console, WorkerExecutor workers, ToIntFunction<ErrorCode> statuses) {
         this.console = console;
+        this.statuses = statuses;
         this.pages = console.pages();
         this.sessions = console.sessions();
         this.workers = workers;
@@ -195,7 +202,7 @@ public final class ConsoleRoutes {
         int status;
         String message;
         if (t instanceof SlipwayException e) {
-            status = status(e.code());
+            status = statuses.applyAsInt(e.code());
             message = e.getMessage() + " (" + e.code().name() + ", " + e.code().code() + ")";
             if (status >= 500) {
                 LOG.error("Console page {} failed: {}", ctx.request().path(), e.describe(), e);
@@ -222,26 +229,6 @@ public final class ConsoleRoutes {
                         .end(r.succeeded() ? r.result().html() : message);
             }
         });
-    }
-
-    /** The API's status for a code (the console answers with the same status the API would). */
-    static int status(ErrorCode code) {
-        String n = code.name();
-        if (code == ErrorCode.AUTH_REQUIRED || code == ErrorCode.AUTH_INVALID_TOKEN) {
-            return 401;
-        }
-        if (code == ErrorCode.PERMISSION_DENIED || n.startsWith("HOST_TOKEN") || code == ErrorCode.PRIORITY_NOT_ALLOWED
-                || code == ErrorCode.TAG_LOCKED || code == ErrorCode.SOURCE_NOT_ALLOWED
-                || code == ErrorCode.PACKAGE_BLOCKED) {
-            return 403;
-        }
-        if (n.endsWith("NOT_FOUND")) {
-            return 404;
-        }
-        if (code == ErrorCode.TASK_STATE_CONFLICT || code == ErrorCode.ALREADY_EXISTS) {
-            return 409;
-        }
-        return code.code() < 10000 ? 400 : 500;
     }
 
     private static String packageName(String text) {

@@ -56,7 +56,7 @@ public final class HubVerticle extends VerticleBase {
             LookasideEndpoint sigs = new LookasideEndpoint(new LookasideResolver(cfg.lookasideDir()), workers, api);
             router.route(LookasideEndpoint.PREFIX + "*").handler(sigs::handle);
         }
-        new ConsoleRoutes(services.console(), workers).mount(router);
+        new ConsoleRoutes(services.console(), workers, ErrorMapping::status).mount(router);
         // koji's XML-RPC API over the same services (it reads and limits its own bodies).
         new KojiEndpoint(services.koji(), workers, cfg.http().bodyLimitBytes()).mount(router);
         router.route(Api.PREFIX + "/*").handler(BodyHandler.create(false).setBodyLimit(cfg.http().bodyLimitBytes()));

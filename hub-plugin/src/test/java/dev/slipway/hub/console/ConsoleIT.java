@@ -103,12 +103,12 @@ class ConsoleIT {
 
     @Test
     void tasks_filterByStateMethodOwnerHostAndChannel_andPage() {
-        long open = running("bob", "foo");
+        long open = running("grace", "foo");
         long free = HUB.submit("alice", "foo", Map.of());
         long canceled = HUB.submit("alice", "foo", Map.of());
         call("POST", "/api/v1/tasks/" + canceled + "/cancel", HUB.token("alice"), null);
         go("/console/tasks");
-        new org.openqa.selenium.support.ui.Select(web().findElement(By.name("state"))).selectByValue("CANCELED");
+        web().findElement(By.cssSelector("select[name=state] option[value=CANCELED]")).click();
         web().findElement(By.name("owner")).sendKeys("alice");
         web().findElement(By.cssSelector("form.filters button")).click();
         waitFor(() -> web().getCurrentUrl().contains("state=CANCELED"));
@@ -116,7 +116,7 @@ class ConsoleIT {
         for (String[] q : new String[][] {{"state=active&owner=alice", String.valueOf(free)},
                 {"state=free&owner=alice", String.valueOf(free)}, {"state=open&host=builder1", String.valueOf(open)},
                 {"state=canceled&owner=alice&method=buildContainer", String.valueOf(canceled)},
-                {"state=active&owner=bob&channel=container", String.valueOf(open)}}) {
+                {"state=active&owner=grace&channel=container", String.valueOf(open)}}) {
             go("/console/tasks?" + q[0]);
             assertEquals(List.of(Long.parseLong(q[1])), listedTasks(), q[0]);
         }
@@ -378,7 +378,7 @@ class ConsoleIT {
     @Test
     void summary_showsRunningTasksWithTheirHost_andRecentFailuresWithTheirReason() {
         long open = running("alice", "foo");
-        long failed = running("bob", "foo");
+        long failed = running("grace", "foo");
         assertEquals(204, call("POST", "/api/v1/host/tasks/" + failed + "/fail", HUB.token("builder1"), Map.of(
                 "fault", Map.of("code", 5001, "name", "ENGINE_BUILD_FAILED", "message", "RUN false returned 1")))
                 .status());
@@ -386,7 +386,7 @@ class ConsoleIT {
         String running = text(By.id("running"));
         assertTrue(running.contains(open + " OPEN alice builder1"), running);
         String failures = text(By.id("failures"));
-        assertTrue(failures.contains("Task " + failed + " (bob): ENGINE_BUILD_FAILED: RUN false returned 1"), failures);
+        assertTrue(failures.contains("Task " + failed + " (grace): ENGINE_BUILD_FAILED: RUN false returned 1"), failures);
     }
 
     @Test

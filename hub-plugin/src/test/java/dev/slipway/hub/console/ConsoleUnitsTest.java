@@ -11,9 +11,17 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The console's small pure parts: commit links, the RPM table, TLS behind proxies, cluster health. */
+/** The console's small pure parts: counts, commit links, the RPM table, TLS behind proxies, cluster health. */
 class ConsoleUnitsTest {
     private static final String SHA = "0123456789abcdef0123456789abcdef01234567";
+
+    @Test
+    void count_isSingularForExactlyOne_andGroupsThousands() {
+        assertEquals("1 image", Fmt.count(1, "image"));
+        assertEquals("0 images", Fmt.count(0, "image"));
+        assertEquals("10,000 tasks", Fmt.count(10_000, "task"));
+        assertEquals("2 matches", Fmt.count(2, "match", "matches"));
+    }
 
     @Test
     void commitLink_httpsRepository_isCgitStyleWithoutDotGit() {
