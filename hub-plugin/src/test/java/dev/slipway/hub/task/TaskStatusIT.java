@@ -52,7 +52,7 @@ class TaskStatusIT {
         assertSameEverywhere(id, "OPEN");
         Answer failed = http().as(host).exchange("POST", "/api/v1/host/tasks/" + id + "/fail",
                 Map.of("fault", Map.of("code", 3001, "name", "BUILD_FAILED", "message", "RUN false: exit 1")));
-        assertEquals(200, failed.status(), failed.body());
+        assertEquals(204, failed.status(), failed.body());
         assertSameEverywhere(id, "FAILED");
         assertSameEverywhere(id, "FAILED"); // now from memory: still the same record
     }
