@@ -10,6 +10,8 @@ import java.util.Set;
  * How registry clients behave: timeouts, retries, an optional client-side rate limit, which hosts speak plain
  * HTTP (loopback always does), upload parallelism and chunking.
  *
+ * @param requestTimeout until the answer starts (a stalled upload times out here), and the longest pause while an
+ *     answer's body is read (a blob GET whose bytes stop coming); never a limit on a whole transfer that keeps moving
  * @param requestsPerSecond per registry host; 0 turns the limit off
  * @param insecureHosts {@code host[:port]} values reached over plain HTTP besides loopback
  * @param uploadConcurrency blobs pushed at once by {@code pushImage}

@@ -10,7 +10,8 @@ import java.time.Duration;
  * fails with the last failure's code (REGISTRY_SERVER_ERROR, REGISTRY_RATE_LIMITED, REGISTRY_UNREACHABLE,
  * REGISTRY_TIMEOUT).
  *
- * @param requestTimeout how long one request may take until the registry's answer starts, uploads included
+ * @param requestTimeout how long one request may take until the registry's answer starts, uploads included, and
+ *     the longest silence while an answer's body (a blob, a manifest) is read; a slow body that keeps moving is fine
  * @param attempts calls per operation, the first included
  */
 public record RegistryClientSettings(Duration connectTimeout, Duration requestTimeout, int attempts,

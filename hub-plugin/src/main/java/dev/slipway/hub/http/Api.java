@@ -15,6 +15,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The exported calls under {@code /api/v1}: each has a Koji-style name, an HTTP method and path, an access level
@@ -22,7 +23,11 @@ import java.util.List;
  * the failure, through {@link ErrorMapping}) is written once, here.
  */
 public final class Api {
-    /** A blocking handler: returns the body (or a {@link Reply}) or throws. */
+    /**
+     * A blocking handler: returns the body (or a {@link Reply}) or throws. It may also return a
+     * {@link CompletionStage} of the body when the answer waits for something that needs no thread (a group
+     * commit): the call is answered when the stage completes, and the worker thread is free meanwhile.
+     */
     public interface Handler {
         Object handle(Call call);
     }
@@ -92,8 +97,17 @@ public final class Api {
         register(method, path, name, access, description);
         router.route(method, PREFIX + path).handler(ctx -> workers.executeBlocking(
                 () -> h.handle(authorize(ctx, access)), false)
+                .compose(body -> settled(ctx, body))
                 .onSuccess(body -> send(ctx, body)).onFailure(e -> fail(ctx, e, name)));
         return this;
+    }
+
+    /** The body itself, or what the handler's stage completes with, back on the request's event loop. */
+    @SuppressWarnings("unchecked")
+    private static Future<Object> settled(RoutingContext ctx, Object body) {
+        return body instanceof CompletionStage<?> later
+                ? Future.fromCompletionStage((CompletionStage<Object>) later, ctx.vertx().getOrCreateContext())
+                : Future.succeededFuture(body);
     }
 
     private void register(HttpMethod method, String path, String name, Access access, String description) {

@@ -5,7 +5,6 @@ import dev.slipway.common.api.TaskCreated;
 import dev.slipway.common.api.TaskState;
 import dev.slipway.common.error.ErrorCode;
 import dev.slipway.common.error.SlipwayException;
-import dev.slipway.hub.task.Submitted;
 import dev.slipway.hub.task.TaskFilter;
 import dev.slipway.hub.task.TaskService;
 import io.vertx.core.Future;
@@ -26,12 +25,15 @@ final class TaskEndpoints {
         this.logs = logs;
     }
 
-    /** 201 with the new task; 200 with the earlier task when the {@code Idempotency-Key} was seen before. */
+    /**
+     * 201 with the new task; 200 with the earlier task when the {@code Idempotency-Key} was seen before. Answered
+     * once the task is committed; no thread waits for that commit.
+     */
     Object buildContainer(Call c) {
         c.query();
-        Submitted s = tasks.buildContainer(c.principal(), c.body(BuildContainerRequest.class),
-                c.context().request().getHeader("Idempotency-Key"));
-        return new Reply(s.created() ? 201 : 200, new TaskCreated(s.taskId()));
+        return tasks.submit(c.principal(), c.body(BuildContainerRequest.class),
+                c.context().request().getHeader("Idempotency-Key"))
+                .thenApply(s -> new Reply(s.created() ? 201 : 200, new TaskCreated(s.taskId())));
     }
 
     Object get(Call c) {

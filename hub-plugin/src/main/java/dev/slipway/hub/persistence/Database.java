@@ -105,6 +105,31 @@ public final class Database implements AutoCloseable {
         });
     }
 
+    /** Work on a plain JDBC connection. */
+    @FunctionalInterface
+    public interface SqlWork<T> {
+        T apply(Connection c) throws SQLException;
+    }
+
+    /**
+     * Runs one read-only statement's {@code work} on a pooled connection in autocommit mode, without a session or
+     * a transaction around it: for the hottest reads (task status polls), where a single statement is its own
+     * consistent snapshot and Hibernate's session, transaction and entity loading would cost more than the query.
+     * Failures map as in {@link #tx}.
+     */
+    public <T> T query(SqlWork<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(true);
+            return work.apply(c);
+        } catch (SQLException e) {
+            if (unavailable(e)) {
+                throw new SlipwayException(ErrorCode.HUB_UNAVAILABLE,
+                        "Tried to reach the hub database but it is not available: " + e.getMessage(), e);
+            }
+            throw new IllegalStateException("Tried to read from the hub database but failed: " + e.getMessage(), e);
+        }
+    }
+
     /**
      * Whether a failure means the database is away rather than the statement wrong: no connection within the
      * pool's timeout, or PostgreSQL's SQLSTATE class 08 (connection exception) or 57P (operator intervention:

@@ -39,6 +39,21 @@ public final class EntityNames {
         return id == null ? null : name(targets, id, i -> s.get(TargetEntity.class, i).name);
     }
 
+    /** The user's name if this process has read it already, else null (the caller then reads it in a session). */
+    public String knownUser(long id) {
+        return users.get(id);
+    }
+
+    /** The channel's name if already read, else null. */
+    public String knownChannel(long id) {
+        return channels.get(id);
+    }
+
+    /** The host's name if already read, else null. */
+    public String knownHost(long id) {
+        return hosts.get(id);
+    }
+
     private static String name(Map<Long, String> cache, long id, Function<Long, String> load) {
         String name = cache.get(id);
         if (name == null) {

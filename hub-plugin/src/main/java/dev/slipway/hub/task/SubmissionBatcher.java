@@ -14,21 +14,26 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.function.IntConsumer;
 import org.hibernate.Session;
 
 /**
  * Group commit for submissions: one writer thread takes every submission waiting at that moment and creates them
- * in one transaction, so a burst of clients shares one durable commit. Each caller is answered only after the
- * commit that holds its task; a refused submission fails alone and changes nothing. A submission with an idempotency
- * key whose task already exists (an earlier batch, the same batch, or another hub process) answers that task.
+ * in one transaction, so a burst of clients shares one durable commit. {@link #enqueue} returns at once with a
+ * future completed only after the commit that holds the task (no thread waits per submission, so every client
+ * in flight can share the next commit); a refused submission fails alone and changes nothing. A submission with an
+ * idempotency key whose task already exists (an earlier batch, the same batch, or another hub process) answers
+ * that task.
  */
 final class SubmissionBatcher implements AutoCloseable {
+    /** Bounds one transaction; a burst larger than this is committed in several, back to back. */
     private static final int MAX_BATCH = 256;
+    private static final long ANSWER_WITHIN_SECONDS = 60;
     private final Database db;
     private final Submission submission;
     private final Clock clock;
     private final IdempotencyKeys keys;
+    private final IntConsumer committed;
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
     private volatile boolean running = true;
@@ -37,37 +42,46 @@ final class SubmissionBatcher implements AutoCloseable {
             IdempotencyKeys.Key key, CompletableFuture<Submitted> result) {
     }
 
-    SubmissionBatcher(Database db, Submission submission, Clock clock, IdempotencyKeys keys) {
+    /** {@code committed} hears, on the writer thread, how many tasks each durable commit created (when any). */
+    SubmissionBatcher(Database db, Submission submission, Clock clock, IdempotencyKeys keys, IntConsumer committed) {
         this.db = db;
         this.submission = submission;
         this.clock = clock;
         this.keys = keys;
+        this.committed = committed;
         this.writer = new Thread(this::drain, "slipway-hub-submit");
         writer.setDaemon(true);
         writer.start();
     }
 
-    /** Creates the task (after the caller's precheck) and returns its id once committed. Blocks. */
-    long submit(Principal p, BuildContainerRequest req, SourceSpec src) {
-        return submit(p, req, src, null).taskId();
-    }
-
     /**
-     * Creates the task unless {@code key} (nullable) already names one of the caller's; answers the task once
-     * committed. Blocks.
+     * Queues the task's creation (after the caller's precheck) unless {@code key} (nullable) already names one of
+     * the caller's. The future completes after the commit that holds it, or fails with the submission's refusal,
+     * or with HUB_UNAVAILABLE when the database has not committed it within 60 s. Never blocks.
      */
-    Submitted submit(Principal p, BuildContainerRequest req, SourceSpec src, IdempotencyKeys.Key key) {
+    CompletableFuture<Submitted> enqueue(Principal p, BuildContainerRequest req, SourceSpec src,
+            IdempotencyKeys.Key key) {
         CompletableFuture<Submitted> result = new CompletableFuture<>();
         if (!running) {
-            throw new SlipwayException(ErrorCode.HUB_UNAVAILABLE, "The hub is shutting down; submit again");
+            return CompletableFuture.failedFuture(
+                    new SlipwayException(ErrorCode.HUB_UNAVAILABLE, "The hub is shutting down; submit again"));
         }
         queue.add(new Pending(p, req, src, key, result));
+        return result.completeOnTimeout(null, ANSWER_WITHIN_SECONDS, TimeUnit.SECONDS).thenApply(s -> {
+            if (s == null) {
+                throw new SlipwayException(ErrorCode.HUB_UNAVAILABLE,
+                        "The database did not commit the submission in " + ANSWER_WITHIN_SECONDS + " s");
+            }
+            return s;
+        });
+    }
+
+    /** {@link #enqueue}, waiting for the commit (for blocking callers: koji's XML-RPC, resubmissions). */
+    Submitted submit(Principal p, BuildContainerRequest req, SourceSpec src, IdempotencyKeys.Key key) {
         try {
-            return result.get(60, TimeUnit.SECONDS);
+            return enqueue(p, req, src, key).get();
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        } catch (TimeoutException e) {
-            throw new SlipwayException(ErrorCode.HUB_UNAVAILABLE, "The database did not commit the submission in 60 s");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SlipwayException(ErrorCode.HUB_UNAVAILABLE, "Interrupted while submitting");
@@ -132,6 +146,13 @@ final class SubmissionBatcher implements AutoCloseable {
             return created;
         });
         db.flush(); // acknowledged submissions must survive kill -9 of the hub
+        int created = 0;
+        for (Submitted s : ids) {
+            created += s != null && s.created() ? 1 : 0;
+        }
+        if (created > 0) {
+            committed.accept(created);
+        }
         for (int i = 0; i < batch.size(); i++) {
             if (ids.get(i) != null) {
                 batch.get(i).result.complete(ids.get(i));

@@ -25,10 +25,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.hibernate.Session;
 import org.hibernate.query.SelectionQuery;
 
-/** The user side of tasks: submit, read, list, cancel, resubmit and free. Every method blocks. */
+/** The user side of tasks: submit, read, list, cancel, resubmit and free. Every method but {@link #submit} blocks. */
 public final class TaskService implements AutoCloseable {
     private static final List<TaskState> UNFINISHED = List.of(TaskState.FREE, TaskState.ASSIGNED, TaskState.OPEN);
     private final Database db;
@@ -39,6 +41,7 @@ public final class TaskService implements AutoCloseable {
     private final Submission submission;
     private final SubmissionBatcher batcher;
     private final IdempotencyKeys keys;
+    private final TaskStatus status;
 
     public TaskService(Database db, HubConfig config, Clock clock, TaskEvents events, HubMetrics metrics,
             ObjectMapper json) {
@@ -49,44 +52,62 @@ public final class TaskService implements AutoCloseable {
         this.view = new TaskView(json);
         this.submission = new Submission(config.tasks(), new ScmAllowList(config.allowedScms()), view);
         this.keys = new IdempotencyKeys(view);
-        this.batcher = new SubmissionBatcher(db, submission, clock, keys);
+        this.status = new TaskStatus(db, view);
+        this.batcher = new SubmissionBatcher(db, submission, clock, keys, created -> {
+            for (int i = 0; i < created; i++) {
+                metrics.submitted();
+            }
+            events.taskRunnable(); // one wake-up per commit, however many tasks it made runnable
+        });
     }
 
-    /** {@code buildContainer}: checks policy and queues a FREE task; returns its id once committed. */
+    /** {@code buildContainer}: checks policy and queues a FREE task; returns its id once committed. Blocks. */
     public long buildContainer(Principal p, BuildContainerRequest req) {
-        SourceSpec src = submission.precheck(p, req);
-        long id = batcher.submit(p, req, src);
-        metrics.submitted();
-        events.taskRunnable();
-        return id;
+        return batcher.submit(p, req, submission.precheck(p, req), null).taskId();
     }
 
     /**
      * {@code buildContainer} with an idempotency key (null: none): a repeat of an earlier request of the same
      * caller with the same key answers that request's task, whatever happened to it since, and creates nothing;
-     * the same key with a different request is IDEMPOTENCY_KEY_REUSED.
+     * the same key with a different request is IDEMPOTENCY_KEY_REUSED. Blocks until committed.
      */
     public Submitted buildContainer(Principal p, BuildContainerRequest req, String idempotencyKey) {
+        return join(submit(p, req, idempotencyKey));
+    }
+
+    /**
+     * {@link #buildContainer(Principal, BuildContainerRequest, String)} without waiting for the commit: the policy
+     * checks (and the idempotency-key lookup) run now, on the caller's thread, and a refusal is thrown here; the
+     * future completes once the task is durably committed (the API answers then, not before).
+     */
+    public CompletableFuture<Submitted> submit(Principal p, BuildContainerRequest req, String idempotencyKey) {
         if (idempotencyKey == null) {
-            return new Submitted(buildContainer(p, req), true);
+            return batcher.enqueue(p, req, submission.precheck(p, req), null);
         }
         IdempotencyKeys.Key key = keys.of(idempotencyKey, req);
         // A repeat is answered before the policy checks: the first request passed them, and its task stands.
         Long earlier = p.isUser() ? db.tx(s -> keys.find(s, p.id(), key)) : null;
         if (earlier != null) {
-            return new Submitted(earlier, false);
+            return CompletableFuture.completedFuture(new Submitted(earlier, false));
         }
-        SourceSpec src = submission.precheck(p, req);
-        Submitted done = batcher.submit(p, req, src, key);
-        if (done.created()) {
-            metrics.submitted();
-            events.taskRunnable();
+        return batcher.enqueue(p, req, submission.precheck(p, req), key);
+    }
+
+    private static <T> T join(CompletableFuture<T> f) {
+        try {
+            return f.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         }
-        return done;
     }
 
     public TaskInfo get(long id) {
-        // The hot read (status polls): the row and its latest build in one statement, names from memory.
+        TaskInfo fast = status.get(id);
+        return fast != null ? fast : read(id);
+    }
+
+    /** {@link #get} through a session, which also learns the names the fast read did not know yet. */
+    private TaskInfo read(long id) {
         return db.read(s -> {
             List<Object[]> rows = s.createSelectionQuery("select t, (select max(b.id) from BuildEntity b"
                     + " where b.taskId = t.id) from TaskEntity t where t.id = :id", Object[].class)

@@ -74,7 +74,13 @@ public final class TaskView {
         return json.convertValue(node, type);
     }
 
-    private ApiError fault(String text) {
+    /** The names of users, channels and hosts this view has read. */
+    EntityNames names() {
+        return names;
+    }
+
+    /** Parses a fault column. */
+    ApiError fault(String text) {
         return json.convertValue(read(text), ApiError.class);
     }
 }

@@ -12,6 +12,7 @@ import dev.slipway.hub.fixture.HubFixture;
 import dev.slipway.hub.fixture.PostgresServer;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -52,6 +53,7 @@ public final class HubBenchmark {
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .executor(Executors.newFixedThreadPool(4)).build();
     private final List<Long> taskIds = Collections.synchronizedList(new ArrayList<>());
+    private final List<Long> finishedIds = Collections.synchronizedList(new ArrayList<>());
     private String base;
     private String alice;
     private String host;
@@ -64,8 +66,9 @@ public final class HubBenchmark {
         }
     }
 
-    /** One database's figures. */
-    record Result(String database, Stats reads, Stats submissions, Stats submissions8, Stats dispatch) {
+    /** One database's figures ({@code finishedReads}: status reads of CLOSED tasks, which hubs keep in memory). */
+    record Result(String database, Stats reads, Stats finishedReads, Stats submissions, Stats submissions8,
+            Stats dispatch) {
         boolean goalsMet() {
             return reads.perSecond() >= READS_GOAL && submissions.perSecond() >= SUBMISSIONS_GOAL
                     && submissions.p99() <= P99_64_GOAL_MS && submissions8.p99() <= P99_8_GOAL_MS;
@@ -96,8 +99,8 @@ public final class HubBenchmark {
     Stats reference() throws Exception {
         Stats c = LoadGenerator.ceiling(CLIENTS, sizes.reads(), Runtime.getRuntime().availableProcessors());
         out.printf("%-10s bare Vert.x answer from the event loop (same harness): %,.0f/s with %d clients,"
-                + " p50 %.2f ms, p99 %.2f ms; %.0f us CPU per request (%,.0f/s on %d idle cores)%n", "reference",
-                c.perSecond(), CLIENTS, c.p50(), c.p99(), c.cpuMicros(), c.perSecondOnIdle(CORES), CORES);
+                + " p50 %.2f ms, p99 %.2f ms; %.0f us CPU per request (%,.0f/s on %d idle cores); %s%n", "reference",
+                c.perSecond(), CLIENTS, c.p50(), c.p99(), c.cpuMicros(), c.perSecondOnIdle(CORES), CORES, load());
         return c;
     }
 
@@ -106,6 +109,7 @@ public final class HubBenchmark {
         HubConfig config = new HubConfig(new HubConfig.Listen("127.0.0.1", 0), dir, db, List.of(HubFixture.SCM),
                 null, null, List.of());
         taskIds.clear();
+        finishedIds.clear();
         try (Hub hub = Hub.start(config); LoadGenerator load = new LoadGenerator("127.0.0.1", hub.port())) {
             base = "http://127.0.0.1:" + hub.port();
             seed(hub);
@@ -116,27 +120,36 @@ public final class HubBenchmark {
             Stats s = submissions(load, CLIENTS, sizes.submissions());
             Stats s8 = submissions(load, 8, sizes.submissions8());
             out.printf("%-10s submissions: %,.0f/s durable with %d clients, p50 %.1f ms, p99 %.1f ms (%d tasks)"
-                    + "   goal >= %,.0f/s and p99 <= %.0f ms: %s%n", name, s.perSecond(), CLIENTS, s.p50(), s.p99(),
-                    s.count(), SUBMISSIONS_GOAL, P99_64_GOAL_MS,
-                    met(s.perSecond() >= SUBMISSIONS_GOAL && s.p99() <= P99_64_GOAL_MS));
+                    + "   goal >= %,.0f/s and p99 <= %.0f ms: %s; %s%n", name, s.perSecond(), CLIENTS, s.p50(),
+                    s.p99(), s.count(), SUBMISSIONS_GOAL, P99_64_GOAL_MS,
+                    met(s.perSecond() >= SUBMISSIONS_GOAL && s.p99() <= P99_64_GOAL_MS), load());
             out.printf("%-10s submissions: %,.0f/s durable with 8 clients, p50 %.1f ms, p99 %.1f ms (%d tasks)"
-                    + "   goal p99 <= %.0f ms: %s%n", name, s8.perSecond(), s8.p50(), s8.p99(), s8.count(),
-                    P99_8_GOAL_MS, met(s8.p99() <= P99_8_GOAL_MS));
+                    + "   goal p99 <= %.0f ms: %s; %s%n", name, s8.perSecond(), s8.p50(), s8.p99(), s8.count(),
+                    P99_8_GOAL_MS, met(s8.p99() <= P99_8_GOAL_MS), load());
             out.printf("%-10s dispatch (submit -> worker opened it via long-poll claim): p50 %.1f ms, p99 %.1f ms"
-                    + " (%d tasks)%n", name, d.p50(), d.p99(), d.count());
-            reads(load, Duration.ofSeconds(1));
-            Stats r = reads(load, sizes.reads());
+                    + " (%d tasks); %s%n", name, d.p50(), d.p99(), d.count(), load());
+            reads(load, taskIds, Duration.ofSeconds(1));
+            Stats r = reads(load, taskIds, sizes.reads());
             out.printf("%-10s task status reads: %,.0f/s with %d clients, p50 %.2f ms, p99 %.2f ms"
-                    + "   goal >= %,.0f/s: %s%n", name, r.perSecond(), CLIENTS, r.p50(), r.p99(), READS_GOAL,
-                    met(r.perSecond() >= READS_GOAL));
+                    + "   goal >= %,.0f/s: %s; %s%n", name, r.perSecond(), CLIENTS, r.p50(), r.p99(), READS_GOAL,
+                    met(r.perSecond() >= READS_GOAL), load());
             out.printf("%-10s task status reads: %.0f us CPU per read (hub and load generator), so at most %,.0f/s"
                     + " on %d idle cores%n", name, r.cpuMicros(), r.perSecondOnIdle(CORES), CORES);
-            return new Result(name, r, s, s8, d);
+            Stats f = reads(load, finishedIds, sizes.reads());
+            out.printf("%-10s status reads of finished (CLOSED) tasks: %,.0f/s with %d clients, p50 %.2f ms,"
+                    + " p99 %.2f ms, %.0f us CPU per read; %s%n", name, f.perSecond(), CLIENTS, f.p50(), f.p99(),
+                    f.cpuMicros(), load());
+            return new Result(name, r, f, s, s8, d);
         }
     }
 
     private static String met(boolean met) {
         return met ? "met" : "NOT met";
+    }
+
+    /** The machine's one-minute load average, printed beside every figure (the machine is shared). */
+    private static String load() {
+        return String.format("load average %.1f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
     private void seed(Hub hub) throws Exception {
@@ -166,8 +179,8 @@ public final class HubBenchmark {
         });
     }
 
-    private Stats reads(LoadGenerator load, Duration time) throws Exception {
-        Long[] ids = taskIds.toArray(Long[]::new);
+    private Stats reads(LoadGenerator load, List<Long> from, Duration time) throws Exception {
+        Long[] ids = from.toArray(Long[]::new);
         return load.run(CLIENTS, 0, time, i -> Request.get("/api/v1/tasks/"
                 + ids[ThreadLocalRandom.current().nextInt(ids.length)]), 200, b -> { });
     }
@@ -196,7 +209,11 @@ public final class HubBenchmark {
                     t0 = submittedAt.get(id);
                 }
                 latencies.add(opened - t0);
-                builds.submit(() -> post("/api/v1/host/tasks/" + id + "/close", host, "{\"result\":{}}".getBytes()));
+                builds.submit(() -> {
+                    post("/api/v1/host/tasks/" + id + "/close", host, "{\"result\":{}}".getBytes());
+                    finishedIds.add(id);
+                    return null;
+                });
             }
             return null;
         });

@@ -89,9 +89,11 @@ public final class EndpointCaller {
                 }
                 retryAfter = RetryPolicy.parseRetryAfter(response.headers().firstValue("Retry-After"), clock);
             } catch (HttpTimeoutException e) {
-                // A registry that accepted the connection and then went silent (a stalled upload, a hung answer).
+                // A registry that accepted the connection and then went silent (a stalled upload, a hung answer, a
+                // blob whose bytes stopped coming).
                 failure = new SlipwayException(ErrorCode.REGISTRY_TIMEOUT, "Tried to " + action
-                        + " but the registry did not answer within " + settings.requestTimeout().toMillis() + " ms", e);
+                        + " but the registry did not answer within " + settings.requestTimeout().toMillis() + " ms"
+                        + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"), e);
             } catch (IOException e) {
                 failure = new SlipwayException(ErrorCode.REGISTRY_UNREACHABLE,
                         "Tried to " + action + " but the connection failed: " + Actions.describe(e), e);
@@ -123,7 +125,9 @@ public final class EndpointCaller {
             if (auth != null) {
                 request.header("Authorization", auth);
             }
-            HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            // Every read of the body is bounded too: a registry that stops sending mid-blob times out like a stalled upload.
+            HttpResponse<InputStream> response = http.send(request.build(),
+                    IdleTimeoutBody.handler(settings.requestTimeout()));
             boolean followable = "GET".equals(endpoint.method()) || "HEAD".equals(endpoint.method());
             Optional<String> location = response.headers().firstValue("Location");
             if (!followable || !REDIRECTS.contains(response.statusCode()) || endpoint.accepts(response.statusCode())

@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
 
 /**
  * A small HTTP/1.1 proxy in front of a real registry that injects faults into chosen requests: an error status
- * (with an optional {@code Retry-After}), a reset connection, or a stall after part of the request body. Every
+ * (with an optional {@code Retry-After}), a reset connection, a stall after part of the request body or of the
+ * answer, or an answer that trickles in small pieces. Every
  * request travels on its own connection ({@code Connection: close}), so faults hit exactly the requests they
  * match; {@link #down()} makes the registry unreachable until {@link #up()}.
  */
@@ -36,7 +37,11 @@ public final class FaultProxy implements AutoCloseable {
         /** Reset the connection (TCP RST) after reading the request line and headers. */
         RESET,
         /** Forward the head and {@code stallAfterBytes} of the body, then go silent until the client gives up. */
-        STALL
+        STALL,
+        /** Forward the request, the answer's head and {@code stallAfterBytes} of its body, then go silent. */
+        STALL_ANSWER,
+        /** Forward the answer in pieces of {@code stallAfterBytes} bytes, {@code pauseMillis} apart: slow, moving. */
+        TRICKLE
     }
 
     /**
@@ -45,17 +50,28 @@ public final class FaultProxy implements AutoCloseable {
      * @param retryAfter the {@code Retry-After} header of a STATUS answer, or null
      */
     public record Fault(String method, Pattern path, int times, Kind kind, int status, String retryAfter,
-            long stallAfterBytes) {
+            long stallAfterBytes, long pauseMillis) {
         public static Fault status(String method, String pathRegex, int times, int status, String retryAfter) {
-            return new Fault(method, Pattern.compile(pathRegex), times, Kind.STATUS, status, retryAfter, 0);
+            return new Fault(method, Pattern.compile(pathRegex), times, Kind.STATUS, status, retryAfter, 0, 0);
         }
 
         public static Fault reset(String method, String pathRegex, int times) {
-            return new Fault(method, Pattern.compile(pathRegex), times, Kind.RESET, 0, null, 0);
+            return new Fault(method, Pattern.compile(pathRegex), times, Kind.RESET, 0, null, 0, 0);
         }
 
         public static Fault stall(String method, String pathRegex, int times, long afterBytes) {
-            return new Fault(method, Pattern.compile(pathRegex), times, Kind.STALL, 0, null, afterBytes);
+            return new Fault(method, Pattern.compile(pathRegex), times, Kind.STALL, 0, null, afterBytes, 0);
+        }
+
+        /** The registry's answer stops after its head and {@code afterBytes} bytes of its body, for good. */
+        public static Fault stallAnswer(String method, String pathRegex, int times, long afterBytes) {
+            return new Fault(method, Pattern.compile(pathRegex), times, Kind.STALL_ANSWER, 0, null, afterBytes, 0);
+        }
+
+        /** The registry's answer arrives {@code pieceBytes} at a time with {@code pauseMillis} between pieces. */
+        public static Fault trickle(String method, String pathRegex, int times, long pieceBytes, long pauseMillis) {
+            return new Fault(method, Pattern.compile(pathRegex), times, Kind.TRICKLE, 0, null, pieceBytes,
+                    pauseMillis);
         }
     }
 
@@ -182,7 +198,7 @@ public final class FaultProxy implements AutoCloseable {
                 open.add(upstream);
                 OutputStream up = upstream.getOutputStream();
                 up.write(forwardedHead(head).getBytes(StandardCharsets.ISO_8859_1));
-                if (fault != null) { // STALL
+                if (fault != null && fault.kind() == Kind.STALL) {
                     copyBody(head, in, up, fault.stallAfterBytes());
                     up.flush();
                     waitUntilClosed(client);
@@ -190,6 +206,22 @@ public final class FaultProxy implements AutoCloseable {
                 }
                 copyBody(head, in, up, Long.MAX_VALUE);
                 up.flush();
+                if (fault != null && fault.kind() == Kind.STALL_ANSWER) {
+                    InputStream answer = new BufferedInputStream(upstream.getInputStream());
+                    OutputStream back = client.getOutputStream();
+                    for (String headLine : readHead(answer)) {
+                        back.write((headLine + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                    }
+                    back.write("\r\n".getBytes(StandardCharsets.ISO_8859_1));
+                    copy(answer, back, fault.stallAfterBytes(), new long[] {Long.MAX_VALUE});
+                    client.getOutputStream().flush();
+                    waitUntilClosed(client);
+                    return;
+                }
+                if (fault != null && fault.kind() == Kind.TRICKLE) {
+                    trickle(upstream.getInputStream(), client.getOutputStream(), fault);
+                    return;
+                }
                 upstream.getInputStream().transferTo(client.getOutputStream());
                 client.getOutputStream().flush();
             } finally {
@@ -271,6 +303,22 @@ public final class FaultProxy implements AutoCloseable {
             out.write(buffer, 0, n);
             left -= n;
             budget[0] -= n;
+        }
+    }
+
+    /** Forwards the whole answer in pieces with pauses between them. */
+    private void trickle(InputStream from, OutputStream to, Fault fault) throws IOException {
+        byte[] piece = new byte[(int) fault.stallAfterBytes()];
+        for (int n = from.readNBytes(piece, 0, piece.length); n > 0 && !closed;
+                n = from.readNBytes(piece, 0, piece.length)) {
+            to.write(piece, 0, n);
+            to.flush();
+            try {
+                Thread.sleep(fault.pauseMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 
