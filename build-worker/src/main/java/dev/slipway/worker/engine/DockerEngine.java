@@ -130,6 +130,9 @@ public final class DockerEngine implements ImageEngine {
 
     @Override
     public void close() {
+        if (streams != null) {
+            streams.close();
+        }
         try {
             client.close();
         } catch (IOException e) {

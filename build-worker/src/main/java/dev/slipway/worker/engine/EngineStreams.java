@@ -18,6 +18,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * The engine's large streaming answers (the image export) read over the JDK's own unix-domain socket channel with a
@@ -26,7 +28,7 @@ import java.util.Map;
  * through several layers of buffering, about 1.5 times slower than draining the socket itself (19.1 s against
  * 12.5 s for a 1 GiB image on the benchmark machine); every other call stays on docker-java.
  */
-final class EngineStreams {
+final class EngineStreams implements AutoCloseable {
     /** Enough for the header section of any engine answer; a longer one is not the engine. */
     private static final int MAX_HEADER = 64 * 1024;
     private static final int BUFFER = 256 * 1024;
@@ -34,6 +36,12 @@ final class EngineStreams {
     private final Path socket;
     private final Duration idle;
     private final ObjectMapper json;
+    /** One daemon thread that ends stuck calls (see {@link IdleTimeoutChannel}); stopped by {@link #close()}. */
+    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "slipway-engine-watchdog");
+        t.setDaemon(true);
+        return t;
+    });
 
     /** {@code idle}: how long any wait for the engine (its answer, each read of the body) may take. */
     EngineStreams(Path socket, Duration idle, ObjectMapper json) {
@@ -65,7 +73,7 @@ final class EngineStreams {
         }
         IdleTimeoutChannel connection = null;
         try {
-            connection = new IdleTimeoutChannel(channel, idle);
+            connection = new IdleTimeoutChannel(channel, idle, watchdog);
             connection.writeFully(("GET " + path + " HTTP/1.1\r\nHost: docker\r\nUser-Agent: slipway-worker\r\n"
                     + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             InputStream in = new BufferedInputStream(connection, BUFFER);
@@ -96,6 +104,11 @@ final class EngineStreams {
             closeQuietly(connection, channel);
             throw e;
         }
+    }
+
+    @Override
+    public void close() {
+        watchdog.shutdownNow();
     }
 
     private static int statusCode(String status) throws IOException {

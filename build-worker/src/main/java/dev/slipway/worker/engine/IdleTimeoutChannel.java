@@ -5,40 +5,49 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
-import java.nio.channels.SelectionKey;
-import java.nio.channels.Selector;
+import java.nio.channels.AsynchronousCloseException;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
- * A connected socket channel as streams, with what a blocking JDK channel lacks: a read that waits longer than the
- * idle timeout for its first byte fails ({@link SocketTimeoutException}), and interrupting the reading thread
- * ends the read at once ({@link InterruptedIOException}) and closes the connection, which is how a cancelled build
- * stops an export in flight. Reads go straight into the caller's array (no copy through a channel buffer).
+ * A connected socket channel as a stream, with what a blocking JDK unix channel lacks: a read or write that makes
+ * no progress for longer than the idle timeout fails ({@link SocketTimeoutException}) because a watchdog closes the
+ * channel under it, and interrupting the calling thread ends the call at once ({@link InterruptedIOException}) and
+ * closes the connection, which is how a cancelled build stops an export in flight. The channel stays in blocking
+ * mode: a non-blocking channel with a selector measured half as fast for the engine's export under load, since
+ * every empty read costs a select and a wake-up.
  */
 final class IdleTimeoutChannel extends InputStream {
     private final SocketChannel channel;
-    private final Selector selector;
-    private final long idleMillis;
+    private final long idleNanos;
+    private final ScheduledFuture<?> watch;
+    /** When the call in progress started or last made progress; 0 while no call is in progress. */
+    private volatile long waitingSince;
+    private volatile boolean timedOut;
 
-    /** {@code channel}: connected, in blocking mode; it is switched to non-blocking and owned by this stream. */
-    IdleTimeoutChannel(SocketChannel channel, Duration idle) throws IOException {
+    /** {@code channel}: connected, in blocking mode, owned by this stream; {@code watchdog} checks it periodically. */
+    IdleTimeoutChannel(SocketChannel channel, Duration idle, ScheduledExecutorService watchdog) {
         this.channel = channel;
-        this.idleMillis = Math.max(1, idle.toMillis());
-        channel.configureBlocking(false);
-        this.selector = Selector.open();
-        channel.register(selector, SelectionKey.OP_READ);
+        this.idleNanos = Math.max(1, idle.toNanos());
+        long period = Math.max(1, Math.min(idle.toMillis() / 4, 1000));
+        this.watch = watchdog.scheduleWithFixedDelay(this::check, period, period, TimeUnit.MILLISECONDS);
     }
 
-    /** Writes all of {@code bytes}, waiting (within the idle timeout) while the socket's buffer is full. */
+    /** Writes all of {@code bytes}. */
     void writeFully(byte[] bytes) throws IOException {
         ByteBuffer buffer = ByteBuffer.wrap(bytes);
-        SelectionKey key = channel.keyFor(selector);
         while (buffer.hasRemaining()) {
-            if (channel.write(buffer) == 0) {
-                key.interestOps(SelectionKey.OP_WRITE);
-                await("write the request");
-                key.interestOps(SelectionKey.OP_READ);
+            waitingSince = System.nanoTime();
+            try {
+                channel.write(buffer);
+            } catch (IOException e) {
+                throw translated(e, "accept the request");
+            } finally {
+                waitingSince = 0;
             }
         }
     }
@@ -55,40 +64,48 @@ final class IdleTimeoutChannel extends InputStream {
         if (length == 0) {
             return 0;
         }
-        ByteBuffer target = ByteBuffer.wrap(bytes, offset, length);
-        while (true) {
-            int n = channel.read(target);
-            if (n != 0) {
-                return n;
-            }
-            await("send data");
+        waitingSince = System.nanoTime();
+        try {
+            return channel.read(ByteBuffer.wrap(bytes, offset, length));
+        } catch (IOException e) {
+            throw translated(e, "send data");
+        } finally {
+            waitingSince = 0;
         }
     }
 
-    private void await(String what) throws IOException {
-        long deadline = System.nanoTime() + idleMillis * 1_000_000;
-        while (true) {
-            selector.selectedKeys().clear();
-            int ready = selector.select(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
-            if (Thread.currentThread().isInterrupted()) {
-                close();
-                throw new InterruptedIOException("interrupted while waiting for the engine to " + what);
-            }
-            if (ready > 0) {
-                return;
-            }
-            if (System.nanoTime() - deadline >= 0) {
-                throw new SocketTimeoutException("The engine did not " + what + " within " + idleMillis + " ms");
+    private IOException translated(IOException e, String what) {
+        if (e instanceof ClosedByInterruptException) {
+            InterruptedIOException interrupted = new InterruptedIOException("interrupted while waiting for the engine"
+                    + " to " + what);
+            interrupted.initCause(e);
+            return interrupted;
+        }
+        if (timedOut && e instanceof AsynchronousCloseException) {
+            SocketTimeoutException timeout = new SocketTimeoutException("The engine did not " + what + " within "
+                    + idleNanos / 1_000_000 + " ms");
+            timeout.initCause(e);
+            return timeout;
+        }
+        return e;
+    }
+
+    /** The watchdog's check: a call stuck for the idle timeout has its channel closed under it. */
+    private void check() {
+        long since = waitingSince;
+        if (since != 0 && System.nanoTime() - since > idleNanos) {
+            timedOut = true;
+            try {
+                channel.close();
+            } catch (IOException e) {
+                // Closing is how the stuck call is ended; a failure here leaves nothing else to do.
             }
         }
     }
 
     @Override
     public void close() throws IOException {
-        try {
-            selector.close();
-        } finally {
-            channel.close();
-        }
+        watch.cancel(false);
+        channel.close();
     }
 }

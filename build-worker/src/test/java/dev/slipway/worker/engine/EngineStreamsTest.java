@@ -35,6 +35,7 @@ class EngineStreamsTest {
     Path dir;
 
     private ServerSocketChannel server;
+    private EngineStreams streams;
     private final AtomicReference<String> request = new AtomicReference<>();
     private final CountDownLatch release = new CountDownLatch(1);
 
@@ -43,6 +44,9 @@ class EngineStreamsTest {
         release.countDown();
         if (server != null) {
             server.close();
+        }
+        if (streams != null) {
+            streams.close();
         }
     }
 
@@ -76,7 +80,12 @@ class EngineStreamsTest {
         }, "fake-engine");
         t.setDaemon(true);
         t.start();
-        return new EngineStreams(socket, IDLE, Json.mapper());
+        return streams(socket, IDLE);
+    }
+
+    private EngineStreams streams(Path socket, Duration idle) {
+        streams = new EngineStreams(socket, idle, Json.mapper());
+        return streams;
     }
 
     @Test
@@ -111,7 +120,7 @@ class EngineStreamsTest {
 
     @Test
     void noEngineOnTheSocket_isUnreachable() {
-        EngineStreams streams = new EngineStreams(dir.resolve("missing.sock"), IDLE, Json.mapper());
+        EngineStreams streams = streams(dir.resolve("missing.sock"), IDLE);
         SlipwayException e = assertThrows(SlipwayException.class, () -> streams.get("/x", "save image x"));
         assertEquals(ErrorCode.ENGINE_UNREACHABLE, e.code());
         assertTrue(e.getMessage().contains("missing.sock"), e.getMessage());
@@ -158,8 +167,8 @@ class EngineStreamsTest {
 
     @Test
     void interruptWhileTheEnginePrepares_endsTheCallAtOnce() throws Exception {
-        serving((String) null);
-        EngineStreams slow = new EngineStreams(dir.resolve("engine.sock"), Duration.ofMinutes(5), Json.mapper());
+        serving((String) null).close();
+        EngineStreams slow = streams(dir.resolve("engine.sock"), Duration.ofMinutes(5));
         AtomicReference<Thread> caller = new AtomicReference<>();
         CompletableFuture<Throwable> outcome = CompletableFuture.supplyAsync(() -> {
             caller.set(Thread.currentThread());
