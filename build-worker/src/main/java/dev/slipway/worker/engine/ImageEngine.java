@@ -26,8 +26,12 @@ public interface ImageEngine extends AutoCloseable {
     /** The image id a reference names, if the engine has it. */
     Optional<String> imageId(String reference);
 
-    /** {@code docker save} of one image as a tar stream; the caller closes it. */
-    InputStream save(String reference);
+    /**
+     * {@code docker save} of one image as a tar stream; the caller closes it.
+     *
+     * @throws InterruptedException when the calling thread is interrupted while the engine prepares the export
+     */
+    InputStream save(String reference) throws InterruptedException;
 
     /** Removes an image reference (tag or id); absent images are not an error. */
     void removeImage(String reference);

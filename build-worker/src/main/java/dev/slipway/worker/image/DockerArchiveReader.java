@@ -68,16 +68,21 @@ public final class DockerArchiveReader {
         MessageDigest archiveSha256 = Digest.newSha256();
         MessageDigest archiveMd5 = md5();
         CountingOutputStream archiveBytes = null;
+        OutputStream archiveOut = null;
         try {
             Files.createDirectories(directory);
             blobs = Files.createDirectories(directory.resolveSibling(directory.getFileName() + "-blobs"));
             if (archive != null) {
-                // Hashed on the way to the file: the mirror's CHECKSUM and Koji's md5 never read it back.
-                archiveBytes = new CountingOutputStream(new DigestOutputStream(new DigestOutputStream(
-                        new BufferedOutputStream(Files.newOutputStream(archive), BUFFER), archiveSha256), archiveMd5));
+                // Hashed on the way to the file: the mirror's CHECKSUM and Koji's md5 never read it back. The MD5
+                // (the slowest digest) and the SHA-256 with the file each run on a thread of their own.
+                archiveBytes = new CountingOutputStream(new DigestOutputStream(
+                        new BufferedOutputStream(Files.newOutputStream(archive), BUFFER), archiveSha256));
+                archiveOut = new HandOffOutputStream(new DigestOutputStream(
+                        new HandOffOutputStream(archiveBytes, "slipway-archive-writer"), archiveMd5),
+                        "slipway-archive-md5");
             }
             try (SplicedArchiveGzip gz = new SplicedArchiveGzip(
-                    archive == null ? OutputStream.nullOutputStream() : archiveBytes);
+                    archive == null ? OutputStream.nullOutputStream() : archiveOut);
                     InputStream tee = new TeeInputStream(dockerSave, gz.raw(), false);
                     TarArchiveInputStream tar = new TarArchiveInputStream(tee)) {
                 TarArchiveEntry entry;
@@ -130,10 +135,12 @@ public final class DockerArchiveReader {
         long rawSize;
         SparseLayerCopy sparse = new SparseLayerCopy(target, keptFiles);
         archive.beginSplice();
-        try (OutputStream copy = new DigestOutputStream(sparse, raw);
-                ParallelGzipOutputStream gz = ParallelGzipOutputStream.of(new DigestOutputStream(
-                        new BufferedOutputStream(Files.newOutputStream(tmp), BUFFER), packed), compressors,
-                        archive::splice)) {
+        // The reading thread parses the tar and cuts blocks; hashing and writing the layer copy and the blob run
+        // on threads of their own, the deflating on the compressors.
+        try (OutputStream copy = new HandOffOutputStream(new DigestOutputStream(sparse, raw), "slipway-layer-copy");
+                ParallelGzipOutputStream gz = ParallelGzipOutputStream.of(new HandOffOutputStream(
+                        new DigestOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), BUFFER), packed),
+                        "slipway-blob-writer"), compressors, archive::splice)) {
             byte[] buffer = new byte[BUFFER];
             long n = 0;
             int read;
