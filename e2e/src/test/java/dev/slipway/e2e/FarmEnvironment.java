@@ -21,6 +21,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -93,8 +94,10 @@ final class FarmEnvironment implements AutoCloseable {
             hubPorts.put(h, freePort());
             writeHubConfig(h);
         }
-        lb = HaProxy.start(dir, "lb", List.of(), HaProxy.balancerConfig(binds, lbPort,
-                new ArrayList<>(hubPorts.values()), registry.port()));
+        Map<String, Integer> servers = new LinkedHashMap<>();
+        hubPorts.forEach((h, port) -> servers.put("hub-" + h, port));
+        lb = HaProxy.start(dir, "lb", List.of(), HaProxy.balancerConfig(lbStats(), binds, lbPort, servers,
+                registry.port()));
         for (NetNs ns : hosts.values()) {
             forwarders.add(HaProxy.start(dir, "fwd-" + ns.name(), ns.exec(),
                     HaProxy.forwarderConfig(ns.gateway(), List.of(registry.port()))));
@@ -152,7 +155,7 @@ final class FarmEnvironment implements AutoCloseable {
                 dir.resolve("hub-" + h + ".yaml").toString()), dir.resolve("hub-" + h + ".log"), Map.of()).start());
     }
 
-    /** Waits until hub {@code h} answers on its own port. */
+    /** Waits until hub {@code h} answers on its own port and the load balancer sends requests to it again. */
     void awaitHub(String h) {
         HubClient direct = direct(h);
         Waits.until(Duration.ofSeconds(120), "hub " + h + " to answer /healthz", () -> {
@@ -162,6 +165,12 @@ final class FarmEnvironment implements AutoCloseable {
                 return false;
             }
         }, () -> hubs.get(h).output());
+        Waits.until(Duration.ofSeconds(30), "the load balancer to count hub " + h + " UP",
+                () -> HaProxy.serverUp(lbStats(), "hubs", "hub-" + h), lb::output);
+    }
+
+    private Path lbStats() {
+        return dir.resolve("lb.sock");
     }
 
     /** A client of hub {@code h} itself, past the load balancer. */
@@ -305,6 +314,7 @@ final class FarmEnvironment implements AutoCloseable {
             attempt(problems, lb::close);
         }
         attempt(problems, this::removeNetworks);
+        attempt(problems, this::keepLogs);
         if (pg != null) {
             attempt(problems, pg::close);
         }
@@ -319,6 +329,22 @@ final class FarmEnvironment implements AutoCloseable {
         }
         if (!problems.isEmpty()) {
             throw problems.get(0);
+        }
+    }
+
+    /** Copies every process's log to target/farm-logs/<dir name>/ (the working directory is removed). */
+    private void keepLogs() {
+        Path kept = Path.of("target", "farm-logs", dir.getFileName().toString());
+        try (var files = Files.list(dir)) {
+            Files.createDirectories(kept);
+            for (Path log : files.filter(f -> f.toString().endsWith(".log")).toList()) {
+                Files.copy(log, kept.resolve(log.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+            if (pg != null) {
+                pg.keepLog(kept.resolve("postgres.log"));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not keep the farm's logs in " + kept, e);
         }
     }
 
