@@ -50,7 +50,7 @@ class FarmIT {
     static void startFarm() throws Exception {
         env = FarmEnvironment.start(3);
         load = env.component("loadpkg", "1.0", "true");
-        env.slipwayAdmin("add-host", "drain", env.arch, "--capacity", "1000", "--token-out",
+        env.admin("add-host", "drain", env.arch, "--capacity", "1000", "--token-out",
                 env.dir.resolve("drain.token").toString());
         drainToken = env.token("drain");
         Answer r = env.http.as(drainToken).exchange("POST", "/api/v1/host/register", Map.of("ready", true));
