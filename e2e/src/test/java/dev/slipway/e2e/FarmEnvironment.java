@@ -179,6 +179,29 @@ final class FarmEnvironment extends Installation {
                 Duration.ofSeconds(60), Json.mapper());
     }
 
+    /**
+     * Waits until the farm is in its known steady state, which every test leaves it in: both hubs running and
+     * counted UP by the balancer, every worker daemon running, its host enabled, connected and registered ready.
+     */
+    void awaitSteady() {
+        hubPorts.keySet().forEach(h -> {
+            if (!hubs.get(h).alive()) {
+                throw new AssertionError("hub " + h + " is not running:\n" + hubs.get(h).output());
+            }
+            awaitHub(h);
+        });
+        hosts.values().forEach(NetNs::restore);
+        for (String w : hosts.keySet()) {
+            if (!workers.get(w).alive()) {
+                throw new AssertionError("worker " + w + " is not running:\n" + workers.get(w).output());
+            }
+            Waits.until(Duration.ofSeconds(60), w + " to be enabled and ready", () -> {
+                var h = http.get("/api/v1/hosts/" + w);
+                return h.path("enabled").asBoolean() && h.path("ready").asBoolean();
+            }, () -> http.get("/api/v1/hosts/" + w).toString());
+        }
+    }
+
     /** Enables or disables every worker host (a disabled host claims nothing). */
     void workersEnabled(boolean enabled) {
         for (String w : hosts.keySet()) {
@@ -207,6 +230,9 @@ final class FarmEnvironment extends Installation {
             attempt(problems, registry::close);
         }
         attempt(problems, () -> FixtureFiles.deleteTree(dir));
+        if (!NetNs.noneLeft()) {
+            problems.add(new IllegalStateException("a namespace or link of the farm is left: see ip netns list"));
+        }
         try {
             Runtime.getRuntime().removeShutdownHook(cleanupHook);
         } catch (IllegalStateException shuttingDown) {

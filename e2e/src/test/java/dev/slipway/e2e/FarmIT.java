@@ -1,6 +1,7 @@
 package dev.slipway.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,20 +27,23 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The farm's shape with real processes: two hubs on one PostgreSQL behind HAProxy, three workers as separate
  * network hosts (namespaces), and the faults a farm meets: a hub killed under submission load, a worker cut off
  * mid-build (fenced off when it comes back), both hubs restarted one at a time under load, and the database
- * restarted. Each ends with nothing lost and nothing published twice.
+ * restarted. Each ends with nothing lost and nothing published twice. The farm is shared with FarmSoakIT
+ * ({@link FarmExtension}); each case leaves it steady.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(FarmExtension.class)
 class FarmIT {
     private static final Duration BUILD = Duration.ofMinutes(3);
     private static FarmEnvironment env;
@@ -47,8 +51,9 @@ class FarmIT {
     private static String drainToken;
 
     @BeforeAll
-    static void startFarm() throws Exception {
-        env = FarmEnvironment.start(3);
+    static void startFarm(FarmEnvironment farm) {
+        env = farm;
+        env.awaitSteady();
         load = env.component("loadpkg", "1.0", "true");
         env.admin("add-host", "drain", env.arch, "--capacity", "1000", "--token-out",
                 env.dir.resolve("drain.token").toString());
@@ -57,12 +62,10 @@ class FarmIT {
         assertEquals(200, r.status(), r.body());
     }
 
-    @AfterAll
-    static void stopFarm() {
-        if (env != null) {
-            env.close();
-        }
-        assertTrue(NetNs.noneLeft(), "every namespace and link the test made is gone");
+    /** Every case leaves the farm as it found it, so the next case (and FarmSoakIT) starts from a known state. */
+    @AfterEach
+    void farmIsSteadyAgain() {
+        env.awaitSteady();
     }
 
     @Test
@@ -188,6 +191,8 @@ class FarmIT {
             return out.contains("Task " + id + " stopped") || out.contains("LEASE_EPOCH_STALE")
                     || out.contains("Task " + id + " ended without a report");
         }, () -> env.workers.get(first).output());
+        assertFalse(env.workers.get(first).output().contains("Task " + id + " closed"),
+                "the cut-off worker's close was not accepted");
         String repoName = env.registry.hostPort() + "/slipway/islander";
         for (String tag : List.of("latest", "3.0", "3.0-1")) {
             assertEquals(digest, Tools.registryDigest(repoName + ":" + tag), tag + " names the survivor's image");
