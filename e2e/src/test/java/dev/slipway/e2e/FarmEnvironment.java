@@ -29,6 +29,8 @@ import java.util.concurrent.CompletionException;
  */
 final class FarmEnvironment extends Installation {
     static final int LEASE_SECONDS = 6;
+    /** Two builds (weight 2 each) at once per host: six builds in flight on three hosts. */
+    static final int WORKER_CAPACITY = 4;
     final Map<String, Integer> hubPorts = new LinkedHashMap<>();
     final Map<String, JavaProcess> hubs = new LinkedHashMap<>();
     final Map<String, JavaProcess> workers = new LinkedHashMap<>();
@@ -92,10 +94,10 @@ final class FarmEnvironment extends Installation {
         hubPorts.keySet().forEach(this::awaitHub);
         addTagsTargetAndPackager();
         for (String w : hosts.keySet()) {
-            addHost(w, 2);
+            addHost(w, WORKER_CAPACITY);
             NetNs ns = hosts.get(w);
-            workers.put(w, launchWorker(w, ns.exec(), URI.create("http://" + ns.gateway() + ":" + lbPort), 2, "",
-                    Map.of()));
+            URI viaLink = URI.create("http://" + ns.gateway() + ":" + lbPort);
+            workers.put(w, launchWorker(w, ns.exec(), viaLink, WORKER_CAPACITY, "", Map.of()));
         }
         hosts.keySet().forEach(w -> awaitWorker(w, workers.get(w)));
     }
