@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -243,13 +244,14 @@ class FarmIT {
     void databaseRestarted_hubsAnswer503HubUnavailable_thenRecoverByThemselves() throws Exception {
         env.pg.stopServer();
         try {
-            for (String h : env.hubPorts.keySet()) {
+            // Both hubs at once: each finds out only when its pool's connection timeout (10 s) passes.
+            CompletableFuture.allOf(env.hubPorts.keySet().stream().map(h -> CompletableFuture.runAsync(() -> {
                 HubClient direct = env.direct(h);
                 Waits.until(Duration.ofSeconds(60), "hub " + h + " to answer 503 HUB_UNAVAILABLE", () -> {
                     Answer a = direct.exchange("GET", "/api/v1/tasks?limit=1", null);
                     return a.status() == 503 && a.body().contains("HUB_UNAVAILABLE");
                 }, () -> direct.exchange("GET", "/api/v1/tasks?limit=1", null).body());
-            }
+            })).toArray(CompletableFuture[]::new)).get(90, TimeUnit.SECONDS);
             Answer viaBalancer = env.http.exchange("GET", "/api/v1/tasks?limit=1", null);
             assertEquals(503, viaBalancer.status(), viaBalancer.body());
             assertTrue(viaBalancer.body().contains("HUB_UNAVAILABLE"), viaBalancer.body());

@@ -56,7 +56,7 @@ class FarmSoakIT {
                 } catch (RuntimeException restarting) {
                     // a hub is being replaced this instant: the next sample sees the new one
                 }
-            }, 0, 5, TimeUnit.SECONDS);
+            }, 0, 15, TimeUnit.SECONDS);
             List<DistGitRepo> repos = new ArrayList<>();
             for (int c = 0; c < 4; c++) {
                 repos.add(env.componentWithDockerfile("soak" + c, tinyDockerfile(env, "soak" + c, marker)));
