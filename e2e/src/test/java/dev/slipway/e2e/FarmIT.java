@@ -140,6 +140,9 @@ class FarmIT {
             acked = submissions.acknowledged();
             assertTrue(acked.size() > atKill, "hub B kept serving: " + (acked.size() - atKill)
                     + " acknowledged after the kill, " + atKill + " before");
+            System.out.println("Hub kill: " + acked.size() + " acknowledged (" + (acked.size() - atKill)
+                    + " after the kill), " + submissions.retries() + " retried calls, "
+                    + submissions.errors().size() + " client errors");
             assertEquals(List.of(), submissions.errors(), "no client error beyond retried ones ("
                     + submissions.retries() + " retries)");
             Waits.until(Duration.ofSeconds(120), "every acknowledged task to be run",
@@ -170,11 +173,14 @@ class FarmIT {
         String first = env.task(id).path("host").asText();
         NetNs cut = env.hosts.get(first);
         cut.cut();
+        long cutAt = System.nanoTime();
         try {
             Waits.until(Duration.ofSeconds(60), "the task to move to another host", () -> {
                 String host = env.task(id).path("host").asText();
                 return !host.isEmpty() && !host.equals("null") && !host.equals(first);
             }, () -> env.task(id).toString());
+            System.out.println("Worker cut: task " + id + " moved from " + first + " after "
+                    + (System.nanoTime() - cutAt) / 1_000_000 + " ms (lease " + FarmEnvironment.LEASE_SECONDS + " s)");
         } finally {
             cut.restore();
         }
@@ -219,6 +225,8 @@ class FarmIT {
             submissions.close();
             acked = submissions.acknowledged();
             assertTrue(acked.size() > 10, "submissions went on during the restarts: " + acked.size());
+            System.out.println("Rolling restart: " + acked.size() + " acknowledged, " + submissions.retries()
+                    + " retried calls, " + submissions.errors().size() + " client errors");
             assertEquals(List.of(), submissions.errors(), "no client error beyond retried ones ("
                     + submissions.retries() + " retries)");
             Waits.until(Duration.ofSeconds(120), "every acknowledged task to be run",
