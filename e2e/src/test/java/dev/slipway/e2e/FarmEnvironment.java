@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A build farm on one machine: a throw-away PostgreSQL, two hub processes on it behind HAProxy, and three worker
@@ -39,7 +40,9 @@ final class FarmEnvironment extends Installation {
     final int lbPort;
     Postgres pg;
     HaProxy lb;
-    private final Thread cleanupHook = new Thread(this::removeNetworks, "farm-netns-cleanup");
+    private final AtomicBoolean closed = new AtomicBoolean();
+    /** If the test JVM is stopped (a CI timeout, Ctrl-C), still stop every process and remove every namespace. */
+    private final Thread cleanupHook = new Thread(this::closeOnExit, "farm-cleanup");
 
     private FarmEnvironment(Path dir, int lbPort) {
         super(dir, URI.create("http://127.0.0.1:" + lbPort));
@@ -216,6 +219,9 @@ final class FarmEnvironment extends Installation {
 
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         List<RuntimeException> problems = new ArrayList<>();
         workers.values().forEach(w -> attempt(problems, w::terminate));
         hubs.values().forEach(h -> attempt(problems, h::terminate));
@@ -242,6 +248,14 @@ final class FarmEnvironment extends Installation {
         }
         if (!problems.isEmpty()) {
             throw problems.get(0);
+        }
+    }
+
+    private void closeOnExit() {
+        try {
+            close();
+        } catch (RuntimeException e) {
+            System.err.println("Farm clean-up at exit: " + e.getMessage());
         }
     }
 
