@@ -71,6 +71,7 @@ class FarmSoakIT {
             awaitFinished(env, tasks, tasks.size());
             int complete = 0;
             Set<String> buildIds = new HashSet<>();
+            List<String> failures = new ArrayList<>();
             for (long id : tasks) {
                 JsonNode t = env.awaitTask(id, Duration.ofMinutes(5), "CLOSED", "FAILED", "CANCELED");
                 String state = t.path("state").asText();
@@ -82,6 +83,8 @@ class FarmSoakIT {
                             .path("state").asText());
                 } else {
                     assertTrue(t.path("fault").path("code").asInt() > 0, "a failed build has a code: " + t);
+                    failures.add(id + " " + t.path("fault").path("name").asText() + " ("
+                            + t.path("fault").path("code").asInt() + ")");
                 }
             }
             Set<Long> listed = listedTasks(env);
@@ -91,7 +94,8 @@ class FarmSoakIT {
                     () -> leftovers(marker).isEmpty(), () -> leftovers(marker).toString());
             sampler.shutdownNow();
             System.out.println("Soak: " + BUILDS + " builds, " + complete + " COMPLETE, " + (BUILDS - complete)
-                    + " FAILED with a code, in " + (System.nanoTime() - t0) / 1_000_000_000 + " s; hub RSS:");
+                    + " FAILED with a code " + failures + ", in " + (System.nanoTime() - t0) / 1_000_000_000
+                    + " s; hub RSS:");
             rss.forEach(line -> System.out.println("  " + line));
             assertTrue(complete >= BUILDS / 2, "most builds complete despite the faults: " + complete);
             assertTrue(maxRss[0] < MAX_HUB_RSS_KB, "hub RSS stayed under " + MAX_HUB_RSS_KB / 1024 + " MiB: "
