@@ -1,6 +1,7 @@
 package dev.slipway.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,24 +23,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The farm's shape with real processes: two hubs on one PostgreSQL behind HAProxy, three workers as separate
  * network hosts (namespaces), and the faults a farm meets: a hub killed under submission load, a worker cut off
  * mid-build (fenced off when it comes back), both hubs restarted one at a time under load, and the database
- * restarted. Each ends with nothing lost and nothing published twice.
+ * restarted. Each ends with nothing lost and nothing published twice. The farm is shared with FarmSoakIT
+ * ({@link FarmExtension}); each case leaves it steady.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(FarmExtension.class)
 class FarmIT {
     private static final Duration BUILD = Duration.ofMinutes(3);
     private static FarmEnvironment env;
@@ -47,22 +52,21 @@ class FarmIT {
     private static String drainToken;
 
     @BeforeAll
-    static void startFarm() throws Exception {
-        env = FarmEnvironment.start(3);
+    static void startFarm(FarmEnvironment farm) {
+        env = farm;
+        env.awaitSteady();
         load = env.component("loadpkg", "1.0", "true");
-        env.slipwayAdmin("add-host", "drain", env.arch, "--capacity", "1000", "--token-out",
+        env.admin("add-host", "drain", env.arch, "--capacity", "1000", "--token-out",
                 env.dir.resolve("drain.token").toString());
         drainToken = env.token("drain");
         Answer r = env.http.as(drainToken).exchange("POST", "/api/v1/host/register", Map.of("ready", true));
         assertEquals(200, r.status(), r.body());
     }
 
-    @AfterAll
-    static void stopFarm() {
-        if (env != null) {
-            env.close();
-        }
-        assertTrue(NetNs.noneLeft(), "every namespace and link the test made is gone");
+    /** Every case leaves the farm as it found it, so the next case (and FarmSoakIT) starts from a known state. */
+    @AfterEach
+    void farmIsSteadyAgain() {
+        env.awaitSteady();
     }
 
     @Test
@@ -136,6 +140,9 @@ class FarmIT {
             acked = submissions.acknowledged();
             assertTrue(acked.size() > atKill, "hub B kept serving: " + (acked.size() - atKill)
                     + " acknowledged after the kill, " + atKill + " before");
+            System.out.println("Hub kill: " + acked.size() + " acknowledged (" + (acked.size() - atKill)
+                    + " after the kill), " + submissions.retries() + " retried calls, "
+                    + submissions.errors().size() + " client errors");
             assertEquals(List.of(), submissions.errors(), "no client error beyond retried ones ("
                     + submissions.retries() + " retries)");
             Waits.until(Duration.ofSeconds(120), "every acknowledged task to be run",
@@ -166,11 +173,14 @@ class FarmIT {
         String first = env.task(id).path("host").asText();
         NetNs cut = env.hosts.get(first);
         cut.cut();
+        long cutAt = System.nanoTime();
         try {
             Waits.until(Duration.ofSeconds(60), "the task to move to another host", () -> {
                 String host = env.task(id).path("host").asText();
                 return !host.isEmpty() && !host.equals("null") && !host.equals(first);
             }, () -> env.task(id).toString());
+            System.out.println("Worker cut: task " + id + " moved from " + first + " after "
+                    + (System.nanoTime() - cutAt) / 1_000_000 + " ms (lease " + FarmEnvironment.LEASE_SECONDS + " s)");
         } finally {
             cut.restore();
         }
@@ -188,6 +198,8 @@ class FarmIT {
             return out.contains("Task " + id + " stopped") || out.contains("LEASE_EPOCH_STALE")
                     || out.contains("Task " + id + " ended without a report");
         }, () -> env.workers.get(first).output());
+        assertFalse(env.workers.get(first).output().contains("Task " + id + " closed"),
+                "the cut-off worker's close was not accepted");
         String repoName = env.registry.hostPort() + "/slipway/islander";
         for (String tag : List.of("latest", "3.0", "3.0-1")) {
             assertEquals(digest, Tools.registryDigest(repoName + ":" + tag), tag + " names the survivor's image");
@@ -213,6 +225,8 @@ class FarmIT {
             submissions.close();
             acked = submissions.acknowledged();
             assertTrue(acked.size() > 10, "submissions went on during the restarts: " + acked.size());
+            System.out.println("Rolling restart: " + acked.size() + " acknowledged, " + submissions.retries()
+                    + " retried calls, " + submissions.errors().size() + " client errors");
             assertEquals(List.of(), submissions.errors(), "no client error beyond retried ones ("
                     + submissions.retries() + " retries)");
             Waits.until(Duration.ofSeconds(120), "every acknowledged task to be run",
@@ -238,13 +252,14 @@ class FarmIT {
     void databaseRestarted_hubsAnswer503HubUnavailable_thenRecoverByThemselves() throws Exception {
         env.pg.stopServer();
         try {
-            for (String h : env.hubPorts.keySet()) {
+            // Both hubs at once: each finds out only when its pool's connection timeout (10 s) passes.
+            CompletableFuture.allOf(env.hubPorts.keySet().stream().map(h -> CompletableFuture.runAsync(() -> {
                 HubClient direct = env.direct(h);
                 Waits.until(Duration.ofSeconds(60), "hub " + h + " to answer 503 HUB_UNAVAILABLE", () -> {
                     Answer a = direct.exchange("GET", "/api/v1/tasks?limit=1", null);
                     return a.status() == 503 && a.body().contains("HUB_UNAVAILABLE");
                 }, () -> direct.exchange("GET", "/api/v1/tasks?limit=1", null).body());
-            }
+            })).toArray(CompletableFuture[]::new)).get(90, TimeUnit.SECONDS);
             Answer viaBalancer = env.http.exchange("GET", "/api/v1/tasks?limit=1", null);
             assertEquals(503, viaBalancer.status(), viaBalancer.body());
             assertTrue(viaBalancer.body().contains("HUB_UNAVAILABLE"), viaBalancer.body());

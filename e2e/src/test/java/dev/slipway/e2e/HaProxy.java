@@ -1,11 +1,17 @@
 package dev.slipway.e2e;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -26,12 +32,15 @@ final class HaProxy implements AutoCloseable {
      * The load balancer: HTTP on every {@code binds} address at {@code port}, round robin over the hubs (checked
      * every 500 ms on an endpoint that needs no database, so a database outage reaches clients as the hubs' own
      * 503 answers); a connection a dead hub refuses is retried on another. Plus a TCP frontend per address for the
-     * registry at {@code registryPort}.
+     * registry at {@code registryPort}. Each hub is a server named by its key in {@code hubPorts}; the state of each
+     * is readable on {@code statsSocket} ({@link #serverUp}).
      */
-    static String balancerConfig(List<String> binds, int port, List<Integer> hubPorts, int registryPort) {
+    static String balancerConfig(Path statsSocket, List<String> binds, int port, Map<String, Integer> hubPorts,
+            int registryPort) {
         StringBuilder cfg = new StringBuilder("""
                 global
                     maxconn 4000
+                    stats socket %s mode 600 level admin
                 defaults
                     timeout connect 2s
                     timeout client 120s
@@ -40,7 +49,7 @@ final class HaProxy implements AutoCloseable {
                     option redispatch
                 frontend hubs
                     mode http
-                """);
+                """.formatted(statsSocket));
         binds.forEach(b -> cfg.append("    bind ").append(b).append(':').append(port).append('\n'));
         cfg.append("""
                     default_backend hubs
@@ -51,11 +60,10 @@ final class HaProxy implements AutoCloseable {
                     option httpchk GET /api/v1/_listapi
                     http-check expect status 200
                     timeout check 5s
-                    default-server inter 1s fall 3 rise 2
+                    default-server inter 500ms fall 2 rise 1
                 """);
-        for (int i = 0; i < hubPorts.size(); i++) {
-            cfg.append("    server hub").append(i).append(" 127.0.0.1:").append(hubPorts.get(i)).append(" check\n");
-        }
+        hubPorts.forEach((name, hubPort) -> cfg.append("    server ").append(name).append(" 127.0.0.1:")
+                .append(hubPort).append(" check\n"));
         cfg.append("listen registry\n    mode tcp\n");
         binds.stream().filter(b -> !b.startsWith("127.")).forEach(b -> cfg.append("    bind ").append(b).append(':')
                 .append(registryPort).append('\n'));
@@ -99,6 +107,28 @@ final class HaProxy implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted starting haproxy " + name, e);
+        }
+    }
+
+    /**
+     * True when the balancer counts {@code server} of backend {@code backend} as UP (its health check passed), read
+     * from the stats socket: a hub that answers on its own port is not yet one that the balancer sends requests to.
+     */
+    static boolean serverUp(Path statsSocket, String backend, String server) {
+        try (SocketChannel ch = SocketChannel.open(UnixDomainSocketAddress.of(statsSocket))) {
+            ch.write(ByteBuffer.wrap("show stat\n".getBytes(StandardCharsets.US_ASCII)));
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteBuffer buf = ByteBuffer.allocate(8192);
+            while (ch.read(buf) >= 0) {
+                out.write(buf.array(), 0, buf.position());
+                buf.clear();
+            }
+            // CSV: pxname,svname,...; column 17 is status (UP, DOWN, "UP 1/2"...).
+            return out.toString(StandardCharsets.US_ASCII).lines().map(l -> l.split(","))
+                    .anyMatch(f -> f.length > 17 && f[0].equals(backend) && f[1].equals(server)
+                            && f[17].startsWith("UP"));
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,6 +61,14 @@ final class Postgres implements AutoCloseable {
     void stopServer() {
         asPostgres(BIN.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-m", "fast", "-w",
                 "stop");
+    }
+
+    /** Copies the server's log to {@code target} (kept after the test for diagnosis). */
+    void keepLog(Path target) throws IOException {
+        Path log = dir.resolve("log");
+        if (Files.exists(log)) {
+            Files.copy(log, target, StandardCopyOption.REPLACE_EXISTING);
+        }
     }
 
     @Override

@@ -45,7 +45,7 @@ public final class BuildSteps {
         if (release) {
             recipe.add(new ConcurrentSteps(s.background(),                     // 10. side by side:
                     new AttachSbomsStep(s.registries(), s.background()),       //     SBOMs as OCI referrers
-                    new ExportMirrorStep(s.json(), s.clock())));               //     atomic mirror export
+                    new ExportMirrorStep(s.json(), s.clock(), hooks.fence()))); // atomic, fenced mirror export
             recipe.add(new PushFloatingTagsStep(s.registries(), s.background(), hooks.fence())); // 11. floating: last
         } else {
             recipe.add(new AttachSbomsStep(s.registries(), s.background()));   // 10. SBOMs as OCI referrers

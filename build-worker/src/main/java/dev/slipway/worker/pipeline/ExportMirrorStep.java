@@ -17,16 +17,20 @@ import java.util.Map;
  * The export_mirror step, after push and beside attach_sboms: export a release build to the mirror: the
  * {@code docker load}-able archive, the OCI layout (same manifest digest as pushed), the RPM manifest, the Koji
  * metadata, the final Dockerfile, the log and a CHECKSUM. Scratch builds never reach the mirror (the recipe leaves this
- * step out for them).
+ * step out for them). A mirror directory names a release build and is never overwritten, so, like a tag move, the
+ * export first asks the publish fence: a worker whose lease was taken while it built exports nothing (otherwise the
+ * host that rebuilds the task finds the NVR's directory taken and fails with MIRROR_EXISTS).
  */
 final class ExportMirrorStep implements BuildStep {
     private final ObjectMapper json;
     private final KojiMetadata metadata;
     private final KojiComponents components;
     private final Clock clock;
+    private final PublishFence fence;
 
-    ExportMirrorStep(ObjectMapper json, Clock clock) {
+    ExportMirrorStep(ObjectMapper json, Clock clock, PublishFence fence) {
         this.json = json;
+        this.fence = fence;
         this.metadata = new KojiMetadata(json);
         this.components = new KojiComponents(json);
         this.clock = clock;
@@ -43,6 +47,7 @@ final class ExportMirrorStep implements BuildStep {
             state.log.line("No mirror configured; skipping the mirror export");
             return;
         }
+        fence.check();
         String arch = state.engine.arch();
         WrittenFile archive = state.dockerArchive.get();
         Path staging = Files.createDirectories(state.workDir.resolve("mirror-files"));
