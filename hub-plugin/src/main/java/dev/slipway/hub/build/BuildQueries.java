@@ -15,7 +15,6 @@ import dev.slipway.hub.persistence.ComponentEntity;
 import dev.slipway.hub.persistence.Database;
 import dev.slipway.hub.persistence.ImageEntity;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +24,8 @@ import org.hibernate.query.SelectionQuery;
 
 /** Read-only questions about builds: by id or NVR, listings, an image's RPMs, which images contain a package. */
 public final class BuildQueries {
+    /** Above this many distinct matching EVRs, the version filter runs here rather than in the query. */
+    private static final int MAX_EVR_TERMS = 200;
     private final Database db;
     private final BuildView view;
 
@@ -104,38 +105,70 @@ public final class BuildQueries {
      */
     public List<ImageMatch> imagesContaining(String name, Evr olderThan, BuildState state, int limit) {
         return db.read(s -> {
-            // Thousands of images may hold the package: read only the EVRs (each distinct one compared once with
-            // rpmvercmp), keep the first `limit` matches newest first, then load just those rows in one query.
-            List<Object[]> evrs = s.createSelectionQuery("select c.id, c.epoch, c.version, c.release"
-                    + " from ComponentEntity c, ImageEntity i, BuildEntity b where c.name = :n and i.id = c.imageId"
-                    + " and b.id = i.buildId and b.state = :st order by b.id desc, i.arch, c.id", Object[].class)
-                    .setParameter("n", name).setParameter("st", state).getResultList();
-            Map<String, Boolean> below = new HashMap<>();
-            List<Long> ids = new ArrayList<>();
-            for (Object[] r : evrs) {
-                if (ids.size() >= limit) {
-                    break;
+            // Thousands of images may hold the package, but few distinct EVRs: compare each distinct EVR once with
+            // rpmvercmp, then ask for the first `limit` matches, newest build first, with only the columns a match
+            // shows (no entity, no JSON column but the pull specs). A package with very many distinct EVRs below
+            // the version is filtered here instead of in the query.
+            List<Object[]> below = new ArrayList<>();
+            boolean all = true;
+            if (olderThan != null) {
+                for (Object[] e : s.createSelectionQuery("select distinct c.epoch, c.version, c.release"
+                        + " from ComponentEntity c where c.name = :n", Object[].class)
+                        .setParameter("n", name).getResultList()) {
+                    if (olderThan.isAbove((Integer) e[0], (String) e[1], (String) e[2])) {
+                        below.add(e);
+                    } else {
+                        all = false;
+                    }
                 }
-                boolean match = olderThan == null || below.computeIfAbsent(r[1] + ":" + r[2] + "-" + r[3],
-                        k -> olderThan.isAbove((Integer) r[1], (String) r[2], (String) r[3]));
-                if (match) {
-                    ids.add((Long) r[0]);
+                if (below.isEmpty()) {
+                    return List.<ImageMatch>of();
                 }
             }
-            if (ids.isEmpty()) {
-                return List.<ImageMatch>of();
+            boolean inQuery = all || below.size() <= MAX_EVR_TERMS;
+            StringBuilder hql = new StringBuilder("select b.id, b.name, b.version, b.release, b.state, i.arch,"
+                    + " i.digest, i.pullSpecs, c.type, c.name, c.epoch, c.version, c.release, c.arch, c.sigmd5,"
+                    + " c.signature, c.size, c.buildtime, c.license, c.vendor, c.sourcerpm, c.module"
+                    + " from ComponentEntity c, ImageEntity i, BuildEntity b where c.name = :n"
+                    + " and i.id = c.imageId and b.id = i.buildId and b.state = :st");
+            if (!all && inQuery) {
+                hql.append(" and (");
+                for (int k = 0; k < below.size(); k++) {
+                    hql.append(k == 0 ? "" : " or ").append("(c.version = :v").append(k).append(" and c.release = :r")
+                            .append(k).append(below.get(k)[0] == null ? " and c.epoch is null)"
+                                    : " and c.epoch = :e" + k + ")");
+                }
+                hql.append(")");
             }
-            Map<Long, ImageMatch> found = new HashMap<>();
-            for (Object[] r : s.createSelectionQuery("select c, i, b from ComponentEntity c, ImageEntity i,"
-                    + " BuildEntity b where c.id in (:ids) and i.id = c.imageId and b.id = i.buildId", Object[].class)
-                    .setParameterList("ids", ids).getResultList()) {
-                ComponentEntity c = (ComponentEntity) r[0];
-                ImageEntity i = (ImageEntity) r[1];
-                BuildEntity b = (BuildEntity) r[2];
-                found.put(c.id, new ImageMatch(b.id, b.nvr(), b.state, i.arch, i.digest, view.pullSpecs(i),
-                        BuildView.component(c)));
+            SelectionQuery<Object[]> q = s.createSelectionQuery(hql.append(" order by b.id desc, i.arch, c.id")
+                    .toString(), Object[].class).setParameter("n", name).setParameter("st", state);
+            if (!all && inQuery) {
+                for (int k = 0; k < below.size(); k++) {
+                    q.setParameter("v" + k, below.get(k)[1]).setParameter("r" + k, below.get(k)[2]);
+                    if (below.get(k)[0] != null) {
+                        q.setParameter("e" + k, below.get(k)[0]);
+                    }
+                }
             }
-            return ids.stream().map(found::get).toList();
+            if (inQuery) {
+                q.setMaxResults(limit);
+            }
+            List<ImageMatch> found = new ArrayList<>();
+            try (var rows = q.getResultStream()) {
+                for (Object[] r : (Iterable<Object[]>) rows::iterator) {
+                    if (found.size() >= limit) {
+                        break;
+                    }
+                    RpmComponent c = new RpmComponent((String) r[8], (String) r[9], (Integer) r[10], (String) r[11],
+                            (String) r[12], (String) r[13], (String) r[14], (String) r[15], (Long) r[16],
+                            (Long) r[17], (String) r[18], (String) r[19], (String) r[20], (String) r[21]);
+                    if (inQuery || olderThan.isAbove(c.epoch(), c.version(), c.release())) {
+                        found.add(new ImageMatch((Long) r[0], r[1] + "-" + r[2] + "-" + r[3], (BuildState) r[4],
+                                (String) r[5], (String) r[6], view.pullSpecs((String) r[7]), c));
+                    }
+                }
+            }
+            return found;
         });
     }
 

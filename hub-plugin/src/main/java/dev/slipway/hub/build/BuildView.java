@@ -53,8 +53,9 @@ final class BuildView {
                 read(i.layerSizes, new TypeReference<List<LayerSize>>() { }), rpms);
     }
 
-    List<String> pullSpecs(ImageEntity i) {
-        return read(i.pullSpecs, new TypeReference<List<String>>() { });
+    /** An image's {@code pull_specs} column as the list it holds. */
+    List<String> pullSpecs(String column) {
+        return read(column, new TypeReference<List<String>>() { });
     }
 
     static RpmComponent component(ComponentEntity c) {

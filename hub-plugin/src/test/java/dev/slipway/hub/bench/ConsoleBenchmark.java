@@ -2,6 +2,7 @@ package dev.slipway.hub.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.slipway.common.api.Admin;
+import dev.slipway.common.content.RpmVersion;
 import dev.slipway.common.hub.Answer;
 import dev.slipway.common.hub.HubClient;
 import dev.slipway.common.json.Json;
@@ -138,9 +139,22 @@ public final class ConsoleBenchmark {
         }
         JsonNode found = call(http, "GET", "/api/v1/packages/" + ConsoleSeed.COMMON_RPM + "/images?older-than="
                 + SEARCH_OLDER_THAN, null);
-        if (found.isEmpty()) {
-            throw new IllegalStateException("The search finds no image with " + ConsoleSeed.COMMON_RPM + " older than "
-                    + SEARCH_OLDER_THAN);
+        // Exactly the seeded COMPLETE builds whose package is below the version, newest first (the API's 1,000).
+        List<Long> expected = new ArrayList<>();
+        String[] vr = SEARCH_OLDER_THAN.split("-");
+        for (int i = sizes.builds() - 1; i >= 0 && expected.size() < 1_000; i--) {
+            boolean complete = i >= sizes.tasks() || "CLOSED".equals(ConsoleSeed.stateOf(i));
+            if (complete && RpmVersion.compareEvr(null, ConsoleSeed.commonRpmVersion(i),
+                    ConsoleSeed.commonRpmRelease(i), null, vr[0], vr[1]) < 0) {
+                expected.add(ConsoleSeed.FIRST_ID + i);
+            }
+        }
+        List<Long> answered = new ArrayList<>();
+        found.forEach(m -> answered.add(m.get("build_id").asLong()));
+        if (expected.isEmpty() || !expected.equals(answered)) {
+            throw new IllegalStateException("The search for " + ConsoleSeed.COMMON_RPM + " older than "
+                    + SEARCH_OLDER_THAN + " answered " + answered.size() + " builds, not the " + expected.size()
+                    + " seeded ones in order");
         }
     }
 
