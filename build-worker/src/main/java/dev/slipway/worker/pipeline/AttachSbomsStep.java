@@ -25,7 +25,7 @@ final class AttachSbomsStep implements BuildStep {
 
     @Override
     public void run(PipelineRun state) throws Exception {
-        PerRegistry.run(pool, state.pushes.size(), i -> {
+        SideBySide.run(pool, state.pushes.size(), i -> {
             RegistryConfig registry = state.request.registries().get(i);
             PushedImage pushed = state.pushes.get(i);
             registries.attachSboms(registry, pushed.repository(), pushed.digest(), state.sboms, state.started);

@@ -1,11 +1,7 @@
 package dev.slipway.worker.pipeline;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 
 /**
  * Steps that only read what earlier steps made and write disjoint results, run side by side: the first on the
@@ -29,39 +25,10 @@ final class ConcurrentSteps implements BuildStep {
 
     @Override
     public void run(PipelineRun state) throws Exception {
-        List<Future<Void>> others = new ArrayList<>();
-        for (BuildStep step : steps.subList(1, steps.size())) {
-            others.add(pool.submit(() -> {
-                timed(step, state);
-                return null;
-            }));
-        }
-        Exception first = null;
-        try {
-            timed(steps.get(0), state);
-        } catch (Exception e) {
-            first = e;
-        }
-        for (Future<Void> other : others) {
-            try {
-                if (first != null) {
-                    other.cancel(true);
-                }
-                other.get();
-            } catch (ExecutionException e) {
-                if (first == null) {
-                    first = e.getCause() instanceof Exception ex ? ex : new RuntimeException(e.getCause());
-                }
-            } catch (CancellationException e) {
-                // Cancelled because an earlier step already failed.
-            } catch (InterruptedException e) {
-                others.forEach(f -> f.cancel(true));
-                throw e;
-            }
-        }
-        if (first != null) {
-            throw first;
-        }
+        SideBySide.run(pool, steps.size(), i -> {
+            timed(steps.get(i), state);
+            return null;
+        });
     }
 
     private static void timed(BuildStep step, PipelineRun state) throws Exception {

@@ -42,7 +42,7 @@ final class PushFloatingTagsStep implements BuildStep {
                     + " build)");
             return;
         }
-        List<PushedImage> moved = PerRegistry.run(pool, state.pushes.size(), i -> {
+        List<PushedImage> moved = SideBySide.run(pool, state.pushes.size(), i -> {
             PushedImage pushed = state.pushes.get(i);
             RegistryConfig registry = state.request.registries().get(i);
             List<String> ours = new ArrayList<>();

@@ -34,7 +34,7 @@ final class PushStep implements BuildStep {
     @Override
     public void run(PipelineRun state) throws Exception {
         List<RegistryConfig> targets = state.request.registries();
-        state.pushes.addAll(PerRegistry.run(pool, targets.size(), i -> push(targets.get(i), state)));
+        state.pushes.addAll(SideBySide.run(pool, targets.size(), i -> push(targets.get(i), state)));
     }
 
     private PushedImage push(RegistryConfig registry, PipelineRun state) throws InterruptedException {

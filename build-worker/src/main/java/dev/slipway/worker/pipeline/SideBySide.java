@@ -8,18 +8,19 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 
 /**
- * One action per destination registry, run side by side (registries are independent: one slow or far registry
- * should not make the others wait): the first on the calling thread, the others on the pool. Results come back in
- * registry order; the first failure in registry order is thrown and the other actions are cancelled.
+ * Independent actions run side by side (one per destination registry, so one slow or far registry does not make
+ * the others wait; or the steps of {@link ConcurrentSteps}): the first on the calling thread, the others on the
+ * pool. Results come back in index order; the first failure in index order is thrown and the other actions are
+ * cancelled.
  */
-final class PerRegistry {
-    /** What to do for the registry at {@code index} of the request's list. */
+final class SideBySide {
+    /** What to do for the item at {@code index} (a registry of the request's list, a step of the recipe). */
     @FunctionalInterface
     interface Action<T> {
         T run(int index) throws Exception;
     }
 
-    private PerRegistry() {
+    private SideBySide() {
     }
 
     static <T> List<T> run(ExecutorService pool, int count, Action<T> action) throws Exception {
@@ -48,7 +49,7 @@ final class PerRegistry {
                     first = e.getCause() instanceof Exception ex ? ex : new RuntimeException(e.getCause());
                 }
             } catch (CancellationException e) {
-                // Cancelled because an earlier registry already failed.
+                // Cancelled because an earlier action already failed.
             } catch (InterruptedException e) {
                 others.forEach(f -> f.cancel(true));
                 throw e;

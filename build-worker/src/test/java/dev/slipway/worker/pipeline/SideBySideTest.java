@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class PerRegistryTest {
+class SideBySideTest {
     private final ExecutorService pool = Executors.newCachedThreadPool();
 
     @AfterEach
@@ -24,7 +24,7 @@ class PerRegistryTest {
     void run_registriesProceedSideBySide_resultsInRegistryOrder() throws Exception {
         // Each push waits until every other one has started: only a side-by-side run gets through.
         CountDownLatch allStarted = new CountDownLatch(3);
-        List<String> results = PerRegistry.run(pool, 3, i -> {
+        List<String> results = SideBySide.run(pool, 3, i -> {
             allStarted.countDown();
             if (!allStarted.await(20, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("registry " + i + " waited for the others in vain");
@@ -40,7 +40,7 @@ class PerRegistryTest {
         CountDownLatch secondFailed = new CountDownLatch(1);
         CountDownLatch thirdStarted = new CountDownLatch(1);
         CountDownLatch thirdInterrupted = new CountDownLatch(1);
-        IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> PerRegistry.run(pool, 3, i -> {
+        IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> SideBySide.run(pool, 3, i -> {
             switch (i) {
                 case 0 -> {
                     secondFailed.await(20, TimeUnit.SECONDS);
@@ -70,6 +70,6 @@ class PerRegistryTest {
     @Test
     void run_oneRegistry_runsOnTheCallingThread() throws Exception {
         Thread caller = Thread.currentThread();
-        assertEquals(List.of(true), PerRegistry.run(pool, 1, i -> Thread.currentThread() == caller));
+        assertEquals(List.of(true), SideBySide.run(pool, 1, i -> Thread.currentThread() == caller));
     }
 }
