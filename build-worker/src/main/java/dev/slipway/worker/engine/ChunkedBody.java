@@ -12,7 +12,7 @@ import java.io.InputStream;
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc9112#section-7.1">RFC 9112, chunked transfer coding</a>
  */
-final class ChunkedBody extends InputStream {
+final class ChunkedBody extends BulkInputStream {
     /** A chunk-size line longer than this is not HTTP: refuse rather than buffer it. */
     private static final int MAX_LINE = 4096;
 
@@ -24,13 +24,6 @@ final class ChunkedBody extends InputStream {
     /** {@code in}: the connection right after the response's header section, preferably buffered. */
     ChunkedBody(InputStream in) {
         this.in = in;
-    }
-
-    @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        int n = read(one, 0, 1);
-        return n < 0 ? -1 : one[0] & 0xff;
     }
 
     @Override

@@ -198,20 +198,13 @@ final class EngineStreams implements AutoCloseable {
     }
 
     /** A body of a known length: ending early is an {@link EOFException}, never a short answer. */
-    private static final class SizedBody extends InputStream {
+    private static final class SizedBody extends BulkInputStream {
         private final InputStream in;
         private long remaining;
 
         SizedBody(InputStream in, long length) {
             this.in = in;
             this.remaining = length;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            int n = read(one, 0, 1);
-            return n < 0 ? -1 : one[0] & 0xff;
         }
 
         @Override

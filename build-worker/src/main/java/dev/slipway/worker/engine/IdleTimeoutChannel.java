@@ -1,7 +1,6 @@
 package dev.slipway.worker.engine;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
@@ -21,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * mode: a non-blocking channel with a selector measured half as fast for the engine's export under load, since
  * every empty read costs a select and a wake-up.
  */
-final class IdleTimeoutChannel extends InputStream {
+final class IdleTimeoutChannel extends BulkInputStream {
     private final SocketChannel channel;
     private final long idleNanos;
     private final ScheduledFuture<?> watch;
@@ -50,13 +49,6 @@ final class IdleTimeoutChannel extends InputStream {
                 waitingSince = 0;
             }
         }
-    }
-
-    @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        int n = read(one, 0, 1);
-        return n < 0 ? -1 : one[0] & 0xff;
     }
 
     @Override
