@@ -46,6 +46,9 @@ final class YamlFile {
             problem(ErrorCode.PROMOTION_MANIFEST_INVALID, line, "not valid YAML: " + e.getProblem());
         } catch (YAMLException e) {
             problem(ErrorCode.PROMOTION_MANIFEST_INVALID, 0, "not valid YAML: " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            // SnakeYAML refuses some tags (e.g. with surrounding spaces) this way rather than as a YAMLException.
+            problem(ErrorCode.PROMOTION_MANIFEST_INVALID, 0, "not valid YAML: " + e.getMessage());
         }
         return Optional.empty();
     }
