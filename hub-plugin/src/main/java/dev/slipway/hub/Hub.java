@@ -85,10 +85,15 @@ public final class Hub implements AutoCloseable {
             TaskEvents events = services.events();
             HubSignals signals = HubSignals.listen(vertx, events);
             if (db.postgres()) {
-                // Other hub processes on this database hear this hub's signals and this hub theirs.
+                // Other hub processes on this database hear this hub's signals and this hub theirs; until the
+                // listener is connected, this hub cannot know of their changes.
+                events.peersLost();
                 peers = PgNotifications.start(config.database().jdbcUrl(config.dataDir()), config.database(),
-                        events::receive, events::resync);
+                        events::receive, events::resync, events::peersLost);
                 events.relayTo(peers::publish);
+            } else if (!db.embedded()) {
+                // An H2 server other processes may write to, with no relay between them: never complete.
+                events.peersLost();
             }
             int port = config.listen().port() == 0 ? freePort() : config.listen().port();
             HubConfig bound = config.withListen(config.listen().withPort(port));

@@ -11,6 +11,10 @@ import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.flywaydb.core.Flyway;
 import org.hibernate.FlushMode;
@@ -33,11 +37,17 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final SessionFactory sessions;
     private final boolean postgres;
+    private final boolean embedded;
+    private final WrittenTables written;
+    private final List<Consumer<Set<String>>> committed = new CopyOnWriteArrayList<>();
 
-    private Database(HikariDataSource dataSource, SessionFactory sessions, boolean postgres) {
+    private Database(HikariDataSource dataSource, SessionFactory sessions, String url, WrittenTables written) {
         this.dataSource = dataSource;
         this.sessions = sessions;
-        this.postgres = postgres;
+        this.postgres = url.startsWith("jdbc:postgresql:");
+        this.embedded = (url.startsWith("jdbc:h2:file:") || url.startsWith("jdbc:h2:mem:"))
+                && !url.toUpperCase(Locale.ROOT).contains("AUTO_SERVER=TRUE");
+        this.written = written;
     }
 
     /** Opens the database the configuration names, migrating it to the current schema. */
@@ -69,7 +79,9 @@ public final class Database implements AutoCloseable {
             cfg.setProperty(AvailableSettings.CONNECTION_PROVIDER_DISABLES_AUTOCOMMIT, "true");
             // Lazy collections (a page of builds' tags, hosts' channels) load for up to 64 owners in one query.
             cfg.setProperty(AvailableSettings.DEFAULT_BATCH_FETCH_SIZE, "64");
-            return new Database(ds, cfg.buildSessionFactory(), url.startsWith("jdbc:postgresql:"));
+            WrittenTables written = new WrittenTables();
+            cfg.setStatementInspector(written);
+            return new Database(ds, cfg.buildSessionFactory(), url, written);
         } catch (RuntimeException e) {
             ds.close();
             throw new SlipwayException(ErrorCode.HUB_UNAVAILABLE,
@@ -77,10 +89,22 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Calls {@code listener} after every committed transaction that wrote to a table, with the tables it wrote (on
+     * the committing thread, after the commit: a reader that starts after the call sees the change).
+     */
+    public void afterCommit(Consumer<Set<String>> listener) {
+        committed.add(listener);
+    }
+
     /** Runs {@code work} in one transaction, committed when it returns and rolled back when it throws. */
     public <T> T tx(Function<Session, T> work) {
+        Set<String> outer = written.begin();
+        boolean done = false;
         try {
-            return sessions.fromTransaction(work);
+            T result = sessions.fromTransaction(work);
+            done = true;
+            return result;
         } catch (JDBCConnectionException e) {
             throw new SlipwayException(ErrorCode.HUB_UNAVAILABLE,
                     "Tried to reach the hub database but the connection failed: " + e.getMessage(), e);
@@ -90,6 +114,11 @@ public final class Database implements AutoCloseable {
                         "Tried to reach the hub database but it is not available: " + e.getMessage(), e);
             }
             throw e;
+        } finally {
+            Set<String> tables = written.end(outer);
+            if (done && !tables.isEmpty()) {
+                committed.forEach(l -> l.accept(tables));
+            }
         }
     }
 
@@ -170,6 +199,11 @@ public final class Database implements AutoCloseable {
     public String schemaVersion() {
         return Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().info().current()
                 .getVersion().getVersion();
+    }
+
+    /** True when the database lives inside this process (H2 file or memory): no other process writes to it. */
+    public boolean embedded() {
+        return embedded;
     }
 
     /** True when the database is PostgreSQL (some queries lock rows differently). */

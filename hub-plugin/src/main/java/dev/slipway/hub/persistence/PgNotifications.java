@@ -48,12 +48,13 @@ public final class PgNotifications implements AutoCloseable {
 
     /**
      * Starts sending and listening; {@code onSignal} gets each signal another hub sent (on the listener thread),
-     * {@code onGap} runs after every (re)connection of the listener.
+     * {@code onGap} runs after every (re)connection of the listener, {@code onLost} whenever it loses its
+     * connection (signals sent meanwhile are never heard).
      */
     public static PgNotifications start(String url, HubConfig.Database config, Consumer<String> onSignal,
-            Runnable onGap) {
+            Runnable onGap, Runnable onLost) {
         PgNotifications n = new PgNotifications(url, config);
-        n.threads.add(daemon("slipway-hub-listen", () -> n.listen(onSignal, onGap)));
+        n.threads.add(daemon("slipway-hub-listen", () -> n.listen(onSignal, onGap, onLost)));
         n.threads.add(daemon("slipway-hub-notify", n::send));
         return n;
     }
@@ -63,7 +64,7 @@ public final class PgNotifications implements AutoCloseable {
         outbox.offer(signal);
     }
 
-    private void listen(Consumer<String> onSignal, Runnable onGap) {
+    private void listen(Consumer<String> onSignal, Runnable onGap, Runnable onLost) {
         while (running) {
             try (Connection c = connect(); Statement st = c.createStatement()) {
                 st.execute("LISTEN " + CHANNEL);
@@ -79,6 +80,7 @@ public final class PgNotifications implements AutoCloseable {
                     }
                 }
             } catch (SQLException | RuntimeException e) {
+                onLost.run();
                 pause("listen", e);
             }
         }

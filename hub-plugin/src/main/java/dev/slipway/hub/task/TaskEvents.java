@@ -15,7 +15,10 @@ public final class TaskEvents {
     private final List<Runnable> runnable = new CopyOnWriteArrayList<>();
     private final List<LongConsumer> hostChanged = new CopyOnWriteArrayList<>();
     private final List<LongConsumer> logGrew = new CopyOnWriteArrayList<>();
+    private final List<Runnable> tasksChanged = new CopyOnWriteArrayList<>();
     private volatile Consumer<String> relay = s -> { };
+    /** Whether every change committed through any hub reaches {@link #onTasksChanged} (see {@link #complete}). */
+    private volatile boolean complete = true;
 
     public void onRunnable(Runnable listener) {
         runnable.add(listener);
@@ -27,6 +30,11 @@ public final class TaskEvents {
 
     public void onLog(LongConsumer listener) {
         logGrew.add(listener);
+    }
+
+    /** Listens for committed changes to any task's record (its row or its builds), on this hub or another. */
+    public void onTasksChanged(Runnable listener) {
+        tasksChanged.add(listener);
     }
 
     /** Where signals raised on this hub go for the other hubs (each as its {@link #encode text form}). */
@@ -52,6 +60,30 @@ public final class TaskEvents {
         relay.accept(LOG + taskId);
     }
 
+    /** A transaction that wrote some task's record (or a build of it) committed on this hub. */
+    public void tasksChanged() {
+        tasksChanged.forEach(Runnable::run);
+        relay.accept(TASKS);
+    }
+
+    /**
+     * True when every change committed through any hub is known to reach {@link #onTasksChanged} listeners: always
+     * with one hub, and with several only while the relay from the other hubs is connected (see {@link #peersLost}
+     * and {@link #resync}). While false, nothing may be answered from what was read before.
+     */
+    public boolean complete() {
+        return complete;
+    }
+
+    /**
+     * Changes made through other hubs arrive only through the relay, which is not connected yet or just lost its
+     * connection: until the next {@link #resync}, {@link #complete} is false.
+     */
+    public void peersLost() {
+        complete = false;
+        tasksChanged.forEach(Runnable::run);
+    }
+
     /**
      * A signal another hub raised, in its text form: wakes this hub's listeners without relaying it again.
      * Unknown text is ignored (a newer hub's signal kind).
@@ -59,6 +91,10 @@ public final class TaskEvents {
     public void receive(String signal) {
         if (signal.equals(RUNNABLE)) {
             runnable.forEach(Runnable::run);
+            return;
+        }
+        if (signal.equals(TASKS)) {
+            tasksChanged.forEach(Runnable::run);
             return;
         }
         if (signal.length() < 2) {
@@ -79,13 +115,17 @@ public final class TaskEvents {
 
     /**
      * After a gap in the relay (e.g. the database restarted) signals may have been missed: waiting claims re-check
-     * now; waiting heartbeats and log streams re-check on their own short period anyway.
+     * now, task records read before are forgotten, and the relay is connected again ({@link #complete}); waiting
+     * heartbeats and log streams re-check on their own short period anyway.
      */
     public void resync() {
+        tasksChanged.forEach(Runnable::run);
+        complete = true;
         runnable.forEach(Runnable::run);
     }
 
     static final String RUNNABLE = "r";
     static final String HOST = "h";
     static final String LOG = "l";
+    static final String TASKS = "t";
 }

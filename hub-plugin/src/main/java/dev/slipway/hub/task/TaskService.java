@@ -52,7 +52,12 @@ public final class TaskService implements AutoCloseable {
         this.view = new TaskView(json);
         this.submission = new Submission(config.tasks(), new ScmAllowList(config.allowedScms()), view);
         this.keys = new IdempotencyKeys(view);
-        this.status = new TaskStatus(db, view);
+        this.status = new TaskStatus(db, view, events);
+        db.afterCommit(tables -> {
+            if (TaskStatus.changesRecords(tables)) {
+                events.tasksChanged();
+            }
+        });
         this.batcher = new SubmissionBatcher(db, submission, clock, keys, created -> {
             for (int i = 0; i < created; i++) {
                 metrics.submitted();

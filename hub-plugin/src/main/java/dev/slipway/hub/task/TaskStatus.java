@@ -9,14 +9,26 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The hot read of one task by id (status polls by scripts, consoles and the CLI's watch): one JDBC statement for
- * the row and its latest build, names from memory, and no Hibernate session. A finished task (CLOSED, FAILED,
- * CANCELED) never changes again on any hub (every state change is a conditional update from an unfinished state,
- * and only an OPEN task reserves builds), so its record is remembered and answered without the database; an
- * unfinished one is read every time, so a change committed through any hub shows in the next read.
+ * the row and its latest build, names from memory, and no Hibernate session.
+ * <ul>
+ * <li>A finished task (CLOSED, FAILED, CANCELED) never changes again on any hub (every state change is a
+ * conditional update from an unfinished state, and only an OPEN task reserves builds), so its record is remembered
+ * for good.</li>
+ * <li>An unfinished task's record is remembered until the next committed write to any task's row or builds (the
+ * {@link TaskEvents#onTasksChanged} signal, raised after this hub's commits and relayed from the other hubs), and
+ * for at most {@value #UNFINISHED_TTL_MILLIS} ms. A change committed through this hub therefore shows in the next
+ * read; one committed through another hub shows once its signal arrives (a PostgreSQL NOTIFY, milliseconds). While
+ * the relay is not connected ({@link TaskEvents#complete} false), unfinished tasks are read every time.</li>
+ * </ul>
+ * The generation check is made against the value taken before the row was read: a write that commits while the
+ * row is being read leaves a remembered record already out of date, never a stale one taken for current.
  */
 final class TaskStatus {
     private static final String SQL = "select t.id, t.method, t.request, t.state, t.owner_id, t.channel_id,"
@@ -24,17 +36,44 @@ final class TaskStatus {
             + " (select max(b.id) from builds b where b.task_id = t.id), t.resubmitted_from from tasks t"
             + " where t.id = ?";
     private static final int MAX_FINISHED = 20_000;
+    private static final int MAX_UNFINISHED = 20_000;
+    static final long UNFINISHED_TTL_MILLIS = 1_000;
+    /** The tables a task's record is read from (see {@link #SQL}). */
+    private static final Set<String> RECORD_TABLES = Set.of("tasks", "builds");
     private final Database db;
     private final TaskView view;
+    private final TaskEvents events;
     private final Map<Long, TaskInfo> finished = new ConcurrentHashMap<>();
+    private final Map<Long, Unfinished> unfinished = new ConcurrentHashMap<>();
+    /** Bumped by every committed change to any task's record; remembered unfinished records carry the one read. */
+    private final AtomicLong generation = new AtomicLong();
+
+    /** An unfinished task's record, valid while {@link #generation} still equals {@code generation}. */
+    private record Unfinished(TaskInfo info, long generation, long readNanos) {
+    }
 
     /** What the row read found: the record, or that the task does not exist, or a name not yet known. */
     private record Read(TaskInfo info, boolean exists) {
     }
 
-    TaskStatus(Database db, TaskView view) {
+    TaskStatus(Database db, TaskView view, TaskEvents events) {
         this.db = db;
         this.view = view;
+        this.events = events;
+        events.onTasksChanged(() -> {
+            generation.incrementAndGet();
+            unfinished.clear();
+        });
+    }
+
+    /** Whether a transaction that wrote these tables may have changed some task's record. */
+    static boolean changesRecords(Set<String> tables) {
+        for (String t : tables) {
+            if (RECORD_TABLES.contains(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -46,6 +85,14 @@ final class TaskStatus {
         if (known != null) {
             return known;
         }
+        long gen = generation.get();
+        boolean remember = events.complete();
+        Unfinished recent = remember ? unfinished.get(id) : null;
+        if (recent != null && recent.generation() == gen
+                && System.nanoTime() - recent.readNanos() < TimeUnit.MILLISECONDS.toNanos(UNFINISHED_TTL_MILLIS)) {
+            return recent.info();
+        }
+        long readNanos = System.nanoTime();
         Read r = db.query(c -> {
             try (PreparedStatement st = c.prepareStatement(SQL)) {
                 st.setLong(1, id);
@@ -62,6 +109,11 @@ final class TaskStatus {
                 finished.clear(); // a crude bound: re-reading a finished task once more is cheap
             }
             finished.put(id, r.info());
+        } else if (r.info() != null && remember) {
+            if (unfinished.size() >= MAX_UNFINISHED) {
+                unfinished.clear();
+            }
+            unfinished.put(id, new Unfinished(r.info(), gen, readNanos));
         }
         return r.info();
     }

@@ -20,11 +20,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import dev.slipway.common.api.TaskState;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -33,6 +36,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * the cross-hub signal can answer within the asserted 3 s (generous for a loaded 2-core CI machine; the latency
  * benchmark scripts/bench-farm.sh measures the real figure).
  */
+@Timeout(value = 2, unit = TimeUnit.MINUTES) // a follow stream that never answers fails, never hangs the suite
 class CrossHubSignalsIT {
     private static final int RECHECK_MS = 20_000;
     @RegisterExtension
@@ -108,6 +112,40 @@ class CrossHubSignalsIT {
             long ms = (System.nanoTime() - t0) / 1_000_000;
             assertTrue(ms < 3_000, "the line appended through hub A reached hub B's stream after " + ms + " ms");
         }
+        A.http().as(A.token("alice")).exchange("POST", "/api/v1/tasks/" + id + "/cancel", Map.of());
+    }
+
+    @Test
+    void taskRememberedByHubB_showsAChangeCommittedThroughHubA_onceItsSignalArrives() throws Exception {
+        long id = A.submit("alice", "foo", Map.of("scratch", true));
+        TaskService onB = other.services().tasks();
+        assertEquals(TaskState.FREE, onB.get(id).state());
+        assertEquals(TaskState.FREE, onB.get(id).state()); // now remembered by hub B
+        CountDownLatch heard = new CountDownLatch(1);
+        other.services().events().onTasksChanged(heard::countDown);
+        A.admin("POST", "/api/v1/tasks/" + id + "/priority", Map.of("priority", 3));
+        assertTrue(heard.await(3, TimeUnit.SECONDS), "hub B heard of the change through hub A");
+        assertEquals(3, onB.get(id).priority()); // the signal, not the 1 s bound, made hub B read it again
+        A.http().as(A.token("alice")).exchange("POST", "/api/v1/tasks/" + id + "/cancel", Map.of());
+    }
+
+    @Test
+    void hubBWithoutItsRelay_readsUnfinishedTasksEveryTime() {
+        long id = A.submit("alice", "foo", Map.of("scratch", true));
+        TaskService onB = other.services().tasks();
+        TaskEvents eventsOnB = other.services().events();
+        assertEquals(TaskState.FREE, onB.get(id).state());
+        eventsOnB.peersLost();
+        try {
+            assertTrue(!eventsOnB.complete());
+            for (int p = 1; p <= 3; p++) {
+                A.admin("POST", "/api/v1/tasks/" + id + "/priority", Map.of("priority", p));
+                assertEquals(p, onB.get(id).priority(), "read at once, without waiting for any signal");
+            }
+        } finally {
+            eventsOnB.resync();
+        }
+        assertTrue(eventsOnB.complete());
         A.http().as(A.token("alice")).exchange("POST", "/api/v1/tasks/" + id + "/cancel", Map.of());
     }
 

@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The hot status read (one JDBC statement, finished tasks from memory) answers exactly what the session read
- * answers, in every state, and shows each state change at once; a finished task keeps answering the same.
+ * The hot status read (one JDBC statement; finished tasks, and unfinished ones until the next committed task
+ * change, from memory) answers exactly what the session read answers, in every state, and shows each change at
+ * once; a finished task keeps answering the same.
  */
 class TaskStatusIT {
     @RegisterExtension
@@ -61,6 +62,31 @@ class TaskStatusIT {
     void statusRead_canceledTask_showsTheCancel() throws Exception {
         long id = HUB.submit("alice", "foo", Map.of("scratch", true));
         assertSameEverywhere(id, "FREE");
+        http().as(HUB.token("alice")).exchange("POST", "/api/v1/tasks/" + id + "/cancel", null);
+        assertSameEverywhere(id, "CANCELED");
+    }
+
+    @Test
+    void statusRead_rememberedUnfinishedTask_showsAPriorityChangeAndItsBuildAtOnce() throws Exception {
+        String host = HUB.addHost("status-host-2", List.of("x86_64"), 10.0);
+        long id = HUB.submit("alice", "foo", Map.of());
+        for (int i = 0; i < 3; i++) {
+            assertSameEverywhere(id, "FREE"); // read, then answered from memory
+        }
+        HUB.admin("POST", "/api/v1/tasks/" + id + "/priority", Map.of("priority", 7));
+        assertEquals(7, tasks().get(id).priority());
+        assertSameEverywhere(id, "FREE");
+        http().as(host).exchange("POST", "/api/v1/host/claim", Map.of("wait_ms", 2000));
+        http().as(host).exchange("POST", "/api/v1/host/tasks/" + id + "/open", null);
+        assertSameEverywhere(id, "OPEN");
+        assertEquals(null, tasks().get(id).buildId());
+        Answer reserved = http().as(host).exchange("POST", "/api/v1/host/tasks/" + id + "/reserve",
+                Map.of("name", "foo", "version", "1.0", "release", "1"));
+        assertEquals("foo-1.0-1", reserved.json().get("nvr").asText(), reserved.body());
+        TaskInfo withBuild = tasks().get(id);
+        assertEquals(http().exchange("GET", "/api/v1/builds/foo-1.0-1", null).json().get("id").asLong(),
+                withBuild.buildId(), withBuild.toString());
+        assertSameEverywhere(id, "OPEN");
         http().as(HUB.token("alice")).exchange("POST", "/api/v1/tasks/" + id + "/cancel", null);
         assertSameEverywhere(id, "CANCELED");
     }
