@@ -88,9 +88,11 @@ public final class Hub implements AutoCloseable {
                 // Other hub processes on this database hear this hub's signals and this hub theirs; until the
                 // listener is connected, this hub cannot know of their changes.
                 events.peersLost();
-                peers = PgNotifications.start(config.database().jdbcUrl(config.dataDir()), config.database(),
-                        events::receive, events::resync, events::peersLost);
-                events.relayTo(peers::publish);
+                PgNotifications relay = PgNotifications.start(config.database().jdbcUrl(config.dataDir()),
+                        config.database(), events::receive, events::resync, events::peersLost);
+                peers = relay;
+                events.relayTo(relay::publish, relay::live);
+                db.commitNotice(writes -> TaskService.changesRecords(writes) ? relay.payload(TaskEvents.TASKS) : null);
             } else if (!db.embedded()) {
                 // An H2 server other processes may write to, with no relay between them: never complete.
                 events.peersLost();

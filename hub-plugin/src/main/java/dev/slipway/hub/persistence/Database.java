@@ -7,6 +7,7 @@ import dev.slipway.common.error.SlipwayException;
 import dev.slipway.hub.config.HubConfig;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
@@ -39,7 +40,9 @@ public final class Database implements AutoCloseable {
     private final boolean postgres;
     private final boolean embedded;
     private final WrittenTables written;
-    private final List<Consumer<Set<String>>> committed = new CopyOnWriteArrayList<>();
+    private final List<Consumer<Set<Write>>> committed = new CopyOnWriteArrayList<>();
+    /** On PostgreSQL: the NOTIFY payload a transaction's writes call for, sent inside it (null: none). */
+    private volatile Function<Set<Write>, String> commitNotice = w -> null;
 
     private Database(HikariDataSource dataSource, SessionFactory sessions, String url, WrittenTables written) {
         this.dataSource = dataSource;
@@ -90,19 +93,46 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Calls {@code listener} after every committed transaction that wrote to a table, with the tables it wrote (on
-     * the committing thread, after the commit: a reader that starts after the call sees the change).
+     * Calls {@code listener} after every committed transaction that wrote something, with what it wrote (on the
+     * committing thread, after the commit: a reader that starts after the call sees the change).
      */
-    public void afterCommit(Consumer<Set<String>> listener) {
+    public void afterCommit(Consumer<Set<Write>> listener) {
         committed.add(listener);
+    }
+
+    /**
+     * On PostgreSQL, lets every transaction tell the other hub processes what it changed, atomically with its
+     * commit: {@code notice} gets the transaction's writes once it has flushed them and returns the payload of a
+     * NOTIFY on channel {@value PgNotifications#CHANNEL} sent inside the same transaction (or null for none).
+     * PostgreSQL delivers it to the listeners if and only if the transaction commits, and after its changes are
+     * visible, so a hub killed right after a commit still has told the others.
+     */
+    public void commitNotice(Function<Set<Write>, String> notice) {
+        this.commitNotice = notice;
     }
 
     /** Runs {@code work} in one transaction, committed when it returns and rolled back when it throws. */
     public <T> T tx(Function<Session, T> work) {
-        Set<String> outer = written.begin();
+        Set<Write> outer = written.begin();
         boolean done = false;
         try {
-            T result = sessions.fromTransaction(work);
+            T result = sessions.fromTransaction(s -> {
+                T r = work.apply(s);
+                if (postgres && s.getHibernateFlushMode() != FlushMode.MANUAL) { // db.read() never writes
+                    s.flush();
+                    String payload = commitNotice.apply(written.current());
+                    if (payload != null) {
+                        s.doWork(c -> {
+                            try (PreparedStatement st = c.prepareStatement("select pg_notify(?, ?)")) {
+                                st.setString(1, PgNotifications.CHANNEL);
+                                st.setString(2, payload);
+                                st.execute();
+                            }
+                        });
+                    }
+                }
+                return r;
+            });
             done = true;
             return result;
         } catch (JDBCConnectionException e) {
@@ -115,9 +145,9 @@ public final class Database implements AutoCloseable {
             }
             throw e;
         } finally {
-            Set<String> tables = written.end(outer);
-            if (done && !tables.isEmpty()) {
-                committed.forEach(l -> l.accept(tables));
+            Set<Write> writes = written.end(outer);
+            if (done && !writes.isEmpty()) {
+                committed.forEach(l -> l.accept(writes));
             }
         }
     }

@@ -40,6 +40,12 @@ public final class PgNotifications implements AutoCloseable {
     private final LinkedBlockingQueue<String> outbox = new LinkedBlockingQueue<>(MAX_QUEUED);
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running = true;
+    /** When the listener last heard its own ping (nanoTime), 0 while not connected. */
+    private volatile long heardSelf;
+    /** The listener pings itself this often, and counts as deaf when its last ping is older than {@link #DEAF_NANOS}. */
+    private static final long PING_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
+    private static final long DEAF_NANOS = TimeUnit.SECONDS.toNanos(2);
+    private static final String PING = "~";
 
     private PgNotifications(String url, HubConfig.Database config) {
         this.url = url;
@@ -64,35 +70,69 @@ public final class PgNotifications implements AutoCloseable {
         outbox.offer(signal);
     }
 
+    /** The payload that carries {@code signal} from this hub, for a NOTIFY sent by a transaction itself. */
+    public String payload(String signal) {
+        return self + " " + signal;
+    }
+
+    /**
+     * Whether this hub hears the others now: the listener is connected and heard its own ping, sent through the
+     * database after every notification before it, within the last 2 s. PostgreSQL delivers one session's
+     * notifications in commit order, so everything another hub committed before that ping has been delivered.
+     */
+    public boolean live() {
+        long heard = heardSelf;
+        return heard != 0 && System.nanoTime() - heard < DEAF_NANOS;
+    }
+
     private void listen(Consumer<String> onSignal, Runnable onGap, Runnable onLost) {
         while (running) {
             try (Connection c = connect(); Statement st = c.createStatement()) {
                 st.execute("LISTEN " + CHANNEL);
                 onGap.run();
                 PGConnection pg = c.unwrap(PGConnection.class);
-                while (running) {
-                    PGNotification[] got = pg.getNotifications(500);
-                    if (got == null) {
-                        continue;
-                    }
-                    for (PGNotification n : got) {
-                        deliver(n.getParameter(), onSignal);
+                long pinged = 0;
+                try (PreparedStatement ping = c.prepareStatement("select pg_notify(?, ?)")) {
+                    ping.setString(1, CHANNEL);
+                    ping.setString(2, payload(PING));
+                    while (running) {
+                        if (System.nanoTime() - pinged >= PING_NANOS) {
+                            ping.execute();
+                            pinged = System.nanoTime();
+                        }
+                        PGNotification[] got = pg.getNotifications(500);
+                        if (got == null) {
+                            continue;
+                        }
+                        for (PGNotification n : got) {
+                            deliver(n.getParameter(), onSignal);
+                        }
                     }
                 }
             } catch (SQLException | RuntimeException e) {
+                heardSelf = 0;
                 onLost.run();
                 pause("listen", e);
             }
         }
     }
 
-    /** Payload: the sending hub's id, then its signals, space-separated. A hub ignores its own. */
+    /** Payload: the sending hub's id, then its signals, space-separated. A hub ignores its own, but its ping. */
     private void deliver(String payload, Consumer<String> onSignal) {
         String[] parts = payload.split(" ");
-        if (parts.length < 2 || parts[0].equals(self)) {
+        if (parts.length < 2) {
+            return;
+        }
+        if (parts[0].equals(self)) {
+            if (parts[1].equals(PING)) {
+                heardSelf = System.nanoTime();
+            }
             return;
         }
         for (int i = 1; i < parts.length; i++) {
+            if (parts[i].equals(PING)) {
+                continue;
+            }
             try {
                 onSignal.accept(parts[i]);
             } catch (RuntimeException e) {

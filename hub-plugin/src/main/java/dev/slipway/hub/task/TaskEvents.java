@@ -2,6 +2,7 @@ package dev.slipway.hub.task;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
@@ -17,6 +18,7 @@ public final class TaskEvents {
     private final List<LongConsumer> logGrew = new CopyOnWriteArrayList<>();
     private final List<Runnable> tasksChanged = new CopyOnWriteArrayList<>();
     private volatile Consumer<String> relay = s -> { };
+    private volatile BooleanSupplier relayLive = () -> true;
     /** Whether every change committed through any hub reaches {@link #onTasksChanged} (see {@link #complete}). */
     private volatile boolean complete = true;
 
@@ -37,9 +39,13 @@ public final class TaskEvents {
         tasksChanged.add(listener);
     }
 
-    /** Where signals raised on this hub go for the other hubs (each as its {@link #encode text form}). */
-    public void relayTo(Consumer<String> peers) {
+    /**
+     * Where signals raised on this hub go for the other hubs (each as its text form), and whether this hub hears
+     * theirs at the moment.
+     */
+    public void relayTo(Consumer<String> peers, BooleanSupplier live) {
         this.relay = peers;
+        this.relayLive = live;
     }
 
     /** A task became FREE (submitted, freed, lease expired). */
@@ -60,10 +66,12 @@ public final class TaskEvents {
         relay.accept(LOG + taskId);
     }
 
-    /** A transaction that wrote some task's record (or a build of it) committed on this hub. */
+    /**
+     * A transaction that wrote some task's record (or a build of it) committed on this hub. The other hubs hear of
+     * it from the transaction itself (its {@link #TASKS} NOTIFY, see Database#commitNotice), not through the relay.
+     */
     public void tasksChanged() {
         tasksChanged.forEach(Runnable::run);
-        relay.accept(TASKS);
     }
 
     /**
@@ -72,7 +80,7 @@ public final class TaskEvents {
      * and {@link #resync}). While false, nothing may be answered from what was read before.
      */
     public boolean complete() {
-        return complete;
+        return complete && relayLive.getAsBoolean();
     }
 
     /**
@@ -127,5 +135,6 @@ public final class TaskEvents {
     static final String RUNNABLE = "r";
     static final String HOST = "h";
     static final String LOG = "l";
-    static final String TASKS = "t";
+    /** The signal a transaction that changed task records sends the other hubs. */
+    public static final String TASKS = "t";
 }

@@ -17,6 +17,7 @@ import dev.slipway.hub.config.HubConfig;
 import dev.slipway.hub.metrics.HubMetrics;
 import dev.slipway.hub.persistence.Database;
 import dev.slipway.hub.persistence.TaskEntity;
+import dev.slipway.hub.persistence.Write;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -53,8 +54,8 @@ public final class TaskService implements AutoCloseable {
         this.submission = new Submission(config.tasks(), new ScmAllowList(config.allowedScms()), view);
         this.keys = new IdempotencyKeys(view);
         this.status = new TaskStatus(db, view, events);
-        db.afterCommit(tables -> {
-            if (TaskStatus.changesRecords(tables)) {
+        db.afterCommit(writes -> {
+            if (TaskStatus.changesRecords(writes)) {
                 events.tasksChanged();
             }
         });
@@ -104,6 +105,11 @@ public final class TaskService implements AutoCloseable {
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         }
+    }
+
+    /** Whether a transaction that made these writes may have changed a task's record as {@link #get} shows it. */
+    public static boolean changesRecords(Set<Write> writes) {
+        return TaskStatus.changesRecords(writes);
     }
 
     public TaskInfo get(long id) {

@@ -3,6 +3,7 @@ package dev.slipway.hub.task;
 import dev.slipway.common.api.TaskInfo;
 import dev.slipway.common.api.TaskState;
 import dev.slipway.hub.persistence.Database;
+import dev.slipway.hub.persistence.Write;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,7 +12,6 @@ import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -21,11 +21,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * <li>A finished task (CLOSED, FAILED, CANCELED) never changes again on any hub (every state change is a
  * conditional update from an unfinished state, and only an OPEN task reserves builds), so its record is remembered
  * for good.</li>
- * <li>An unfinished task's record is remembered until the next committed write to any task's row or builds (the
- * {@link TaskEvents#onTasksChanged} signal, raised after this hub's commits and relayed from the other hubs), and
- * for at most {@value #UNFINISHED_TTL_MILLIS} ms. A change committed through this hub therefore shows in the next
- * read; one committed through another hub shows once its signal arrives (a PostgreSQL NOTIFY, milliseconds). While
- * the relay is not connected ({@link TaskEvents#complete} false), unfinished tasks are read every time.</li>
+ * <li>An unfinished task's record is remembered until the next committed change to any task's record ({@link
+ * #changesRecords}; the {@link TaskEvents#onTasksChanged} signal, raised after this hub's commits and, from the
+ * other hubs, by a NOTIFY their committing transactions send themselves). A change committed through this hub
+ * therefore shows in the next read; one committed through another hub once its NOTIFY arrives (milliseconds).
+ * While this hub does not hear the others ({@link TaskEvents#complete} false: relay not connected, or its own
+ * ping not heard for 2 s), unfinished tasks are read every time.</li>
  * </ul>
  * The generation check is made against the value taken before the row was read: a write that commits while the
  * row is being read leaves a remembered record already out of date, never a stale one taken for current.
@@ -37,9 +38,8 @@ final class TaskStatus {
             + " where t.id = ?";
     private static final int MAX_FINISHED = 20_000;
     private static final int MAX_UNFINISHED = 20_000;
-    static final long UNFINISHED_TTL_MILLIS = 1_000;
-    /** The tables a task's record is read from (see {@link #SQL}). */
-    private static final Set<String> RECORD_TABLES = Set.of("tasks", "builds");
+    /** What a heartbeat renews: no record shows it, so writing only it changes no record. */
+    private static final Set<String> LEASE_ONLY = Set.of("lease_expires");
     private final Database db;
     private final TaskView view;
     private final TaskEvents events;
@@ -49,7 +49,7 @@ final class TaskStatus {
     private final AtomicLong generation = new AtomicLong();
 
     /** An unfinished task's record, valid while {@link #generation} still equals {@code generation}. */
-    private record Unfinished(TaskInfo info, long generation, long readNanos) {
+    private record Unfinished(TaskInfo info, long generation) {
     }
 
     /** What the row read found: the record, or that the task does not exist, or a name not yet known. */
@@ -66,10 +66,16 @@ final class TaskStatus {
         });
     }
 
-    /** Whether a transaction that wrote these tables may have changed some task's record. */
-    static boolean changesRecords(Set<String> tables) {
-        for (String t : tables) {
-            if (RECORD_TABLES.contains(t)) {
+    /**
+     * Whether a transaction that made these writes may have changed some existing task's record (see {@link #SQL}):
+     * an update or delete of tasks other than a lease renewal, or a build added or removed. A new task changes no
+     * record already read (a task not found is never remembered).
+     */
+    static boolean changesRecords(Set<Write> writes) {
+        for (Write w : writes) {
+            boolean taskRow = w.verb() != Write.Verb.INSERT && w.changes("tasks", LEASE_ONLY);
+            boolean build = w.table().equals("builds") && w.verb() != Write.Verb.UPDATE;
+            if (taskRow || build) {
                 return true;
             }
         }
@@ -88,11 +94,9 @@ final class TaskStatus {
         long gen = generation.get();
         boolean remember = events.complete();
         Unfinished recent = remember ? unfinished.get(id) : null;
-        if (recent != null && recent.generation() == gen
-                && System.nanoTime() - recent.readNanos() < TimeUnit.MILLISECONDS.toNanos(UNFINISHED_TTL_MILLIS)) {
+        if (recent != null && recent.generation() == gen) {
             return recent.info();
         }
-        long readNanos = System.nanoTime();
         Read r = db.query(c -> {
             try (PreparedStatement st = c.prepareStatement(SQL)) {
                 st.setLong(1, id);
@@ -113,7 +117,7 @@ final class TaskStatus {
             if (unfinished.size() >= MAX_UNFINISHED) {
                 unfinished.clear();
             }
-            unfinished.put(id, new Unfinished(r.info(), gen, readNanos));
+            unfinished.put(id, new Unfinished(r.info(), gen));
         }
         return r.info();
     }
