@@ -131,7 +131,8 @@ public final class DockerEngine implements ImageEngine {
         return query.toString();
     }
 
-    private String buildThroughDockerJava(BuildSpec spec, Consumer<String> log) throws InterruptedException {
+    /** The build through docker-java, what a TCP engine uses (package-private so the IT can compare both). */
+    String buildThroughDockerJava(BuildSpec spec, Consumer<String> log) throws InterruptedException {
         BuildOutput output = new BuildOutput(log);
         try (var cmd = client.buildImageCmd()
                 .withBaseDirectory(spec.context().toFile())
