@@ -34,7 +34,8 @@ import java.util.function.Consumer;
 /**
  * The Docker Engine through docker-java: one httpclient5 transport with connect and response timeouts, API 1.41
  * (Debian's engine 20.10 refuses newer clients). The only class that imports docker-java. The image export of
- * an engine on a unix socket is read through {@link EngineStreams} instead, which is faster for that one stream.
+ * an engine on a unix socket is read, and its image build run, through {@link EngineStreams} instead, which is
+ * faster for those two streams.
  */
 public final class DockerEngine implements ImageEngine {
     private static final String API_VERSION = "1.41";
