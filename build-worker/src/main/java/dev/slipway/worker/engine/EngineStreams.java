@@ -9,6 +9,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.io.OutputStream;
 import java.net.SocketTimeoutException;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.SocketChannel;
@@ -55,6 +56,12 @@ final class EngineStreams implements AutoCloseable {
         return host.startsWith("unix://") ? Path.of(host.substring("unix://".length())) : null;
     }
 
+    /** A request body, written straight onto the connection in chunked transfer coding. */
+    interface RequestBody {
+        /** Writes the whole body to {@code out}; must not close it. */
+        void writeTo(OutputStream out) throws IOException;
+    }
+
     /**
      * GET {@code path} (already percent-encoded, with the API version) and the body of a 200 answer; the caller
      * closes it, which closes the connection. {@code what} names the call in error messages.
@@ -64,6 +71,23 @@ final class EngineStreams implements AutoCloseable {
      *     any answer but 200
      */
     InputStream get(String path, String what) throws InterruptedException {
+        return exchange("GET", path, null, null, what, ErrorCode.ENGINE_ERROR);
+    }
+
+    /**
+     * POST {@code path} with {@code body} streamed as it is written (chunked, so nothing is staged in memory or on
+     * disk), then the body of a 200 answer as {@link #get} returns it. Interrupting the calling thread while the body
+     * is written or the answer awaited closes the connection, which is how the engine learns to stop.
+     *
+     * @throws SlipwayException as {@link #get}, but with {@code refused} as the code of an answer other than 200
+     */
+    InputStream post(String path, String contentType, RequestBody body, String what, ErrorCode refused)
+            throws InterruptedException {
+        return exchange("POST", path, contentType, body, what, refused);
+    }
+
+    private InputStream exchange(String method, String path, String contentType, RequestBody requestBody, String what,
+            ErrorCode refused) throws InterruptedException {
         SocketChannel channel;
         try {
             channel = SocketChannel.open(UnixDomainSocketAddress.of(socket));
@@ -74,18 +98,45 @@ final class EngineStreams implements AutoCloseable {
         IdleTimeoutChannel connection = null;
         try {
             connection = new IdleTimeoutChannel(channel, idle, watchdog);
-            connection.writeFully(("GET " + path + " HTTP/1.1\r\nHost: docker\r\nUser-Agent: slipway-worker\r\n"
-                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String head = method + " " + path + " HTTP/1.1\r\nHost: docker\r\nUser-Agent: slipway-worker\r\n"
+                    + (requestBody == null ? "" : "Content-Type: " + contentType + "\r\nTransfer-Encoding: chunked\r\n")
+                    + "Connection: close\r\n\r\n";
+            connection.writeFully(head.getBytes(StandardCharsets.US_ASCII));
+            IOException sendFailure = null;
+            if (requestBody != null) {
+                try {
+                    // Not try-with-resources: a body that fails half-way must never be ended as if it were whole.
+                    ChunkedUpload upload = new ChunkedUpload(connection, BUFFER);
+                    requestBody.writeTo(upload);
+                    upload.close();
+                } catch (InterruptedIOException e) {
+                    throw e;
+                } catch (IOException e) {
+                    sendFailure = e; // The engine may have answered early and closed: its answer says why.
+                }
+            }
             InputStream in = new BufferedInputStream(connection, BUFFER);
-            String status = line(in, new int[] {0});
-            int code = statusCode(status);
-            Map<String, String> headers = headers(in);
+            int code;
+            Map<String, String> headers;
+            try {
+                code = statusCode(line(in, new int[] {0}));
+                headers = headers(in);
+            } catch (IOException e) {
+                if (sendFailure != null) {
+                    sendFailure.addSuppressed(e);
+                    throw sendFailure;
+                }
+                throw e;
+            }
             InputStream body = body(in, headers);
             if (code != 200) {
                 try (body) {
-                    throw new SlipwayException(ErrorCode.ENGINE_ERROR, "Tried to " + what + " but the Docker Engine"
-                            + " answered " + code + ": " + message(body));
+                    throw new SlipwayException(refused, "Tried to " + what + " but the Docker Engine answered " + code
+                            + ": " + message(body));
                 }
+            }
+            if (sendFailure != null) {
+                throw sendFailure;
             }
             return body;
         } catch (InterruptedIOException e) {

@@ -38,7 +38,12 @@ final class IdleTimeoutChannel extends BulkInputStream {
 
     /** Writes all of {@code bytes}. */
     void writeFully(byte[] bytes) throws IOException {
-        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        writeFully(bytes, 0, bytes.length);
+    }
+
+    /** Writes {@code length} bytes of {@code bytes} from {@code offset}. */
+    void writeFully(byte[] bytes, int offset, int length) throws IOException {
+        ByteBuffer buffer = ByteBuffer.wrap(bytes, offset, length);
         while (buffer.hasRemaining()) {
             waitingSince = System.nanoTime();
             try {

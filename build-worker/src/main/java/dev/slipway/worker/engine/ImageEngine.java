@@ -17,9 +17,11 @@ public interface ImageEngine extends AutoCloseable {
 
     /**
      * Builds the context with its Dockerfile, tags the result with {@code tag}, streams every engine output line
-     * to {@code log}, and returns the image id taken from inspecting the tag (never from log text).
+     * to {@code log}, and returns the image id from the engine's {@code aux.ID} message or from inspecting the tag
+     * (never from log text). Interrupting the calling thread closes the connection, which stops the engine's build.
      *
-     * @throws dev.slipway.common.error.SlipwayException ENGINE_BUILD_FAILED with the engine's own message
+     * @throws dev.slipway.common.error.SlipwayException ENGINE_BUILD_FAILED with the engine's own message,
+     *     BUILD_CONTEXT_INVALID when the context cannot be read or its {@code .dockerignore} is invalid
      */
     String build(BuildSpec spec, Consumer<String> log) throws InterruptedException;
 

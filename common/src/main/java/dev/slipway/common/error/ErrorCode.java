@@ -28,6 +28,7 @@ public enum ErrorCode {
     SOURCE_NO_DOCKERFILE(2005, "the source has no Dockerfile"),
     YUM_REPO_UNREACHABLE(2010, "a yum_repourls .repo file could not be fetched"),
     YUM_REPO_INVALID(2011, "a yum_repourls file is not a yum repository file"),
+    BUILD_CONTEXT_INVALID(2050, "the build context could not be read or its .dockerignore is invalid"),
 
     DOCKERFILE_SYNTAX(3000, "Dockerfile syntax error"),
     DOCKERFILE_NO_FROM(3001, "Dockerfile has no FROM instruction"),
