@@ -26,6 +26,11 @@ public final class Fmt {
         return t == null ? "" : TIME.format(t);
     }
 
+    /** An instant in UTC, or {@code otherwise} when there is none (e.g. "not yet"). */
+    public static String time(Instant t, String otherwise) {
+        return t == null ? otherwise : TIME.format(t);
+    }
+
     /** A duration as {@code 1h 02m 03s}. */
     public static String duration(Instant from, Instant to) {
         if (from == null || to == null) {

@@ -169,6 +169,11 @@ class ConsoleIT {
             String why = text(By.id("why-waiting"));
             assertTrue(why.contains("No enabled host for it is ready: arm2 (last heartbeat") && why.contains("ago)"),
                     why);
+            // A waiting task's timeline says what has not happened yet, rather than leaving blanks.
+            assertEquals("not yet", text(By.id("time-assigned")));
+            assertEquals("not yet", text(By.id("time-opened")));
+            assertEquals("not yet", text(By.id("time-finished")));
+            assertEquals("not started", text(By.id("task-time")));
         } finally {
             // Out of the way of the other aarch64 test: disabled, and building an arch no test asks for.
             HUB.admin("PATCH", "/api/v1/hosts/arm2", Map.of("enabled", false, "arches", List.of("s390x")));
