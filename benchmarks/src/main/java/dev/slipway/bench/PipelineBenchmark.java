@@ -53,6 +53,7 @@ public final class PipelineBenchmark {
             Map<String, Timing> steps = new LinkedHashMap<>();
             Timing byHand = new Timing("by hand: git+build/push x2/save|gzip/rpm");
             Timing engineAlone = new Timing("reference: docker build alone");
+            List<RegistryRequests> requests = List.of(new RegistryRequests(registry), new RegistryRequests(second));
             Path checkout = dir.resolve("reference-src");
             Shell.bash("git clone -q " + sample.repo().repo().url() + " " + checkout + " && git -C " + checkout
                     + " checkout -q " + commit);
@@ -62,10 +63,12 @@ public final class PipelineBenchmark {
                     Timing h = i < 0 ? new Timing("warm-up") : byHand;
                     Path mirror = dir.resolve("mirror-" + (i + 1));
                     Map<String, Long> members = new LinkedHashMap<>();
+                    requests.forEach(RegistryRequests::start);
                     BuildResult result = s.time(() -> builder.build(new BuildRequest(
                             SourceSpec.parse(sample.repo().repo().source(commit)), "f40-container-candidate",
                             targets, mirror, false, null, "bench"), dir.resolve("build.log"),
                             line -> memberTiming(line, members)));
+                    requests.forEach(RegistryRequests::stop);
                     if (result.state() != BuildResult.Outcome.COMPLETE) {
                         throw new IllegalStateException("pipeline run failed: " + result.error());
                     }
@@ -73,7 +76,7 @@ public final class PipelineBenchmark {
                         result.steps().forEach(t -> {
                             steps.computeIfAbsent(t.step(), k -> new Timing(k)).add(t.millis());
                             if (t.step().contains("+")) {
-                                for (String member : t.step().split("\\+")) {
+                                for (String member : t.step().split("[+>]")) {
                                     steps.computeIfAbsent(t.step() + "/" + member, k -> new Timing("  " + member))
                                             .add(members.getOrDefault(member, 0L));
                                 }
@@ -97,6 +100,12 @@ public final class PipelineBenchmark {
             System.out.println(Timing.ratio(slipway, byHand) + "   (goal <= 0.8)");
             System.out.println("slipway steps (median ms):");
             steps.values().forEach(t -> System.out.println("  " + t.summary()));
+            for (int r = 0; r < requests.size(); r++) {
+                System.out.println("registry " + (r + 1) + ", last pipeline run: " + requests.get(r).summary());
+                if (System.getenv("SLIPWAY_BENCH_TRACE") != null) {
+                    requests.get(r).requests().forEach(e -> System.out.println("    " + e));
+                }
+            }
         } finally {
             FixtureFiles.deleteTree(dir);
         }
