@@ -165,6 +165,16 @@ public final class RegistryClient {
                 () -> pushManifest(repository, reference, bytes, mediaType));
     }
 
+    /**
+     * Pushes blobs (in parallel, skipping those present) without any manifest: nothing refers to them until a
+     * manifest naming them is pushed, so they can go ahead of it (e.g. an SBOM's, while its image is still being
+     * pushed); the registry refuses a manifest whose blobs are missing.
+     */
+    public List<BlobPushResult> pushBlobs(String repository, List<BlobSource> blobSources) {
+        return new ImagePusher(config.uploadConcurrency()).pushBlobs(List.copyOf(blobSources),
+                blob -> blobs.push(repository, blob, null, config.chunkSize()));
+    }
+
     @Override
     public String toString() {
         return "RegistryClient[" + caller.baseUri() + "]";

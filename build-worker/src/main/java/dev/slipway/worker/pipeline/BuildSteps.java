@@ -40,7 +40,8 @@ public final class BuildSteps {
         }
         recipe.add(new ConcurrentSteps(s.background(),                         // 9. side by side:
                 new PushStep(s.registries(), s.background(), hooks.fence()),   //    every registry at once
-                new GenerateSbomsStep(s.publishing(), s.sboms()),              //    SPDX, CycloneDX
+                new StepsInOrder(new GenerateSbomsStep(s.publishing(), s.sboms()), //    SPDX, CycloneDX, their
+                        new StageSbomsStep(s.registries(), s.background())),  //    blobs uploaded (no manifest)
                 new WriteProvenanceStep(s.attestationKey(), s.builderId(), s.clock()))); // signed SLSA provenance
         if (release) {
             recipe.add(new ConcurrentSteps(s.background(),                     // 10. side by side:

@@ -36,11 +36,17 @@ public interface ImageRegistries {
     Optional<Digest> head(RegistryConfig registry, String repository, String reference);
 
     /**
-     * Attaches SBOMs to a pushed image as OCI referrers through the tag-schema fallback ({@code sha256-<hex>}),
-     * since registries without the referrers API (distribution 2.8) are the common case.
+     * Uploads the SBOMs' blobs to the repository ahead of the image they describe: blobs only, no manifest, so
+     * nothing claims any image yet.
      */
-    void attachSboms(RegistryConfig registry, String repository, Digest subject,
-            List<Sbom> sboms, Instant created);
+    void stageSboms(RegistryConfig registry, String repository, List<Sbom> sboms);
+
+    /**
+     * Attaches SBOMs staged with {@link #stageSboms} to the image just pushed as OCI referrers through the
+     * tag-schema fallback ({@code sha256-<hex>}), since registries without the referrers API (distribution 2.8)
+     * are the common case.
+     */
+    void attachSboms(RegistryConfig registry, String repository, OciImage image, List<Sbom> sboms, Instant created);
 
     /** The repository's tags (empty when the repository does not exist yet). */
     List<String> tags(RegistryConfig registry, String repository);
