@@ -17,7 +17,8 @@ public interface ImageRegistries {
     Manifest resolve(ImageReference reference);
 
     /**
-     * Pushes every blob the registry lacks, then the manifest under {@code tag}; returns the confirmed digest.
+     * Pushes every blob the registry lacks, then the manifest under {@code tag}; returns the digest the registry
+     * confirmed (its answer's {@code Docker-Content-Digest}, else a HEAD).
      *
      * @param mountFrom a repository in the same registry to mount missing blobs from (the parent's), or null
      */
@@ -29,7 +30,10 @@ public interface ImageRegistries {
     /** A small blob (an image config) in memory, digest verified. */
     byte[] blob(ImageReference repository, Digest digest);
 
-    /** Puts the image's exact manifest bytes under one more tag (blobs are already there). */
+    /**
+     * Puts the image's exact manifest bytes under one more tag (blobs are already there); returns the digest the
+     * registry confirmed, as {@link #push} does.
+     */
     Digest tag(RegistryConfig registry, String repository, OciImage image, String tag);
 
     /** The digest the registry serves for a tag or digest, from a HEAD request. */
