@@ -29,7 +29,7 @@ public final class BuildSteps {
         recipe.add(new CheckDockerfileStep());                                 // 2. parse, labels, engine limits
         recipe.add(new ComputeReleaseStep(hooks.releases() != null ? hooks.releases() : s.releases(),
                 hooks.reservations(), s.clock(), s.random()));                 // 3. release (reserved), tag plan
-        recipe.add(new ResolveParentsStep(s.registries()));                    // 4. every FROM pinned to a digest
+        recipe.add(new ResolveParentsStep(s.registries(), s.background()));   // 4. every FROM pinned to a digest
         recipe.add(new AddLabelsStep(s.site(), s.clock()));                    // 5. labels, final Dockerfile
         recipe.add(new BuildImageStep(s.engine()));                            // 6. engine build, unique tag
         recipe.add(new ConcurrentSteps(s.background(),                         // 7. side by side:
