@@ -32,6 +32,8 @@ import java.util.regex.Pattern;
  */
 public final class PipelineBenchmark {
     private static final Pattern MEMBER = Pattern.compile("-- step (\\S+) took (\\d+) ms$");
+    private static final Pattern SAVE = Pattern.compile(
+            "save_image: first byte after (-?\\d+) ms, stream read in (\\d+) ms, OCI layout in (\\d+) ms$");
 
     private PipelineBenchmark() {
     }
@@ -84,6 +86,13 @@ public final class PipelineBenchmark {
                                 for (String member : t.step().split("[+>]")) {
                                     steps.computeIfAbsent(t.step() + "/" + member, k -> new Timing("  " + member))
                                             .add(members.getOrDefault(member, 0L));
+                                    for (String part : List.of("first_byte", "stream", "oci_layout")) {
+                                        Long ms = members.get(member + "/" + part);
+                                        if (ms != null) {
+                                            steps.computeIfAbsent(t.step() + "/" + member + "/" + part,
+                                                    k -> new Timing("    " + part)).add(ms);
+                                        }
+                                    }
                                 }
                             }
                         });
@@ -132,6 +141,12 @@ public final class PipelineBenchmark {
         Matcher m = MEMBER.matcher(line);
         if (m.find()) {
             members.put(m.group(1), Long.parseLong(m.group(2)));
+        }
+        Matcher save = SAVE.matcher(line);
+        if (save.find()) {
+            members.put("save_image/first_byte", Long.parseLong(save.group(1)));
+            members.put("save_image/stream", Long.parseLong(save.group(2)));
+            members.put("save_image/oci_layout", Long.parseLong(save.group(3)));
         }
     }
 
