@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs Slipway's benchmarks against the by-hand peers in the same run and prints medians and ratios:
 #   1. the worker pipeline (push to two registries) vs `docker build` of the same Dockerfile alone (goal <= 1.15x)
-#      and vs git + docker build/push x2/save|gzip/run rpm -qa by hand (goal <= 0.8x);
+#      and vs git + docker build/push x2/save|gzip/run rpm -qa by hand (goal <= 0.8x); also the floor on this
+#      engine (docker build + docker save + docker push of the new layers) and each registry's requests per run
+#      (SLIPWAY_BENCH_TRACE=1 lists them);
 #   2. the RPM manifest of a 150-RPM image vs docker run rpm -qa and vs docker cp + host rpm --dbpath;
 #   3. re-push of an unchanged image (time, blob bytes) vs docker push;
 #   4. with --large only (about 4 minutes per run on 2 cores): a 1 GiB random layer, the pipeline after the

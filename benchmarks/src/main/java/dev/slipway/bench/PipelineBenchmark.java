@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,6 +32,8 @@ import java.util.regex.Pattern;
  */
 public final class PipelineBenchmark {
     private static final Pattern MEMBER = Pattern.compile("-- step (\\S+) took (\\d+) ms$");
+    private static final Pattern SAVE = Pattern.compile(
+            "save_image: first byte after (-?\\d+) ms, stream read in (\\d+) ms, OCI layout in (\\d+) ms$");
 
     private PipelineBenchmark() {
     }
@@ -53,6 +56,11 @@ public final class PipelineBenchmark {
             Map<String, Timing> steps = new LinkedHashMap<>();
             Timing byHand = new Timing("by hand: git+build/push x2/save|gzip/rpm");
             Timing engineAlone = new Timing("reference: docker build alone");
+            // The floor under the pipeline on this engine: the build, then the one export it cannot skip (docker
+            // save, which the OCI layout and the package list are made from) and a push of only the new layers.
+            Timing saveAlone = new Timing("  + docker save of that image (>/dev/null)");
+            Timing pushAlone = new Timing("  + docker push of it (new layers, 1 registry)");
+            List<RegistryRequests> requests = List.of(new RegistryRequests(registry), new RegistryRequests(second));
             Path checkout = dir.resolve("reference-src");
             Shell.bash("git clone -q " + sample.repo().repo().url() + " " + checkout + " && git -C " + checkout
                     + " checkout -q " + commit);
@@ -62,10 +70,12 @@ public final class PipelineBenchmark {
                     Timing h = i < 0 ? new Timing("warm-up") : byHand;
                     Path mirror = dir.resolve("mirror-" + (i + 1));
                     Map<String, Long> members = new LinkedHashMap<>();
+                    requests.forEach(RegistryRequests::start);
                     BuildResult result = s.time(() -> builder.build(new BuildRequest(
                             SourceSpec.parse(sample.repo().repo().source(commit)), "f40-container-candidate",
                             targets, mirror, false, null, "bench"), dir.resolve("build.log"),
                             line -> memberTiming(line, members)));
+                    requests.forEach(RegistryRequests::stop);
                     if (result.state() != BuildResult.Outcome.COMPLETE) {
                         throw new IllegalStateException("pipeline run failed: " + result.error());
                     }
@@ -73,9 +83,16 @@ public final class PipelineBenchmark {
                         result.steps().forEach(t -> {
                             steps.computeIfAbsent(t.step(), k -> new Timing(k)).add(t.millis());
                             if (t.step().contains("+")) {
-                                for (String member : t.step().split("\\+")) {
+                                for (String member : t.step().split("[+>]")) {
                                     steps.computeIfAbsent(t.step() + "/" + member, k -> new Timing("  " + member))
                                             .add(members.getOrDefault(member, 0L));
+                                    for (String part : List.of("first_byte", "stream", "oci_layout")) {
+                                        Long ms = members.get(member + "/" + part);
+                                        if (ms != null) {
+                                            steps.computeIfAbsent(t.step() + "/" + member + "/" + part,
+                                                    k -> new Timing("    " + part)).add(ms);
+                                        }
+                                    }
                                 }
                             }
                         });
@@ -86,17 +103,34 @@ public final class PipelineBenchmark {
                     String reference = "/usr/bin/docker build -q --no-cache -t slipway-bench/reference:" + (i + 1) + " "
                             + checkout + " >/dev/null";
                     e.time(() -> Shell.bash(reference));
-                    Shell.bash("/usr/bin/docker rmi -f slipway-bench/reference:" + (i + 1) + " >/dev/null");
+                    String built = "slipway-bench/reference:" + (i + 1);
+                    String pushed = registry.hostPort() + "/reference/slipway/hello:" + (i + 1);
+                    (i < 0 ? new Timing("warm-up") : saveAlone).time(() -> Shell.bash(
+                            "/usr/bin/docker save " + built + " >/dev/null"));
+                    Shell.bash("/usr/bin/docker tag " + built + " " + pushed);
+                    (i < 0 ? new Timing("warm-up") : pushAlone).time(() -> Shell.bash(
+                            "/usr/bin/docker push -q " + pushed + " >/dev/null"));
+                    Shell.bash("/usr/bin/docker rmi -f " + built + " " + pushed + " >/dev/null");
                 }
             }
             System.out.println("== Benchmark 1: build pipeline (" + runs + " alternating runs each)");
             System.out.println(engineAlone.summary());
+            System.out.println(saveAlone.summary());
+            System.out.println(pushAlone.summary());
+            System.out.printf(Locale.ROOT, "lower bound: (build + save + push) / build = %.2f%n",
+                    (engineAlone.median() + saveAlone.median() + pushAlone.median()) / engineAlone.median());
             System.out.println(slipway.summary());
             System.out.println(byHand.summary());
             System.out.println(Timing.ratio(slipway, engineAlone) + "   (goal <= 1.15)");
             System.out.println(Timing.ratio(slipway, byHand) + "   (goal <= 0.8)");
             System.out.println("slipway steps (median ms):");
             steps.values().forEach(t -> System.out.println("  " + t.summary()));
+            for (int r = 0; r < requests.size(); r++) {
+                System.out.println("registry " + (r + 1) + ", last pipeline run: " + requests.get(r).summary());
+                if (System.getenv("SLIPWAY_BENCH_TRACE") != null) {
+                    requests.get(r).requests().forEach(e -> System.out.println("    " + e));
+                }
+            }
         } finally {
             FixtureFiles.deleteTree(dir);
         }
@@ -107,6 +141,12 @@ public final class PipelineBenchmark {
         Matcher m = MEMBER.matcher(line);
         if (m.find()) {
             members.put(m.group(1), Long.parseLong(m.group(2)));
+        }
+        Matcher save = SAVE.matcher(line);
+        if (save.find()) {
+            members.put("save_image/first_byte", Long.parseLong(save.group(1)));
+            members.put("save_image/stream", Long.parseLong(save.group(2)));
+            members.put("save_image/oci_layout", Long.parseLong(save.group(3)));
         }
     }
 

@@ -27,6 +27,12 @@ final class ImagePusher {
     /** {@code pushBlob} pushes one blob; {@code pushManifest} runs after all blobs succeeded. */
     ImagePushResult push(List<BlobSource> blobs, Function<BlobSource, BlobPushResult> pushBlob,
             Supplier<Digest> pushManifest) {
+        List<BlobPushResult> results = pushBlobs(blobs, pushBlob);
+        return new ImagePushResult(pushManifest.get(), results);
+    }
+
+    /** Pushes the distinct blobs in parallel (bounded); the first failure stops the other uploads. */
+    List<BlobPushResult> pushBlobs(List<BlobSource> blobs, Function<BlobSource, BlobPushResult> pushBlob) {
         Map<Digest, BlobSource> distinct = new LinkedHashMap<>();
         blobs.forEach(b -> distinct.putIfAbsent(b.digest(), b));
         List<BlobPushResult> results = new ArrayList<>();
@@ -43,7 +49,7 @@ final class ImagePusher {
                 pool.shutdownNow(); // on failure, stop the other uploads
             }
         }
-        return new ImagePushResult(pushManifest.get(), results);
+        return results;
     }
 
     private static BlobPushResult await(Future<BlobPushResult> future) {

@@ -6,13 +6,15 @@ import dev.slipway.registry.transport.RegistryEndpoint;
 import dev.slipway.registry.transport.RegistryResponse;
 import java.net.http.HttpRequest;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * {@code PUT /v2/<name>/manifests/<reference>} (end-7): the exact bytes with {@code Content-Type} equal to the
- * manifest's media type; the registry's {@code Docker-Content-Digest} must equal the digest of those bytes.
+ * manifest's media type; the registry's {@code Docker-Content-Digest} must equal the digest of those bytes. The
+ * result is that confirmed digest, or empty when the registry's answer names none.
  */
-final class ManifestPutEndpoint implements RegistryEndpoint<Digest> {
+final class ManifestPutEndpoint implements RegistryEndpoint<Optional<Digest>> {
     private final String repository;
     private final String reference;
     private final byte[] bytes;
@@ -64,9 +66,9 @@ final class ManifestPutEndpoint implements RegistryEndpoint<Digest> {
     }
 
     @Override
-    public Digest handle(RegistryResponse response) {
-        response.contentDigest().ifPresent(
-                confirmed -> ContentDigests.check(response.action(), digest, confirmed, "the registry's digest"));
-        return digest;
+    public Optional<Digest> handle(RegistryResponse response) {
+        Optional<Digest> confirmed = response.contentDigest();
+        confirmed.ifPresent(d -> ContentDigests.check(response.action(), digest, d, "the registry's digest"));
+        return confirmed;
     }
 }

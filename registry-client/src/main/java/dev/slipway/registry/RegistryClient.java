@@ -132,7 +132,8 @@ public final class RegistryClient {
 
     /**
      * Pushes a manifest's exact bytes under a tag or its digest with {@code Content-Type: mediaType}, and returns
-     * the digest, which the registry must confirm.
+     * the digest the registry confirmed: its answer's {@code Docker-Content-Digest}, or, when the answer names
+     * none, what a HEAD of the reference then serves. Anything but the digest of the bytes fails.
      */
     public Digest pushManifest(String repository, String reference, byte[] manifest, String mediaType) {
         byte[] bytes = manifest.clone();
@@ -142,7 +143,16 @@ public final class RegistryClient {
             ContentDigests.check("push manifest " + host + "/" + repository + "@" + wanted, wanted, actual,
                     "the digest of its bytes");
         }
-        return caller.call(new ManifestPutEndpoint(repository, reference, bytes, mediaType));
+        ManifestPutEndpoint put = new ManifestPutEndpoint(repository, reference, bytes, mediaType);
+        if (caller.call(put).isPresent()) {
+            return put.digest();
+        }
+        String where = host + "/" + repository + ":" + reference;
+        Digest served = headManifest(repository, reference).map(ManifestInfo::digest).orElseThrow(
+                () -> new SlipwayException(ErrorCode.REGISTRY_NOT_FOUND, "Pushed " + where
+                        + " but the registry does not serve it"));
+        ContentDigests.check("push manifest " + where, put.digest(), served, "the digest the registry serves");
+        return served;
     }
 
     /**
@@ -163,6 +173,16 @@ public final class RegistryClient {
         return new ImagePusher(config.uploadConcurrency()).push(List.copyOf(blobSources),
                 blob -> blobs.push(repository, blob, mountFrom, config.chunkSize()),
                 () -> pushManifest(repository, reference, bytes, mediaType));
+    }
+
+    /**
+     * Pushes blobs (in parallel, skipping those present) without any manifest: nothing refers to them until a
+     * manifest naming them is pushed, so they can go ahead of it (e.g. an SBOM's, while its image is still being
+     * pushed); the registry refuses a manifest whose blobs are missing.
+     */
+    public List<BlobPushResult> pushBlobs(String repository, List<BlobSource> blobSources) {
+        return new ImagePusher(config.uploadConcurrency()).pushBlobs(List.copyOf(blobSources),
+                blob -> blobs.push(repository, blob, null, config.chunkSize()));
     }
 
     @Override

@@ -33,10 +33,14 @@ public record RegistryClientConfig(Duration connectTimeout, Duration requestTime
         }
     }
 
-    /** 10 s to connect, 5 min per request, 4 attempts backing off from 0.5 s to 8 s, 3 parallel uploads. */
+    /**
+     * 10 s to connect, 5 min per request, 4 attempts backing off from 0.5 s to 8 s, 5 parallel uploads (dockerd's
+     * {@code max-concurrent-uploads}: a typical layered image's config and new layers go in one wave, since each
+     * small blob costs round trips, not bandwidth).
+     */
     public static RegistryClientConfig defaults() {
         return new RegistryClientConfig(Duration.ofSeconds(10), Duration.ofMinutes(5),
-                new RetryPolicy(4, Duration.ofMillis(500), Duration.ofSeconds(8)), 0, Set.of(), 3, 0, false,
+                new RetryPolicy(4, Duration.ofMillis(500), Duration.ofSeconds(8)), 0, Set.of(), 5, 0, false,
                 "slipway-registry-client/0.1");
     }
 

@@ -161,6 +161,33 @@ class RegistryClientTest {
     }
 
     @Test
+    void pushManifest_answerWithoutDigest_confirmsWithAHead_andAnotherDigestThereIsAMismatch() {
+        byte[] bytes = "{ \"schemaVersion\" : 2 }".getBytes(StandardCharsets.UTF_8);
+        Digest other = Digest.sha256("another build".getBytes(StandardCharsets.UTF_8));
+        RegistryClient client = client(r -> r.method().equals("PUT") ? Reply.of(201)
+                : Reply.of(200).header("Docker-Content-Digest", other.toString())
+                        .header("Content-Type", MediaTypes.DOCKER_MANIFEST).header("Content-Length", "19"));
+
+        SlipwayException e = assertThrows(SlipwayException.class,
+                () -> client.pushManifest("app", "1.0", bytes, MediaTypes.DOCKER_MANIFEST));
+
+        assertEquals(ErrorCode.REGISTRY_DIGEST_MISMATCH, e.code());
+        assertEquals(List.of("PUT", "HEAD"), server.requests().stream().map(FakeServer.Request::method).toList());
+        assertTrue(e.getMessage().contains(other.toString()), e.getMessage());
+    }
+
+    @Test
+    void pushManifest_answerWithTheDigest_needsNoHead() {
+        byte[] bytes = "{ \"schemaVersion\" : 2 }".getBytes(StandardCharsets.UTF_8);
+        RegistryClient client = client(r -> Reply.of(201)
+                .header("Docker-Content-Digest", Digest.sha256(r.body()).toString()));
+
+        client.pushManifest("app", "1.0", bytes, MediaTypes.DOCKER_MANIFEST);
+
+        assertEquals(List.of("PUT"), server.requests().stream().map(FakeServer.Request::method).toList());
+    }
+
+    @Test
     void fetchBlob_contentNotMatchingTheDigest_isADigestMismatch() {
         Digest digest = Digest.sha256("expected".getBytes(StandardCharsets.UTF_8));
         RegistryClient client = client(r -> Reply.of(200).body("tampered"));

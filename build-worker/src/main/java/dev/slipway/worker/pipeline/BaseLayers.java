@@ -9,24 +9,33 @@ import dev.slipway.common.image.Digest;
 import dev.slipway.common.image.ImageReference;
 import dev.slipway.worker.image.Descriptor;
 import dev.slipway.worker.image.KnownLayers;
+import dev.slipway.worker.image.PrefetchedLayers;
 import dev.slipway.worker.registry.ImageRegistries;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 
 /**
  * The parent image's layers as its registry holds them, keyed by diff_id, so the built image reuses the parent's
- * compressed blobs (no second compression, a mount instead of an upload) the way {@code docker push} does.
+ * compressed blobs (no second compression, a mount instead of an upload) the way {@code docker push} does. Their
+ * blobs start downloading as soon as they are known, while the engine builds.
  */
 final class BaseLayers {
     private final ImageRegistries registries;
+    private final ExecutorService pool;
     private final ObjectMapper json = new ObjectMapper();
 
-    BaseLayers(ImageRegistries registries) {
+    /** {@code pool}: where the parent's blobs download while the engine builds. */
+    BaseLayers(ImageRegistries registries, ExecutorService pool) {
         this.registries = registries;
+        this.pool = pool;
     }
 
-    KnownLayers of(ImageReference parent, ImageRegistries.Manifest manifest, String kojiArch) throws IOException {
+    /** The parent's known layers, their blobs already downloading into {@code directory}. */
+    PrefetchedLayers of(ImageReference parent, ImageRegistries.Manifest manifest, String kojiArch, Path directory)
+            throws IOException {
         JsonNode root = json.readTree(manifest.bytes());
         if (root.has("manifests")) {
             root = json.readTree(registries.resolve(parent.withDigest(child(root, parent, kojiArch))).bytes());
@@ -46,7 +55,8 @@ final class BaseLayers {
             known.put(diffId, new Descriptor(type, Digest.parse(layer.path("digest").asText()),
                     layer.path("size").asLong(), diffId, -1));
         }
-        return KnownLayers.of(known, (d, target) -> registries.fetchBlob(parent, d.digest(), target));
+        return PrefetchedLayers.start(KnownLayers.of(known, (d, target) -> registries.fetchBlob(parent, d.digest(),
+                target)), known.values(), directory, pool);
     }
 
     private static Digest child(JsonNode index, ImageReference parent, String kojiArch) {

@@ -29,7 +29,7 @@ public final class BuildSteps {
         recipe.add(new CheckDockerfileStep());                                 // 2. parse, labels, engine limits
         recipe.add(new ComputeReleaseStep(hooks.releases() != null ? hooks.releases() : s.releases(),
                 hooks.reservations(), s.clock(), s.random()));                 // 3. release (reserved), tag plan
-        recipe.add(new ResolveParentsStep(s.registries()));                    // 4. every FROM pinned to a digest
+        recipe.add(new ResolveParentsStep(s.registries(), s.background()));   // 4. every FROM pinned to a digest
         recipe.add(new AddLabelsStep(s.site(), s.clock()));                    // 5. labels, final Dockerfile
         recipe.add(new BuildImageStep(s.engine()));                            // 6. engine build, unique tag
         recipe.add(new ConcurrentSteps(s.background(),                         // 7. side by side:
@@ -40,7 +40,8 @@ public final class BuildSteps {
         }
         recipe.add(new ConcurrentSteps(s.background(),                         // 9. side by side:
                 new PushStep(s.registries(), s.background(), hooks.fence()),   //    every registry at once
-                new GenerateSbomsStep(s.publishing(), s.sboms()),              //    SPDX, CycloneDX
+                new StepsInOrder(new GenerateSbomsStep(s.publishing(), s.sboms()), //    SPDX, CycloneDX, their
+                        new StageSbomsStep(s.registries(), s.background())),  //    blobs uploaded (no manifest)
                 new WriteProvenanceStep(s.attestationKey(), s.builderId(), s.clock()))); // signed SLSA provenance
         if (release) {
             recipe.add(new ConcurrentSteps(s.background(),                     // 10. side by side:

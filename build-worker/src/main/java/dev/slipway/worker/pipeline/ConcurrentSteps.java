@@ -31,7 +31,8 @@ final class ConcurrentSteps implements BuildStep {
         });
     }
 
-    private static void timed(BuildStep step, PipelineRun state) throws Exception {
+    /** Runs one step and logs its own duration ({@code -- step <name> took <ms> ms}). */
+    static void timed(BuildStep step, PipelineRun state) throws Exception {
         long t0 = System.nanoTime();
         step.run(state);
         state.log.line("-- step " + step.name() + " took " + (System.nanoTime() - t0) / 1_000_000 + " ms");

@@ -12,7 +12,8 @@ import java.util.concurrent.ExecutorService;
 /**
  * The push_floating_tags step, last in a release build's recipe: move the floating tags ({@code version},
  * {@code latest}) to the new image, only after every earlier step succeeded, so a failed or canceled build never
- * changes what {@code latest} means. Two builds of one component finishing together leave each tag on the newer
+ * changes what {@code latest} means. The tags move side by side (each registry, each tag), each after its own
+ * fence check. Two builds of one component finishing together leave each tag on the newer
  * NVR, whichever moves last ({@link FloatingTagRace}).
  */
 final class PushFloatingTagsStep implements BuildStep {
@@ -45,10 +46,14 @@ final class PushFloatingTagsStep implements BuildStep {
         List<PushedImage> moved = SideBySide.run(pool, state.pushes.size(), i -> {
             PushedImage pushed = state.pushes.get(i);
             RegistryConfig registry = state.request.registries().get(i);
+            // Each floating tag is its own race (FloatingTagRace), so version and latest move side by side.
+            List<String> floating = state.tags.floating();
+            List<Boolean> held = SideBySide.run(pool, floating.size(),
+                    t -> move(registry, pushed.repository(), floating.get(t), state));
             List<String> ours = new ArrayList<>();
-            for (String tag : state.tags.floating()) {
-                if (move(registry, pushed.repository(), tag, state)) {
-                    ours.add(tag);
+            for (int t = 0; t < floating.size(); t++) {
+                if (held.get(t)) {
+                    ours.add(floating.get(t));
                 }
             }
             if (!ours.isEmpty()) {

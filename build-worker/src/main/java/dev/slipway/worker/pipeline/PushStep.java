@@ -11,7 +11,7 @@ import java.util.concurrent.ExecutorService;
 /**
  * The push step, after check_publishing_rules (or read_packages for a scratch build), beside generate_sboms and
  * write_provenance: push the image to every configured registry (side by side) under its unique tag, then its primary
- * {@code version-release} tag, confirming each digest with a registry HEAD. Floating tags come last, in
+ * {@code version-release} tag, each digest confirmed by the registry's answer to the push. Floating tags come last, in
  * {@link PushFloatingTagsStep}.
  */
 final class PushStep implements BuildStep {
@@ -46,7 +46,7 @@ final class PushStep implements BuildStep {
                 ? state.baseRepository.repository() : null;
         ImageRegistries.PushOutcome outcome = registries.push(registry, repository, state.image,
                 state.tags.unique(), mountFrom);
-        confirm(registry, repository, state.tags.unique(), state);
+        confirm(registry, repository, state.tags.unique(), outcome.digest(), state);
         state.log.line("Pushed " + registry.hostAndPort() + "/" + repository + ":" + state.tags.unique() + " ("
                 + outcome.blobsUploaded() + " blobs, " + outcome.bytesUploaded() + " bytes uploaded, "
                 + outcome.blobsSkipped() + " already there)");
@@ -56,28 +56,24 @@ final class PushStep implements BuildStep {
             checkNotCanceled();
             // version-release names the build: only the lease's current holder may point it anywhere.
             fence.check();
-            registries.tag(registry, repository, state.image, tag);
-            confirm(registry, repository, tag, state);
+            confirm(registry, repository, tag, registries.tag(registry, repository, state.image, tag), state);
             pushed = pushed.withTags(List.of(tag));
         }
         return pushed;
     }
 
-    /** Asks the registry which digest the tag now names; anything but ours fails the build. */
-    static void confirm(ImageRegistries registries, RegistryConfig registry, String repository, String tag,
+    /**
+     * The digest the registry confirmed for the tag (its answer to the manifest push, see
+     * {@link ImageRegistries#push}) must be ours; anything else fails the build.
+     */
+    private static void confirm(RegistryConfig registry, String repository, String tag, Digest confirmed,
             PipelineRun state) {
         Digest expected = state.image.manifestDigest();
-        Digest served = registries.head(registry, repository, tag).orElseThrow(() -> new SlipwayException(
-                ErrorCode.REGISTRY_NOT_FOUND, "Pushed " + registry.hostAndPort() + "/" + repository + ":" + tag
-                        + " but the registry does not serve it"));
-        if (!served.equals(expected)) {
+        if (!confirmed.equals(expected)) {
             throw new SlipwayException(ErrorCode.REGISTRY_DIGEST_MISMATCH, "Pushed " + expected + " as "
-                    + registry.hostAndPort() + "/" + repository + ":" + tag + " but the registry serves " + served);
+                    + registry.hostAndPort() + "/" + repository + ":" + tag + " but the registry confirmed "
+                    + confirmed);
         }
-    }
-
-    private void confirm(RegistryConfig registry, String repository, String tag, PipelineRun state) {
-        confirm(registries, registry, repository, tag, state);
     }
 
     static void checkNotCanceled() throws InterruptedException {

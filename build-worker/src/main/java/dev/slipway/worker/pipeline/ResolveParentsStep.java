@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.slipway.common.error.ErrorCode;
 import dev.slipway.common.error.SlipwayException;
 import dev.slipway.common.image.ImageReference;
+import dev.slipway.worker.image.PrefetchedLayers;
 import dev.slipway.worker.registry.ImageRegistries;
 import java.io.IOException;
+import java.util.concurrent.ExecutorService;
 
 /**
  * The resolve_parents step, after compute_release: pin every parent image to the manifest digest its registry serves
@@ -19,9 +21,10 @@ final class ResolveParentsStep implements BuildStep {
 
     private final BaseLayers baseLayers;
 
-    ResolveParentsStep(ImageRegistries registries) {
+    /** {@code pool}: where the final parent's layer blobs download while the engine builds. */
+    ResolveParentsStep(ImageRegistries registries, ExecutorService pool) {
         this.registries = registries;
-        this.baseLayers = new BaseLayers(registries);
+        this.baseLayers = new BaseLayers(registries, pool);
     }
 
     @Override
@@ -47,7 +50,10 @@ final class ResolveParentsStep implements BuildStep {
             state.log.line("Parent " + written + " is " + pinned
                     + (fromKoji ? " (koji_parent_build " + state.request.kojiParent().nvr() + ")" : ""));
             if (written.equals(state.finalBase)) {
-                state.baseLayers = baseLayers.of(ref, manifest, state.engine.arch());
+                PrefetchedLayers prefetched = baseLayers.of(ref, manifest, state.engine.arch(),
+                        state.workDir.resolve("base-layers"));
+                state.onExit("stop fetching the parent's layers", prefetched::close);
+                state.baseLayers = prefetched;
                 state.baseRepository = ref;
             }
         }

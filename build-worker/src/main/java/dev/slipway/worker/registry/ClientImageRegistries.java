@@ -7,6 +7,7 @@ import dev.slipway.common.image.Digest;
 import dev.slipway.common.image.ImageReference;
 import dev.slipway.registry.BlobSource;
 import dev.slipway.registry.ImagePushResult;
+import dev.slipway.registry.ManifestInfo;
 import dev.slipway.registry.RegistryClient;
 import dev.slipway.registry.RegistryClientConfig;
 import dev.slipway.registry.RegistryClientFactory;
@@ -103,10 +104,15 @@ public final class ClientImageRegistries implements ImageRegistries {
     }
 
     @Override
-    public void attachSboms(RegistryConfig registry, String repository, Digest subject,
-            List<Sbom> sboms, Instant created) {
-        new ReferrerAttacher(client(registry.hostAndPort()), json)
-                .attachSboms(repository, subject, sboms, created);
+    public void stageSboms(RegistryConfig registry, String repository, List<Sbom> sboms) {
+        new ReferrerAttacher(client(registry.hostAndPort()), json).stageSboms(repository, sboms);
+    }
+
+    @Override
+    public void attachSboms(RegistryConfig registry, String repository, OciImage image, List<Sbom> sboms,
+            Instant created) {
+        ManifestInfo subject = new ManifestInfo(image.manifestDigest(), image.mediaType(), image.manifest().length);
+        new ReferrerAttacher(client(registry.hostAndPort()), json).attachStaged(repository, subject, sboms, created);
     }
 
     @Override

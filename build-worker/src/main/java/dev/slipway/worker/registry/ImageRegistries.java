@@ -17,7 +17,8 @@ public interface ImageRegistries {
     Manifest resolve(ImageReference reference);
 
     /**
-     * Pushes every blob the registry lacks, then the manifest under {@code tag}; returns the confirmed digest.
+     * Pushes every blob the registry lacks, then the manifest under {@code tag}; returns the digest the registry
+     * confirmed (its answer's {@code Docker-Content-Digest}, else a HEAD).
      *
      * @param mountFrom a repository in the same registry to mount missing blobs from (the parent's), or null
      */
@@ -29,18 +30,27 @@ public interface ImageRegistries {
     /** A small blob (an image config) in memory, digest verified. */
     byte[] blob(ImageReference repository, Digest digest);
 
-    /** Puts the image's exact manifest bytes under one more tag (blobs are already there). */
+    /**
+     * Puts the image's exact manifest bytes under one more tag (blobs are already there); returns the digest the
+     * registry confirmed, as {@link #push} does.
+     */
     Digest tag(RegistryConfig registry, String repository, OciImage image, String tag);
 
     /** The digest the registry serves for a tag or digest, from a HEAD request. */
     Optional<Digest> head(RegistryConfig registry, String repository, String reference);
 
     /**
-     * Attaches SBOMs to a pushed image as OCI referrers through the tag-schema fallback ({@code sha256-<hex>}),
-     * since registries without the referrers API (distribution 2.8) are the common case.
+     * Uploads the SBOMs' blobs to the repository ahead of the image they describe: blobs only, no manifest, so
+     * nothing claims any image yet.
      */
-    void attachSboms(RegistryConfig registry, String repository, Digest subject,
-            List<Sbom> sboms, Instant created);
+    void stageSboms(RegistryConfig registry, String repository, List<Sbom> sboms);
+
+    /**
+     * Attaches SBOMs staged with {@link #stageSboms} to the image just pushed as OCI referrers through the
+     * tag-schema fallback ({@code sha256-<hex>}), since registries without the referrers API (distribution 2.8)
+     * are the common case.
+     */
+    void attachSboms(RegistryConfig registry, String repository, OciImage image, List<Sbom> sboms, Instant created);
 
     /** The repository's tags (empty when the repository does not exist yet). */
     List<String> tags(RegistryConfig registry, String repository);

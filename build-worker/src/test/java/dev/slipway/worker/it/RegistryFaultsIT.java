@@ -3,6 +3,7 @@ package dev.slipway.worker.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.slipway.common.error.ErrorCode;
 import dev.slipway.common.source.ScmAllowList;
 import dev.slipway.common.source.SourceSpec;
@@ -173,6 +174,31 @@ class RegistryFaultsIT {
 
     @Test
     @Order(4)
+    void imagePushRefused_whileItsSbomsWereStaged_leavesNoReferrerClaimingTheBuild() throws IOException {
+        String latest = registryDigest("latest");
+        List<String> referrersBefore = referrerTags();
+        // Only the image's own manifest (its unique tag) is refused; SBOM blobs and artifact manifests would pass.
+        proxy.inject(Fault.status("PUT", "/v2/.+/manifests/f40-container-candidate-.+", 1000, 500, null));
+        BuildResult r = build();
+        proxy.clear();
+        assertFailedWith(r, ErrorCode.REGISTRY_SERVER_ERROR, latest);
+        assertEquals(referrersBefore, referrerTags(), "no SBOM referrer index names the failed build's image");
+    }
+
+    /** The repository's {@code sha256-<hex>} tags: the referrers fallback indexes, one per image with referrers. */
+    private List<String> referrerTags() throws IOException {
+        List<String> tags = new ArrayList<>();
+        new ObjectMapper().readTree(Tools.skopeo("list-tags", "--tls-verify=false", "docker://" + env.open.hostPort()
+                + "/" + NS + "/" + SampleContainerRepo.NAME)).path("Tags").forEach(t -> {
+                    if (t.asText().startsWith("sha256-")) {
+                        tags.add(t.asText());
+                    }
+                });
+        return tags.stream().sorted().toList();
+    }
+
+    @Test
+    @Order(5)
     void registryDown_failsTheBuildAsUnreachable() throws IOException {
         String latest = registryDigest("latest");
         proxy.down();

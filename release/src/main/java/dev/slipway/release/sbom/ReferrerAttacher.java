@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Attaches artifacts (SBOMs) to an image in a registry as OCI 1.1 referrers. Registries without the referrers API
@@ -50,6 +49,48 @@ public final class ReferrerAttacher {
         return out;
     }
 
+    /**
+     * Uploads the SBOMs' blobs (each SBOM and the empty config) to {@code repository} without any manifest. No
+     * manifest names them yet, so they claim no image and may go ahead of the image push; {@link #attachStaged}
+     * then only pushes the small manifests. Blobs of an image that never arrives are left for the registry's
+     * garbage collection, unreferenced.
+     */
+    public void stageSboms(String repository, List<Sbom> sboms) {
+        List<BlobSource> blobs = new ArrayList<>();
+        blobs.add(BlobSource.ofBytes(ArtifactManifest.EMPTY_CONFIG));
+        sboms.forEach(s -> blobs.add(BlobSource.ofBytes(s.bytes())));
+        registry.pushBlobs(repository, blobs);
+    }
+
+    /**
+     * Attaches SBOMs whose blobs {@link #stageSboms} already uploaded to the image {@code subject} (described by
+     * the caller, who just pushed it, so no HEAD): their artifact manifests, then the fallback index once for all of
+     * them. Call it only once the image is in the registry: the index is what claims the image. A missing blob
+     * fails the manifest push ({@code MANIFEST_BLOB_UNKNOWN}), never a dangling referrer.
+     */
+    public List<Referrer> attachStaged(String repository, ManifestInfo subject, List<Sbom> sboms, Instant created) {
+        Map<String, String> annotations = Map.of("org.opencontainers.image.created", SbomJson.utcSeconds(created));
+        List<Referrer> out = new ArrayList<>();
+        for (Sbom sbom : sboms) {
+            String type = sbom.format().mediaType();
+            byte[] manifest = ArtifactManifest.build(json, type, sbom.bytes(), sbom.format().fileName(), subject,
+                    annotations);
+            Digest pushed = registry.pushManifest(repository, Digest.sha256(manifest).toString(), manifest,
+                    MediaTypes.OCI_MANIFEST);
+            out.add(new Referrer(pushed, manifest.length, MediaTypes.OCI_MANIFEST, type, annotations));
+        }
+        String tag = ReferrersIndex.fallbackTag(subject.digest());
+        ReferrersIndex index = read(repository, tag);
+        boolean changed = false;
+        for (Referrer referrer : out) {
+            changed |= index.add(referrer);
+        }
+        if (changed) {
+            registry.pushManifest(repository, tag, index.bytes(), MediaTypes.OCI_INDEX);
+        }
+        return out;
+    }
+
     /** Attaches one artifact ({@code content} of type {@code artifactType}) to {@code repository@subject}. */
     public Referrer attach(String repository, Digest subject, String artifactType, byte[] content, String fileName,
             Map<String, String> annotations) {
@@ -68,12 +109,17 @@ public final class ReferrerAttacher {
         return referrer;
     }
 
+    /** The fallback index under {@code tag}, empty when the registry has none: one GET, a 404 meaning none. */
     private ReferrersIndex read(String repository, String tag) {
-        Optional<ManifestInfo> existing = registry.headManifest(repository, tag);
-        if (existing.isEmpty()) {
-            return ReferrersIndex.empty(json);
+        Manifest current;
+        try {
+            current = registry.getManifest(repository, tag);
+        } catch (SlipwayException e) {
+            if (e.code() == ErrorCode.REGISTRY_NOT_FOUND) {
+                return ReferrersIndex.empty(json);
+            }
+            throw e;
         }
-        Manifest current = registry.getManifest(repository, tag);
         return ReferrersIndex.parse(json, current.bytes(), current.mediaType(),
                 registry.host() + "/" + repository + ":" + tag);
     }

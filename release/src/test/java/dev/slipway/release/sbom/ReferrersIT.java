@@ -2,18 +2,24 @@ package dev.slipway.release.sbom;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.slipway.common.error.SlipwayException;
 import dev.slipway.common.image.Digest;
 import dev.slipway.common.json.Json;
 import dev.slipway.common.process.Command;
 import dev.slipway.registry.BlobSource;
+import dev.slipway.registry.ManifestInfo;
 import dev.slipway.registry.MediaTypes;
 import dev.slipway.registry.RegistryClient;
 import dev.slipway.registry.RegistryClientConfig;
 import dev.slipway.registry.RegistryClientFactory;
 import dev.slipway.registry.auth.CredentialsSource;
+import dev.slipway.testing.registry.AccessLogEntry;
 import dev.slipway.testing.registry.TestImage;
 import dev.slipway.testing.registry.TestRegistry;
 import dev.slipway.testing.registry.TestRegistryExtension;
@@ -138,6 +144,54 @@ class ReferrersIT {
         assertEquals(2, reader.list(repository, image).size());
         assertArrayEquals(sboms.get(0).bytes(), reader.fetchContent(repository, image, spdx.get(0)));
         assertEquals(List.of(), reader.list(repository, Digest.parse("sha256:" + "e".repeat(64))));
+    }
+
+    @Test
+    void stageThenAttachStaged_blobsGoFirstClaimingNothing_thenOnlyManifestsAndOneIndexWrite() throws IOException {
+        List<Sbom> sboms = sboms();
+        ManifestInfo subject = client.headManifest(repository, image.toString()).orElseThrow();
+        ReferrerAttacher attacher = new ReferrerAttacher(client, json);
+
+        attacher.stageSboms(repository, sboms);
+        for (Sbom sbom : sboms) {
+            assertTrue(client.headBlob(repository, sbom.digest()).isPresent(), "staged: " + sbom.format());
+        }
+        assertEquals("404", curlStatus("/v2/" + repository + "/manifests/sha256-" + image.hex()),
+                "staged blobs name no image: nothing claims it yet");
+        assertFalse(client.listTags(repository).stream().anyMatch(t -> t.startsWith("sha256-")));
+
+        int mark = registry.requests().size();
+        List<Referrer> referrers = attacher.attachStaged(repository, subject, sboms, CREATED);
+        List<AccessLogEntry> made = registry.requestsSince(mark);
+
+        assertEquals(0, made.stream().filter(r -> r.path().contains("/blobs/")).count(), "no blob request: " + made);
+        assertEquals(sboms.size() + 1, made.stream().filter(r -> r.method().equals("PUT")).count(),
+                "one PUT per artifact manifest and one index write: " + made);
+        assertEquals(0, made.stream().filter(r -> r.method().equals("HEAD")).count(), "subject known: " + made);
+        JsonNode index = plain.readTree(skopeoRaw(repository + ":sha256-" + image.hex()));
+        Set<String> listed = new TreeSet<>();
+        index.path("manifests").forEach(m -> listed.add(m.path("artifactType").asText() + " " + m.path("digest").asText()));
+        Set<String> expected = new TreeSet<>();
+        referrers.forEach(r -> expected.add(r.artifactType() + " " + r.digest()));
+        assertEquals(expected, listed);
+        for (int i = 0; i < sboms.size(); i++) {
+            JsonNode manifest = plain.readTree(skopeoRaw(repository + "@" + referrers.get(i).digest()));
+            assertEquals(image.toString(), manifest.path("subject").path("digest").asText());
+            assertEquals(sboms.get(i).digest().toString(), manifest.path("layers").get(0).path("digest").asText());
+        }
+    }
+
+    @Test
+    void attachStaged_withoutStagedBlobs_isRefusedByTheRegistry_andLeavesNoReferrer() {
+        List<Sbom> sboms = sboms();
+        ManifestInfo subject = client.headManifest(repository, image.toString()).orElseThrow();
+
+        SlipwayException refused = assertThrows(SlipwayException.class,
+                () -> new ReferrerAttacher(client, json).attachStaged(repository, subject, sboms, CREATED));
+
+        assertTrue(refused.getMessage().contains(repository), refused.getMessage());
+        assertEquals("404", curlStatus("/v2/" + repository + "/manifests/sha256-" + image.hex()),
+                "no fallback index names the image");
     }
 
     /** An index under the fallback tag written by "another tool", listing an unrelated manifest. */
