@@ -75,6 +75,8 @@ class ConsoleIT {
         go("/console/signin");
         web().findElement(By.id("token")).sendKeys("not-a-token");
         web().findElement(By.id("signin-submit")).click();
+        // The refusal is a new page: wait for it rather than race the form's navigation.
+        waitFor(() -> !web().findElements(By.id("signin-error")).isEmpty());
         assertTrue(text(By.id("signin-error")).contains("unknown or revoked"));
     }
 
