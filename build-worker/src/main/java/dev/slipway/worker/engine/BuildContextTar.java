@@ -2,7 +2,6 @@ package dev.slipway.worker.engine;
 
 import dev.slipway.common.error.ErrorCode;
 import dev.slipway.common.error.SlipwayException;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -78,7 +77,7 @@ final class BuildContextTar {
      * of the context that cannot be read is a {@link SlipwayException} BUILD_CONTEXT_INVALID instead.
      */
     void writeTo(OutputStream out) throws IOException {
-        TarArchiveOutputStream tar = new TarArchiveOutputStream(new Unclosable(out), StandardCharsets.UTF_8.name());
+        TarArchiveOutputStream tar = new TarArchiveOutputStream(out, StandardCharsets.UTF_8.name());
         tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
         tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
         byte[] buffer = new byte[BUFFER];
@@ -86,8 +85,9 @@ final class BuildContextTar {
         if (dockerfileOutside) {
             add(dockerfile, dockerfileName, tar, buffer);
         }
+        // finish() writes the end-of-archive records, padded to a whole record; not closing the tar leaves out open.
         tar.finish();
-        tar.close(); // Flushes the last record; Unclosable keeps out open.
+        tar.flush();
     }
 
     private void walk(Path dir, String prefix, TarArchiveOutputStream tar, byte[] buffer) throws IOException {
@@ -199,22 +199,5 @@ final class BuildContextTar {
     private static SlipwayException invalid(String why, Exception cause) {
         return new SlipwayException(ErrorCode.BUILD_CONTEXT_INVALID, "Tried to send the build context but " + why,
                 cause);
-    }
-
-    /** Lets the tar writer finish its last record without closing the request body under it. */
-    private static final class Unclosable extends FilterOutputStream {
-        Unclosable(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] bytes, int offset, int length) throws IOException {
-            out.write(bytes, offset, length);
-        }
-
-        @Override
-        public void close() throws IOException {
-            out.flush();
-        }
     }
 }
