@@ -106,9 +106,11 @@ public final class DockerfileRewriter {
                 out.append("USER ").append(user).append(newline);
             }
         }
-        out.append("COPY ").append(buildInfo).append(" /root/buildinfo/").append(buildInfo).append(newline);
+        String engineText = out.toString();
+        out.append("COPY ").append(buildInfo).append(' ').append(FinalDockerfile.BUILDINFO_DIR).append(buildInfo)
+                .append(newline);
         out.append(labelLine).append(newline);
-        return new FinalDockerfile(out.toString(), buildInfo);
+        return new FinalDockerfile(out.toString(), buildInfo, engineText, labelLine, labels);
     }
 
     private static void endLine(StringBuilder out, String newline) {

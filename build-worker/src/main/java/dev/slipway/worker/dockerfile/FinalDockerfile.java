@@ -1,14 +1,38 @@
 package dev.slipway.worker.dockerfile;
 
+import java.util.Map;
 import java.util.Objects;
 
 /**
- * The Dockerfile text a build runs, and the name of the buildinfo file it copies into the image. The caller writes
- * {@code text} into the build context both as {@code Dockerfile} and as {@code buildInfoFileName}.
+ * The Dockerfile a build is described by, and how it is run.
+ *
+ * @param text the final Dockerfile: what the image's buildinfo file and the mirror hold, ending with the
+ *     {@code COPY} of the buildinfo file and the one {@code LABEL} line
+ * @param buildInfoFileName the buildinfo file's name, copied to {@code /root/buildinfo/}
+ * @param engineText {@code text} without those two last instructions: what the engine builds. The worker writes
+ *     their layer and labels into the image itself, exactly as the engine would, without a container and two
+ *     commits.
+ * @param labelInstruction the last line of {@code text}, as the image's history records it
+ * @param labels the labels that line sets
  */
-public record FinalDockerfile(String text, String buildInfoFileName) {
+public record FinalDockerfile(String text, String buildInfoFileName, String engineText, String labelInstruction,
+        Map<String, String> labels) {
+    /** Where the final Dockerfile of every layer built by Slipway or OSBS lies in the image. */
+    public static final String BUILDINFO_DIR = "/root/buildinfo/";
+
     public FinalDockerfile {
+        labels = Map.copyOf(labels);
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(buildInfoFileName, "buildInfoFileName");
+        Objects.requireNonNull(engineText, "engineText");
+        Objects.requireNonNull(labelInstruction, "labelInstruction");
+        if (!text.startsWith(engineText)) {
+            throw new IllegalArgumentException("the engine's Dockerfile is the start of the final one");
+        }
+    }
+
+    /** The destination of the buildinfo file inside the image. */
+    public String buildInfoPath() {
+        return BUILDINFO_DIR + buildInfoFileName;
     }
 }

@@ -7,8 +7,7 @@ import java.util.zip.Deflater;
 
 /**
  * A gzip stream compressed on several cores ({@link DeflateBlocks}): one gzip member whose CRC-32 and length are
- * those of the whole input, readable by any gzip reader. The compressed blocks can also be handed to a second
- * destination (the mirror's archive splices them in), so the same bytes are never compressed twice.
+ * those of the whole input, readable by any gzip reader.
  */
 public final class ParallelGzipOutputStream extends OutputStream {
     private final OutputStream out;
@@ -18,30 +17,19 @@ public final class ParallelGzipOutputStream extends OutputStream {
     /**
      * @param out where the gzip member goes (closed by {@link #close()})
      * @param compressors the threads that deflate blocks; they must never wait on this stream
-     * @param alsoTo receives every compressed block too, in order; may be null
      */
     ParallelGzipOutputStream(OutputStream out, ExecutorService compressors, int blockSize, int level,
-            int maxPending, DeflateBlocks.Sink alsoTo) throws IOException {
+            int maxPending) throws IOException {
         this.out = out;
-        this.blocks = new DeflateBlocks(compressors, blockSize, level, maxPending, (block, length) -> {
-            out.write(block, 0, length);
-            if (alsoTo != null) {
-                alsoTo.accept(block, length);
-            }
-        });
+        this.blocks = new DeflateBlocks(compressors, blockSize, level, maxPending,
+                (block, length) -> out.write(block, 0, length));
         out.write(Gzip.HEADER);
     }
 
     /** A stream with 1 MiB blocks, gzip's default level and two blocks in flight per available core. */
     public static ParallelGzipOutputStream of(OutputStream out, ExecutorService compressors) throws IOException {
-        return of(out, compressors, null);
-    }
-
-    static ParallelGzipOutputStream of(OutputStream out, ExecutorService compressors, DeflateBlocks.Sink alsoTo)
-            throws IOException {
         int cores = Runtime.getRuntime().availableProcessors();
-        return new ParallelGzipOutputStream(out, compressors, 1 << 20, Deflater.DEFAULT_COMPRESSION, 2 * cores + 1,
-                alsoTo);
+        return new ParallelGzipOutputStream(out, compressors, 1 << 20, Deflater.DEFAULT_COMPRESSION, 2 * cores + 1);
     }
 
     @Override

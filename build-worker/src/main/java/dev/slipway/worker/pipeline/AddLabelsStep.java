@@ -82,8 +82,7 @@ final class AddLabelsStep implements BuildStep {
         List<String> repoFiles = state.yumRepos.stream().map(YumRepoFile::fileName).toList();
         FinalDockerfile result = DockerfileRewriter.rewrite(state.dockerfile, pins, state.identity, labels,
                 FetchYumReposStep.CONTEXT_DIR, repoFiles);
-        state.finalDockerfile = result.text();
-        state.buildinfoFileName = result.buildInfoFileName();
+        state.finalDockerfile = result;
         state.labels.putAll(own);
         state.labels.putAll(labels);
         state.log.line("Final Dockerfile:\n" + result.text());

@@ -7,8 +7,9 @@ import java.util.Map;
 
 /**
  * The build_image step, after add_labels: build the final Dockerfile through the engine API: no cache for release
- * builds, parents by digest, a unique build tag, every engine line into the build log. The build tag is removed in the
- * exit phase.
+ * builds, parents by digest, a unique build tag, every engine line into the build log. The engine runs all of it but
+ * the buildinfo {@code COPY} and the {@code LABEL} line, which save_image writes into the image itself (each would
+ * cost the engine a commit, the COPY a container too). The build tag is removed in the exit phase.
  */
 final class BuildImageStep implements BuildStep {
     private final ImageEngine engine;
@@ -26,14 +27,14 @@ final class BuildImageStep implements BuildStep {
     public void run(PipelineRun state) throws Exception {
         Path context = state.buildContext;
         Path dockerfile = context.resolve("Dockerfile");
-        Files.writeString(dockerfile, state.finalDockerfile);
-        Files.writeString(context.resolve(state.buildinfoFileName), state.finalDockerfile);
+        Files.writeString(dockerfile, state.finalDockerfile.engineText());
         state.engineTag = "slipway-build/" + state.imageName + ":" + state.tags.unique();
         state.onExit("remove build image " + state.engineTag, () -> engine.removeImage(state.engineTag));
         boolean noCache = !state.request.scratch();
         state.log.line("Building " + state.engineTag + (noCache ? " without cache" : ""));
-        state.imageId = engine.build(new ImageEngine.BuildSpec(context, dockerfile, state.engineTag, noCache, Map.of()),
+        state.engineImageId = engine.build(new ImageEngine.BuildSpec(context, dockerfile, state.engineTag, noCache, Map.of()),
                 line -> state.log.line("engine: " + line));
-        state.log.line("Built image " + state.imageId);
+        state.log.line("Built image " + state.engineImageId + "; " + state.finalDockerfile.buildInfoPath()
+                + " and the labels are added while it is saved");
     }
 }

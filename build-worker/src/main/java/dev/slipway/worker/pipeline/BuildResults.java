@@ -10,7 +10,7 @@ final class BuildResults {
     }
 
     static BuildResult of(PipelineRun s, BuildResult.Outcome outcome, BuildResult.Failure failure, Instant finished) {
-        BuildResult.Image image = s.image == null ? null : new BuildResult.Image(s.imageId,
+        BuildResult.Image image = s.image == null ? null : new BuildResult.Image(s.image.imageId().toString(),
                 s.image.manifestDigest().toString(), s.image.mediaType(), s.image.config().digest().toString(),
                 s.image.layers());
         Map<String, String> labels = new TreeMap<>(s.labels);

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 
 /**
  * The export_mirror step, after push and beside attach_sboms: export a release build to the mirror: the
@@ -49,7 +50,12 @@ final class ExportMirrorStep implements BuildStep {
         }
         fence.check();
         String arch = state.engine.arch();
-        WrittenFile archive = state.dockerArchive.get();
+        WrittenFile archive;
+        try {
+            archive = state.dockerArchive.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
         Path staging = Files.createDirectories(state.workDir.resolve("mirror-files"));
         String archiveName = "docker-image-" + state.image.imageId().hex() + "." + arch + ".tar.gz";
         Path rpmManifest = staging.resolve("rpm-manifest.json");
@@ -58,15 +64,15 @@ final class ExportMirrorStep implements BuildStep {
         // The mirror's file and the document the worker sends the hub on close are the same record.
         state.metadata = metadata.of(state, archive, archiveName, clock.instant());
         json.writerWithDefaultPrettyPrinter().writeValue(meta.toFile(), state.metadata);
-        Path dockerfile = staging.resolve(state.buildinfoFileName);
-        Files.writeString(dockerfile, state.finalDockerfile);
+        Path dockerfile = staging.resolve(state.finalDockerfile.buildInfoFileName());
+        Files.writeString(dockerfile, state.finalDockerfile.text());
         // The build's own temporary files are moved (a rename on one file system); the log is still open: copied.
         Map<String, Path> moved = new LinkedHashMap<>();
         moved.put(archiveName, archive.path());
         moved.put("oci", state.image.layout());
         moved.put("rpm-manifest.json", rpmManifest);
         moved.put("metadata.json", meta);
-        moved.put(state.buildinfoFileName, dockerfile);
+        moved.put(state.finalDockerfile.buildInfoFileName(), dockerfile);
         state.sbomFiles.forEach(f -> moved.put("sbom/" + f.getFileName(), f));
         state.attestations.forEach(f -> moved.put("attestations/" + f.getFileName(), f));
         state.mirrorDirectory = new MirrorExporter(state.request.mirrorRoot()).export(state.imageName,

@@ -5,6 +5,7 @@ import dev.slipway.common.image.Nvr;
 import dev.slipway.release.sbom.Sbom;
 import dev.slipway.worker.config.RegistryConfig;
 import dev.slipway.worker.dockerfile.Dockerfile;
+import dev.slipway.worker.dockerfile.FinalDockerfile;
 import dev.slipway.worker.yum.YumRepoFile;
 import dev.slipway.worker.dockerfile.ImageLabels;
 import dev.slipway.common.api.CgDocument;
@@ -41,8 +42,7 @@ public final class PipelineRun {
     FetchedSource source;
     /** The Dockerfile as fetched, and the final one that was built. */
     String originalDockerfile;
-    String finalDockerfile;
-    String buildinfoFileName;
+    FinalDockerfile finalDockerfile;
     Path buildContext;
     Dockerfile dockerfile;
     /** The validated identity labels; its release is set once computed. */
@@ -70,7 +70,8 @@ public final class PipelineRun {
     ImageReference baseRepository;
     TagPlan tags;
     String engineTag;
-    String imageId;
+    /** The image the engine built: the published image without the buildinfo layer and the added labels. */
+    String engineImageId;
     OciImage image;
     /**
      * The image as {@code docker save} wrote it, completed as soon as its layer tars are on disk (before the OCI

@@ -1,32 +1,46 @@
 package dev.slipway.worker.pipeline;
 
 import dev.slipway.worker.engine.ImageEngine;
+import dev.slipway.worker.image.BuildInfoLayer;
 import dev.slipway.worker.image.DockerArchiveReader;
+import dev.slipway.worker.image.DockerArchiveWriter;
+import dev.slipway.worker.image.OciImage;
 import dev.slipway.worker.image.OciImageWriter;
 import dev.slipway.worker.image.SavedImage;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.CompletableFuture;
+import java.time.temporal.ChronoUnit;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 
 /**
  * The save_image step, after build_image and beside read_packages: take the built image out of the engine once
- * ({@code docker save}) and, while it streams, compress each layer once on every core into the OCI layout whose blobs and manifest are pushed to every registry and copied to
- * the mirror; the uncompressed layer tars are handed to {@link ReadPackagesStep} as soon as they are on disk;
- * release builds also get the gzipped {@code docker load}-able archive, made from the same compressed
- * blocks.
+ * ({@code docker save}) and, while it streams, compress each layer once on every core; the uncompressed layer tars
+ * are handed to {@link ReadPackagesStep} as soon as they are on disk. Then the final Dockerfile's last two
+ * instructions, which the engine did not run, are applied ({@link BuildInfoLayer}) and the OCI layout is written,
+ * whose blobs and manifest are pushed to every registry and copied to the mirror. Release builds also get the
+ * gzipped {@code docker load}-able archive, made from the same blobs in the background while the pushes run.
  */
 final class SaveImageStep implements BuildStep {
     private final ImageEngine engine;
     private final DockerArchiveReader reader;
+    private final BuildInfoLayer buildInfo;
     private final OciImageWriter writer;
+    private final DockerArchiveWriter archiveWriter;
+    private final ExecutorService background;
 
-    SaveImageStep(ImageEngine engine, DockerArchiveReader reader, OciImageWriter writer) {
+    SaveImageStep(ImageEngine engine, DockerArchiveReader reader, BuildInfoLayer buildInfo, OciImageWriter writer,
+            DockerArchiveWriter archiveWriter, ExecutorService background) {
         this.engine = engine;
         this.reader = reader;
+        this.buildInfo = buildInfo;
         this.writer = writer;
+        this.archiveWriter = archiveWriter;
+        this.background = background;
     }
 
     @Override
@@ -37,33 +51,41 @@ final class SaveImageStep implements BuildStep {
     @Override
     public void run(PipelineRun state) throws Exception {
         Path saved = state.workDir.resolve("saved");
-        // Only release builds reach the mirror, which keeps the docker load-able archive.
-        boolean archived = !state.request.scratch() && state.request.mirrorRoot() != null;
-        Path archive = archived ? state.workDir.resolve("docker-image.tar.gz") : null;
         SavedImage image;
         long t0 = System.nanoTime();
         FirstByte firstByte;
         try (FirstByte in = new FirstByte(engine.save(state.engineTag))) {
             firstByte = in;
-            image = reader.read(in, saved, archive);
+            image = reader.read(in, saved);
         } catch (Exception | Error e) {
             state.saved.completeExceptionally(e);
             throw e;
         }
         // The package reader (running beside this step) takes the uncompressed layers from here.
         state.saved.complete(image);
-        if (archived) {
-            state.dockerArchive = CompletableFuture.completedFuture(image.dockerArchive());
-        }
         long read = System.nanoTime();
-        state.image = writer.write(image, state.annotations, state.workDir.resolve("oci"),
+        SavedImage finished = buildInfo.addTo(image, new BuildInfoLayer.Contents(
+                state.finalDockerfile.buildInfoPath(), state.finalDockerfile.text().getBytes(StandardCharsets.UTF_8),
+                state.finalDockerfile.labels(), state.finalDockerfile.labelInstruction(),
+                state.started.truncatedTo(ChronoUnit.SECONDS), state.dockerfile.finalStage().scratch()));
+        state.image = writer.write(finished, state.annotations, state.workDir.resolve("oci"),
                 state.tags.primary().isEmpty() ? state.tags.unique() : state.tags.primary().get(0), state.baseLayers);
         // Where save_image's time goes, for the benchmark: the engine's answer, its stream, the OCI layout.
         state.log.line("save_image: first byte after " + firstByte.millisFrom(t0) + " ms, stream read in "
                 + (read - t0) / 1_000_000 + " ms, OCI layout in " + (System.nanoTime() - read) / 1_000_000 + " ms");
         // The uncompressed layers go as soon as both the OCI layout and the package list are made from them.
         state.layersRead.whenComplete((done, failure) -> deleteQuietly(image));
-        state.log.line("Image " + state.image.manifestDigest() + " has " + state.image.layers().size() + " layers");
+        state.log.line("Image " + state.image.manifestDigest() + " has " + state.image.layers().size()
+                + " layers, the last one holding " + state.finalDockerfile.buildInfoPath());
+        // Only release builds reach the mirror, which keeps the docker load-able archive.
+        if (!state.request.scratch() && state.request.mirrorRoot() != null) {
+            OciImage layout = state.image;
+            String repoTag = state.imageName + ":" + state.nvr.versionRelease();
+            Path archive = state.workDir.resolve("docker-image.tar.gz");
+            Future<?> writing = state.dockerArchive = background.submit(() -> archiveWriter.write(layout, repoTag,
+                    state.started.truncatedTo(ChronoUnit.SECONDS), archive));
+            state.onExit("stop writing the docker archive", () -> writing.cancel(true));
+        }
     }
 
     /** Notes when the engine's first byte arrived. */

@@ -24,8 +24,8 @@ final class SavedLayers {
                 .check();
         ExecutorService compressors = Executors.newFixedThreadPool(2);
         try (InputStream in = Files.newInputStream(saved)) {
-            return new DockerArchiveReader(Json.mapper(), compressors).read(in, directory.resolve("unpacked"),
-                    null).layerTars();
+            return new DockerArchiveReader(Json.mapper(), compressors).read(in, directory.resolve("unpacked"))
+                    .layerTars();
         } finally {
             compressors.shutdownNow();
         }

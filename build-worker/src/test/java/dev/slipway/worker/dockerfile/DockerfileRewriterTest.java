@@ -29,6 +29,18 @@ class DockerfileRewriterTest {
                 + "COPY Dockerfile-fedora-foo-1.0-3 /root/buildinfo/Dockerfile-fedora-foo-1.0-3\n"
                 + "LABEL \"release\"=\"3\" \"vendor\"=\"Slipway\"\n", out.text());
         assertEquals("Dockerfile-fedora-foo-1.0-3", out.buildInfoFileName());
+        assertEquals("/root/buildinfo/Dockerfile-fedora-foo-1.0-3", out.buildInfoPath());
+    }
+
+    @Test
+    void rewrite_theEngineRunsAllButTheLastTwoInstructions_whichTheWorkerApplies() {
+        FinalDockerfile out = rewrite("FROM fedora:40\n" + LABELS + "RUN make", Map.of("fedora:40", PIN),
+                Map.of("vendor", "Slip \"way\"", "release", "3"));
+        assertEquals("FROM " + PIN + "\n" + LABELS + "RUN make\n", out.engineText());
+        assertEquals("LABEL \"release\"=\"3\" \"vendor\"=\"Slip \\\"way\\\"\"", out.labelInstruction());
+        assertEquals(out.engineText() + "COPY Dockerfile-fedora-foo-1.0-3 /root/buildinfo/Dockerfile-fedora-foo-1.0-3\n"
+                + out.labelInstruction() + "\n", out.text());
+        assertEquals(Map.of("vendor", "Slip \"way\"", "release", "3"), out.labels());
     }
 
     @Test

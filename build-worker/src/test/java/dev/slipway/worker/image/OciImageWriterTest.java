@@ -49,8 +49,7 @@ class OciImageWriterTest {
     }
 
     private SavedImage saved(DockerSaveTar save, String name) throws IOException {
-        return new DockerArchiveReader(json, compressors).read(new ByteArrayInputStream(save.bytes()), tmp.resolve(name),
-                tmp.resolve(name + ".tar.gz"));
+        return new DockerArchiveReader(json, compressors).read(new ByteArrayInputStream(save.bytes()), tmp.resolve(name));
     }
 
     private static Map<String, String> annotations() {

@@ -150,7 +150,7 @@ class SparseLayerCopyTest {
         try {
             DockerSaveTar save = new DockerSaveTar().withLayers(layer).withMatchingConfig();
             SavedImage image = new DockerArchiveReader(Json.mapper(), pool, ImageContentsReader::mayReadFileNamed)
-                    .read(new ByteArrayInputStream(save.bytes()), tmp.resolve("saved"), null);
+                    .read(new ByteArrayInputStream(save.bytes()), tmp.resolve("saved"));
             assertArrayEquals(layer, Files.readAllBytes(image.layerTars().get(0)));
         } finally {
             pool.shutdownNow();

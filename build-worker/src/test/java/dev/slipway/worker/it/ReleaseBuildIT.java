@@ -116,6 +116,13 @@ class ReleaseBuildIT {
         assertTrue(manifest.stream().noneMatch(n -> n.startsWith(env.sample.removed() + "-")),
                 "the layer's removed RPM is gone");
         assertEquals("/usr/lib/sysimage/rpm", result.packages().database());
+        // The buildinfo layer the worker wrote: the final Dockerfile, as the mirror keeps it, owned by root.
+        Path buildinfo = rootfs.resolve("root/buildinfo/Dockerfile-slipway-hello-1.1-1");
+        assertEquals(Files.readString(Path.of(result.mirror()).resolve("Dockerfile-slipway-hello-1.1-1")),
+                Files.readString(buildinfo));
+        assertTrue(Files.readString(buildinfo).endsWith("\nCOPY Dockerfile-slipway-hello-1.1-1"
+                + " /root/buildinfo/Dockerfile-slipway-hello-1.1-1\n" + Files.readString(buildinfo).lines()
+                .reduce((x, y) -> y).orElseThrow() + "\n"));
     }
 
     @Test
@@ -154,6 +161,11 @@ class ReleaseBuildIT {
         try {
             assertEquals(result.image().id(), Tools.docker("image", "inspect", "--format", "{{.Id}}", tag).strip());
             assertEquals(result.image().configDigest(), result.image().id());
+            assertEquals("slipway/hello:1.1-1", tag);
+            JsonNode labels = json.readTree(Tools.docker("image", "inspect", "--format", "{{json .Config.Labels}}",
+                    tag));
+            assertEquals(env.sample.repo().secondCommit(), labels.path("vcs-ref").asText());
+            assertEquals("1", labels.path("release").asText());
         } finally {
             Tools.docker("rmi", "-f", tag);
         }
