@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Predicate;
 import java.util.zip.GZIPInputStream;
@@ -33,6 +34,8 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
  */
 public final class DockerArchiveReader {
     private static final int BUFFER = 1 << 16;
+    /** Smaller layers are compressed whatever they are: it costs little, and sizes repeat most among them. */
+    static final long KNOWN_AT_LEAST = 1 << 20;
 
     private final ObjectMapper json;
     private final ExecutorService compressors;
@@ -55,6 +58,19 @@ public final class DockerArchiveReader {
 
     /** Reads the stream into {@code directory}, the layer blobs beside it in {@code <directory>-blobs}. */
     public SavedImage read(InputStream dockerSave, Path directory) {
+        return read(dockerSave, directory, KnownLayers.none());
+    }
+
+    /**
+     * As above, without compressing a layer of at least {@value #KNOWN_AT_LEAST} bytes that is one of the
+     * {@code known} layers (the parent's, whose registry blob the OCI layout takes instead): its blob descriptor is
+     * the registry's. A layer is taken for a known one by its size and confirmed by its diff_id once read.
+     *
+     * @throws SizeMatchedOtherLayerException when a layer had a known layer's size but not its content, and the
+     *     copy kept of it cannot be compressed instead (it left large files out): read the image again without
+     *     known layers
+     */
+    public SavedImage read(InputStream dockerSave, Path directory, KnownLayers known) {
         Path blobs;
         Map<Path, Descriptor> compressed = new HashMap<>();
         try {
@@ -73,7 +89,11 @@ public final class DockerArchiveReader {
                     } else if (entry.isFile()) {
                         Files.createDirectories(target.getParent());
                         if (entry.getName().endsWith("layer.tar")) {
-                            compressed.put(target, layer(tar, target, blobs));
+                            Optional<Descriptor> same = entry.getSize() >= KNOWN_AT_LEAST
+                                    ? known.bySize(entry.getSize()) : Optional.empty();
+                            compressed.put(target, same.isPresent()
+                                    ? knownLayer(tar, target, blobs, known, same.get())
+                                    : layer(tar, target, blobs));
                         } else {
                             Files.copy(tar, target, StandardCopyOption.REPLACE_EXISTING);
                         }
@@ -127,6 +147,42 @@ public final class DockerArchiveReader {
             }
         }
         return new Descriptor(OciImageWriter.LAYER, digest, size, Digest.ofSha256(raw), rawSize);
+    }
+
+    /**
+     * A layer the registry already holds compressed: kept (large files nobody reads left out) and hashed, never
+     * compressed; when it turns out not to be that layer, compressed from the copy after all.
+     */
+    private Descriptor knownLayer(InputStream tar, Path target, Path blobs, KnownLayers known, Descriptor same)
+            throws IOException {
+        MessageDigest raw = Digest.newSha256();
+        SparseLayerCopy sparse = new SparseLayerCopy(target, keptFiles);
+        long rawSize;
+        try (OutputStream copy = new HandOffOutputStream(new DigestOutputStream(sparse, raw), "slipway-layer-copy")) {
+            rawSize = tar.transferTo(copy);
+        }
+        Digest diffId = Digest.ofSha256(raw);
+        if (diffId.equals(same.diffId())) {
+            if (!sparse.complete()) {
+                // A wanted hard link names data the copy left out (rare): take the whole layer from the blob.
+                Path blob = blobs.resolve(same.digest().hex());
+                known.fetch(same, blob);
+                try (InputStream in = new GZIPInputStream(Files.newInputStream(blob), BUFFER)) {
+                    Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            return new Descriptor(OciImageWriter.LAYER, same.digest(), same.size(), diffId, rawSize);
+        }
+        if (!sparse.exact()) {
+            throw new SizeMatchedOtherLayerException("A layer of " + rawSize + " bytes (" + diffId + ") had the size"
+                    + " of the parent's layer " + same.diffId() + " but not its content");
+        }
+        Path again = target.resolveSibling(target.getFileName() + ".again");
+        try (InputStream copy = Files.newInputStream(target)) {
+            return layer(copy, again, blobs);
+        } finally {
+            Files.deleteIfExists(again);
+        }
     }
 
     private SavedImage parse(Path directory, Path blobs, Map<Path, Descriptor> compressed) {

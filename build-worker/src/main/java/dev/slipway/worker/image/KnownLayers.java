@@ -18,6 +18,15 @@ public interface KnownLayers {
     /** Puts the compressed blob into {@code target} (digest verified). */
     void fetch(Descriptor compressed, Path target);
 
+    /**
+     * The one known layer whose uncompressed tar has this size (modulo 2^32, as gzip records it), with its
+     * uncompressed size set, if exactly one has it and its size is known. A candidate only: the caller compares
+     * the diff_id of what it read.
+     */
+    default Optional<Descriptor> bySize(long uncompressedSize) {
+        return Optional.empty();
+    }
+
     /** No known layers: every layer is compressed locally. */
     static KnownLayers none() {
         return new KnownLayers() {

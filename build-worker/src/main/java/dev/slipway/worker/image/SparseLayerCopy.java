@@ -56,6 +56,11 @@ final class SparseLayerCopy extends OutputStream {
         this.wanted = wanted;
     }
 
+    /** True when no data was left out: the copy is the layer, byte for byte. */
+    boolean exact() {
+        return skipped.isEmpty();
+    }
+
     /** False when a wanted hard link points at data this copy left out. */
     boolean complete() {
         return complete;

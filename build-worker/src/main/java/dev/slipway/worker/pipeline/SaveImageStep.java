@@ -4,9 +4,11 @@ import dev.slipway.worker.engine.ImageEngine;
 import dev.slipway.worker.image.BuildInfoLayer;
 import dev.slipway.worker.image.DockerArchiveReader;
 import dev.slipway.worker.image.DockerArchiveWriter;
+import dev.slipway.worker.image.KnownLayers;
 import dev.slipway.worker.image.OciImage;
 import dev.slipway.worker.image.OciImageWriter;
 import dev.slipway.worker.image.SavedImage;
+import dev.slipway.worker.image.SizeMatchedOtherLayerException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -50,13 +52,21 @@ final class SaveImageStep implements BuildStep {
 
     @Override
     public void run(PipelineRun state) throws Exception {
-        Path saved = state.workDir.resolve("saved");
         SavedImage image;
         long t0 = System.nanoTime();
         FirstByte firstByte;
-        try (FirstByte in = new FirstByte(engine.save(state.engineTag))) {
-            firstByte = in;
-            image = reader.read(in, saved);
+        try {
+            // The parent's layers, which the OCI layout takes from its registry, are not compressed again.
+            try (FirstByte in = new FirstByte(engine.save(state.engineTag))) {
+                firstByte = in;
+                image = reader.read(in, state.workDir.resolve("saved"), state.baseLayers);
+            } catch (SizeMatchedOtherLayerException e) {
+                state.log.line(e.getMessage() + "; saving the image again, compressing every layer");
+                try (FirstByte in = new FirstByte(engine.save(state.engineTag))) {
+                    firstByte = in;
+                    image = reader.read(in, state.workDir.resolve("saved-again"), KnownLayers.none());
+                }
+            }
         } catch (Exception | Error e) {
             state.saved.completeExceptionally(e);
             throw e;
@@ -74,7 +84,8 @@ final class SaveImageStep implements BuildStep {
         state.log.line("save_image: first byte after " + firstByte.millisFrom(t0) + " ms, stream read in "
                 + (read - t0) / 1_000_000 + " ms, OCI layout in " + (System.nanoTime() - read) / 1_000_000 + " ms");
         // The uncompressed layers go as soon as both the OCI layout and the package list are made from them.
-        state.layersRead.whenComplete((done, failure) -> deleteQuietly(image));
+        SavedImage layers = image;
+        state.layersRead.whenComplete((done, failure) -> deleteQuietly(layers));
         state.log.line("Image " + state.image.manifestDigest() + " has " + state.image.layers().size()
                 + " layers, the last one holding " + state.finalDockerfile.buildInfoPath());
         // Only release builds reach the mirror, which keeps the docker load-able archive.

@@ -20,7 +20,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.zip.GZIPInputStream;
@@ -153,6 +156,98 @@ class DockerArchiveReaderTest {
         assertEquals(image.layerBlobs().get(0).digest().hex() + "  " + blob, run("/usr/bin/sha256sum",
                 blob.toString()).strip());
         assertArrayEquals(save.layers.get(0), gunzip(blob));
+    }
+
+    /** A layer of 1.5 MiB of random bytes in one large file: big enough to be taken for a known layer. */
+    private static byte[] bigLayer(long seed) throws IOException {
+        byte[] random = new byte[3 << 19];
+        new Random(seed).nextBytes(random);
+        return DockerSaveTar.layer("big.bin", random);
+    }
+
+    /** The registry's view of {@code layer}: its gzip under its own digest, matched by size. */
+    private KnownLayers registryHolding(byte[] layer, Digest diffId, AtomicInteger fetches) throws IOException {
+        java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(gz)) {
+            out.write(layer);
+        }
+        byte[] blob = gz.toByteArray();
+        Descriptor known = new Descriptor(OciImageWriter.LAYER, Digest.sha256(blob), blob.length, diffId, layer.length);
+        return new KnownLayers() {
+            @Override
+            public Optional<Descriptor> lookup(Digest id) {
+                return id.equals(diffId) ? Optional.of(known) : Optional.empty();
+            }
+
+            @Override
+            public void fetch(Descriptor compressed, Path target) {
+                fetches.incrementAndGet();
+                try {
+                    Files.write(target, blob);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+
+            @Override
+            public Optional<Descriptor> bySize(long size) {
+                return size == layer.length ? Optional.of(known) : Optional.empty();
+            }
+        };
+    }
+
+    private static List<String> blobFiles(SavedImage image) throws IOException {
+        try (java.util.stream.Stream<Path> files = Files.list(image.blobDirectory())) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void knownLayer_isKeptAndHashedButNeverCompressed_itsDescriptorTheRegistrys() throws Exception {
+        byte[] parent = bigLayer(1);
+        DockerSaveTar save = new DockerSaveTar().withLayers(parent, DockerSaveTar.layer("app.txt", "app\n"))
+                .withMatchingConfig();
+        AtomicInteger fetches = new AtomicInteger();
+        KnownLayers registry = registryHolding(parent, Digest.sha256(parent), fetches);
+        SavedImage image = reader.read(new ByteArrayInputStream(save.bytes()), tmp.resolve("saved"), registry);
+        Descriptor known = image.layerBlobs().get(0);
+        assertEquals(registry.lookup(Digest.sha256(parent)).orElseThrow().digest(), known.digest());
+        assertEquals(Digest.sha256(parent), known.diffId());
+        assertEquals(parent.length, known.uncompressedSize());
+        assertArrayEquals(parent, Files.readAllBytes(image.layerTars().get(0)));
+        assertEquals(List.of(image.layerBlobs().get(1).digest().hex()), blobFiles(image),
+                "only the new layer was compressed");
+        assertEquals(0, fetches.get(), "the registry's blob is not needed to read the image");
+        // The OCI layout then takes the registry's blob for it.
+        OciImage layout = new OciImageWriter(Json.mapper(), compressors).write(image, java.util.Map.of(),
+                tmp.resolve("oci"), "1", registry);
+        assertArrayEquals(parent, gunzip(layout.blob(known.digest())));
+    }
+
+    @Test
+    void sameSizeOtherContent_isCompressedFromTheCopyAfterAll() throws Exception {
+        byte[] parent = bigLayer(1);
+        byte[] other = bigLayer(2);
+        assertEquals(parent.length, other.length);
+        DockerSaveTar save = new DockerSaveTar().withLayers(other).withMatchingConfig();
+        SavedImage image = reader.read(new ByteArrayInputStream(save.bytes()), tmp.resolve("saved"),
+                registryHolding(parent, Digest.sha256(parent), new AtomicInteger()));
+        Descriptor blob = image.layerBlobs().get(0);
+        assertEquals(Digest.sha256(other), blob.diffId());
+        assertArrayEquals(other, gunzip(image.blob(blob)));
+        assertEquals(blob.digest(), Digest.sha256(Files.readAllBytes(image.blob(blob))));
+        assertArrayEquals(other, Files.readAllBytes(image.layerTars().get(0)));
+    }
+
+    @Test
+    void sameSizeOtherContent_whoseCopyLeftDataOut_asksForAReadWithoutKnownLayers() throws Exception {
+        byte[] parent = bigLayer(1);
+        DockerSaveTar save = new DockerSaveTar().withLayers(bigLayer(2)).withMatchingConfig();
+        DockerArchiveReader packagesOnly = new DockerArchiveReader(Json.mapper(), compressors, name -> false);
+        SizeMatchedOtherLayerException e = assertThrows(SizeMatchedOtherLayerException.class,
+                () -> packagesOnly.read(new ByteArrayInputStream(save.bytes()), tmp.resolve("saved"),
+                        registryHolding(parent, Digest.sha256(parent), new AtomicInteger())));
+        assertTrue(e.getMessage().contains(Digest.sha256(parent).toString()), e.getMessage());
     }
 
     private static String run(String... command) {

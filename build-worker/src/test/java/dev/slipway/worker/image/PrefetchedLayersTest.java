@@ -98,4 +98,45 @@ class PrefetchedLayersTest {
             throw new IllegalStateException(e);
         }
     }
+
+    /** A real gzip member of {@code size} zero bytes, as a registry would hold a layer of that size. */
+    private static byte[] gzipOf(int size) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(out)) {
+            gz.write(new byte[size]);
+        }
+        return out.toByteArray();
+    }
+
+    @Test
+    void bySize_matchesTheSizeEachBlobsGzipTrailerRecords_andNoSizeTwoLayersShare() throws Exception {
+        Map<Digest, byte[]> blobs = new java.util.HashMap<>();
+        Map<Digest, Descriptor> known = new java.util.HashMap<>();
+        int[] sizes = {3 << 20, 5 << 20, 5 << 20};
+        for (int i = 0; i < sizes.length; i++) {
+            byte[] blob = gzipOf(sizes[i]); // the two 5 MiB layers differ only in their diff_id here
+            Digest diffId = Digest.sha256(("layer " + i).getBytes(StandardCharsets.UTF_8));
+            Descriptor d = new Descriptor(OciImageWriter.LAYER, Digest.sha256((i + "").getBytes(StandardCharsets.UTF_8)),
+                    blob.length, diffId, -1);
+            blobs.put(d.digest(), blob);
+            known.put(diffId, d);
+        }
+        KnownLayers registry = KnownLayers.of(known, (d, target) -> {
+            try {
+                Files.write(target, blobs.get(d.digest()));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        try (PrefetchedLayers prefetched = PrefetchedLayers.start(registry, known.values(), tmp.resolve("base"),
+                pool)) {
+            Descriptor three = prefetched.bySize(3 << 20).orElseThrow();
+            assertEquals(Digest.sha256("layer 0".getBytes(StandardCharsets.UTF_8)), three.diffId());
+            assertEquals(3 << 20, three.uncompressedSize());
+            assertTrue(prefetched.bySize(5 << 20).isEmpty(), "two layers of that size: neither is a match");
+            assertTrue(prefetched.bySize((3 << 20) + 512).isEmpty());
+            assertEquals(three, prefetched.bySize((3L << 20) + (1L << 32)).orElseThrow(),
+                    "gzip records the size modulo 2^32");
+        }
+    }
 }
