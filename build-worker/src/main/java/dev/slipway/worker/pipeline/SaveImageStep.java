@@ -83,8 +83,11 @@ final class SaveImageStep implements BuildStep {
         // Where save_image's time goes, for the benchmark: the engine's answer, its stream, the OCI layout.
         state.log.line("save_image: first byte after " + firstByte.millisFrom(t0) + " ms, stream read in "
                 + (read - t0) / 1_000_000 + " ms, OCI layout in " + (System.nanoTime() - read) / 1_000_000 + " ms");
-        // The uncompressed layers go as soon as both the OCI layout and the package list are made from them.
         SavedImage layers = image;
+        long parents = layers.layerBlobs().stream().filter(l -> !Files.exists(layers.blob(l))).count();
+        state.log.line("save_image: " + parents + " of " + image.layerBlobs().size() + " layers read without"
+                + " compressing them: the parent's, whose registry blobs the layout takes");
+        // The uncompressed layers go as soon as both the OCI layout and the package list are made from them.
         state.layersRead.whenComplete((done, failure) -> deleteQuietly(layers));
         state.log.line("Image " + state.image.manifestDigest() + " has " + state.image.layers().size()
                 + " layers, the last one holding " + state.finalDockerfile.buildInfoPath());

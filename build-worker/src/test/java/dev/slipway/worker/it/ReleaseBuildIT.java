@@ -71,6 +71,25 @@ class ReleaseBuildIT {
     }
 
     @Test
+    void parentsLayers_areReadWithoutCompressingThemAgain_theLayoutHoldsTheRegistrysBlobs() throws Exception {
+        JsonNode parent = json.readTree(Tools.skopeo("inspect", "--tls-verify=false",
+                "docker://" + result.parents().get(0).pinned()));
+        int parentLayers = parent.path("Layers").size();
+        long big = result.image().layers().subList(0, parentLayers).stream()
+                .filter(l -> l.uncompressedSize() >= 1 << 20).count();
+        assertTrue(big >= 1, "the sample's parent has a layer of at least 1 MiB");
+        String log = Files.readString(Path.of(result.log()));
+        // Of the engine's layers: all but the buildinfo layer the worker adds.
+        assertTrue(log.contains("save_image: " + big + " of " + (result.image().layers().size() - 1)
+                + " layers read without compressing them"), () -> log.lines().filter(l -> l.contains("save_image"))
+                .toList() + " " + result.image().layers());
+        for (int i = 0; i < parentLayers; i++) {
+            assertEquals(parent.path("Layers").get(i).asText(), result.image().layers().get(i).digest().toString(),
+                    "layer " + i + " is the parent's blob");
+        }
+    }
+
+    @Test
     void skopeo_showsTheRecordedDigestAndLabels() throws Exception {
         JsonNode inspect = json.readTree(Tools.skopeo("inspect", "--tls-verify=false", ref("1.1-1")));
         assertEquals(result.image().manifestDigest(), inspect.path("Digest").asText());
