@@ -42,7 +42,7 @@ public final class RepushBenchmark {
             OciImage image;
             try (InputStream saved = engine.save(base.reference())) {
                 image = new OciImageWriter(json, pool).write(new DockerArchiveReader(json, pool).read(saved,
-                        dir.resolve("saved"), dir.resolve("image.tar.gz")), Map.of(), dir.resolve("oci"), "repush");
+                        dir.resolve("saved")), Map.of(), dir.resolve("oci"), "repush");
             }
             RegistryConfig target = new RegistryConfig(URI.create("http://" + registry.hostPort()), null, null, null, null);
             ImageRegistries registries = new ClientImageRegistries(List.of(target), json);

@@ -58,7 +58,7 @@ public final class RpmManifestBenchmark {
                 SavedImage savedImage = (i < 0 ? new Timing("warm-up") : save).time(() -> {
                     Files.createDirectories(saved);
                     try (InputStream in = engine.save(image.reference())) {
-                        return archives.read(in, saved.resolve("unpacked"), null);
+                        return archives.read(in, saved.resolve("unpacked"));
                     }
                 });
                 Path scratch = dir.resolve("ours-" + (i + 1));

@@ -15,8 +15,7 @@ import java.util.zip.Deflater;
  * Raw deflate on several cores, as pigz does: the input is cut into blocks, each block is deflated by a pool thread
  * (primed with the previous block's last 32 KiB as a preset dictionary, so the ratio stays that of one stream) and
  * ends on a byte boundary (SYNC_FLUSH, never a final block), and the blocks reach the sink in input order. The
- * blocks form a deflate stream that any gzip member, or a larger stream it is spliced into, can carry: no block
- * refers to data before this stream's first byte.
+ * blocks form a deflate stream that a gzip member carries: no block refers to data before this stream's first byte.
  *
  * <p>Memory is bounded: at most {@code maxPending} blocks are in flight; {@link #write} waits for the oldest one
  * when that many are pending. The CRC-32 of the input is computed on the writing thread, in order.
