@@ -32,6 +32,7 @@ import java.util.regex.Pattern;
  */
 public final class PipelineBenchmark {
     private static final Pattern MEMBER = Pattern.compile("-- step (\\S+) took (\\d+) ms$");
+    private static final Pattern EXIT = Pattern.compile("-- exit phase took (\\d+) ms$");
     private static final Pattern SAVE = Pattern.compile(
             "save_image: first byte after (-?\\d+) ms, stream read in (\\d+) ms, OCI layout in (\\d+) ms$");
 
@@ -96,6 +97,8 @@ public final class PipelineBenchmark {
                                 }
                             }
                         });
+                        steps.computeIfAbsent("exit_phase", k -> new Timing("exit phase (clean-up)"))
+                                .add(members.getOrDefault("exit_phase", 0L));
                     }
                     String script = byHandScript(sample, commit, registry.hostPort(), second.hostPort(), dir, i + 1);
                     h.time(() -> Shell.bash(script));
@@ -141,6 +144,10 @@ public final class PipelineBenchmark {
         Matcher m = MEMBER.matcher(line);
         if (m.find()) {
             members.put(m.group(1), Long.parseLong(m.group(2)));
+        }
+        Matcher exit = EXIT.matcher(line);
+        if (exit.find()) {
+            members.put("exit_phase", Long.parseLong(exit.group(1)));
         }
         Matcher save = SAVE.matcher(line);
         if (save.find()) {

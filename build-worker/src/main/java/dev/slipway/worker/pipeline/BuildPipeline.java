@@ -69,7 +69,9 @@ public final class BuildPipeline {
                 }
             }
             state.outcome = outcome;
+            long exit = System.nanoTime();
             runExitPhase(state);
+            log.line("-- exit phase took " + millisSince(exit) + " ms");
             BuildResult result = BuildResults.of(state, outcome, failure, clock.instant());
             log.line("Build " + outcome + (state.nvr != null ? " " + state.nvr : ""));
             return result;

@@ -86,6 +86,16 @@ class PushFloatingTagsStepTest {
     }
 
     @Test
+    void run_noTagIsReadBackWhileAnotherIsStillBeingPut() throws Exception {
+        // distribution rewrites the manifest's revision link on each put; a HEAD meanwhile can fail with 500.
+        Registries registries = new Registries(new CountDownLatch(0));
+        try (BuildLog log = new BuildLog(tmp.resolve("build.log"), line -> { }, Clock.systemUTC())) {
+            new PushFloatingTagsStep(registries, pool, PublishFence.NONE).run(state(log, 1));
+        }
+        assertEquals(List.of("put", "put", "head", "head"), registries.calls, registries.calls.toString());
+    }
+
+    @Test
     void run_leaseTakenBeforeTheFloatingTags_movesNone() throws Exception {
         Registries registries = new Registries(new CountDownLatch(0));
         PublishFence taken = () -> {
@@ -103,6 +113,8 @@ class PushFloatingTagsStepTest {
     /** Registries that accept every tag and serve our image under it; tag moves meet at {@code started}. */
     private static final class Registries implements ImageRegistries {
         final List<String> tagged = Collections.synchronizedList(new ArrayList<>());
+        /** "put" once a tag is put, "head" when one is read back, in the order they happen. */
+        final List<String> calls = Collections.synchronizedList(new ArrayList<>());
         private final CountDownLatch started;
 
         Registries(CountDownLatch started) {
@@ -120,12 +132,26 @@ class PushFloatingTagsStepTest {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
+            if (tag.equals("latest")) {
+                sleep(); // a slower put: a read-back of "1.0" meanwhile would come first in calls
+            }
             tagged.add(registry.hostAndPort() + "/" + repository + ":" + tag);
+            calls.add("put");
             return image.manifestDigest();
+        }
+
+        private static void sleep() {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
         }
 
         @Override
         public Optional<Digest> head(RegistryConfig registry, String repository, String reference) {
+            calls.add("head");
             return Optional.of(OURS);
         }
 
