@@ -75,7 +75,8 @@ class BuildInfoLayerIT {
         String base = new BaseImageFixture().standard().reference();
         String head = "FROM " + base + "\nUSER 1001\nCMD [\"/bin/sh\"]\n";
         Map<String, String> labels = Map.of("release", "1", "vendor", "Slipway \"IT\"", "url", "https://x.invalid/$a");
-        String labelLine = "LABEL \"release\"=\"1\" \"url\"=\"https://x.invalid/\\$a\" \"vendor\"=\"Slipway \\\"IT\\\"\"";
+        String labelLine = "LABEL \"release\"=\"1\" \"url\"=\"https://x.invalid/\\$a\""
+                + " \"vendor\"=\"Slipway \\\"IT\\\"\"";
         String whole = head + "COPY " + NAME + " /root/buildinfo/" + NAME + "\n" + labelLine + "\n";
         Path ctx = Files.createDirectories(dir.resolve("ctx"));
         Files.writeString(ctx.resolve(NAME), whole);

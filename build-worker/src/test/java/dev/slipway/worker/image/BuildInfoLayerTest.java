@@ -10,8 +10,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slipway.common.image.Digest;
 import dev.slipway.common.json.Json;
-import dev.slipway.common.process.Command;
-import dev.slipway.common.process.CommandResult;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -68,12 +66,6 @@ class BuildInfoLayerTest {
                 "LABEL \"name\"=\"app\" \"release\"=\"1\"", BUILT, scratch);
     }
 
-    private static String run(String... command) {
-        CommandResult result = Command.of(command).run();
-        assertEquals(0, result.exitCode(), result.output());
-        return result.stdout();
-    }
-
     @Test
     void config_mergesTheLabels_laterWins_sortedAsTheEngineWritesThem() throws Exception {
         SavedImage engine = saved(engineImage("2026-12-02T10:11:30.123456789Z", Map.of("zz", "own", "release", "0")));
@@ -112,7 +104,7 @@ class BuildInfoLayerTest {
         Path tar = image.layerTars().get(1);
         Descriptor blob = image.layerBlobs().get(1);
         // GNU tar's listing: the file's own directory (COPY changes it) and the file; /root keeps the parent's.
-        String listing = run("/usr/bin/tar", "--numeric-owner", "--full-time", "-tvf", tar.toString());
+        String listing = HostCommand.stdout("/usr/bin/tar", "--numeric-owner", "--full-time", "-tvf", tar.toString());
         assertEquals(List.of("drwxr-xr-x 0/0 0 2026-12-02 10:11:12 root/buildinfo/",
                 "-rw-r--r-- 0/0 " + DOCKERFILE.length + " 2026-12-02 10:11:12 " + PATH.substring(1)),
                 listing.lines().map(l -> l.replaceAll(" +", " ")).toList());
@@ -122,14 +114,15 @@ class BuildInfoLayerTest {
         }
         assertEquals(blob.digest(), Digest.sha256(Files.readAllBytes(image.blob(blob))));
         assertEquals(Files.size(image.blob(blob)), blob.size());
-        assertEquals(DOCKERFILE.length, run("/usr/bin/tar", "-xOf", tar.toString(), PATH.substring(1)).length());
+        assertEquals(DOCKERFILE.length, HostCommand.stdout("/usr/bin/tar", "-xOf", tar.toString(), PATH.substring(1))
+                .length());
     }
 
     @Test
     void fromScratch_theLayerCreatesEveryDirectory() throws Exception {
         SavedImage image = new BuildInfoLayer(json).addTo(saved(engineImage(null, Map.of())), contents(true));
         assertEquals(List.of("root/", "root/buildinfo/", PATH.substring(1)),
-                run("/usr/bin/tar", "-tf", image.layerTars().get(1).toString()).lines().toList());
+                HostCommand.stdout("/usr/bin/tar", "-tf", image.layerTars().get(1).toString()).lines().toList());
         JsonNode history = json.readTree(image.config()).path("history");
         assertEquals(BUILT.toString(), history.get(1).path("created").asText(),
                 "without the engine's time the history takes the build's");

@@ -8,8 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.slipway.common.image.Digest;
 import dev.slipway.common.json.Json;
-import dev.slipway.common.process.Command;
-import dev.slipway.common.process.CommandResult;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -56,7 +54,8 @@ class DockerArchiveWriterTest {
     /** Every entry of the gunzipped archive, in order, by name. */
     private static Map<String, byte[]> entries(Path archive) throws IOException {
         Map<String, byte[]> entries = new LinkedHashMap<>();
-        try (TarArchiveInputStream tar = new TarArchiveInputStream(new GZIPInputStream(Files.newInputStream(archive)))) {
+        try (TarArchiveInputStream tar = new TarArchiveInputStream(
+                new GZIPInputStream(Files.newInputStream(archive)))) {
             TarArchiveEntry entry;
             while ((entry = tar.getNextEntry()) != null) {
                 entries.put(entry.getName(), tar.readAllBytes());
@@ -64,12 +63,6 @@ class DockerArchiveWriterTest {
             }
         }
         return entries;
-    }
-
-    private static String run(String... command) {
-        CommandResult result = Command.of(command).run();
-        assertEquals(0, result.exitCode(), result.output());
-        return result.stdout();
     }
 
     @Test
@@ -92,9 +85,9 @@ class DockerArchiveWriterTest {
         assertEquals("[\"slipway/app:1.0-1\"]", manifest.get(0).path("RepoTags").toString());
         assertEquals(json.valueToTree(layers), manifest.get(0).path("Layers"));
         // GNU tar and gzip read it too.
-        run("/usr/bin/gzip", "-t", tmp.resolve("image.tar.gz").toString());
+        HostCommand.stdout("/usr/bin/gzip", "-t", tmp.resolve("image.tar.gz").toString());
         assertEquals(String.join("\n", layers) + "\n" + config + "\nmanifest.json",
-                run("/usr/bin/tar", "-tzf", tmp.resolve("image.tar.gz").toString()).strip());
+                HostCommand.stdout("/usr/bin/tar", "-tzf", tmp.resolve("image.tar.gz").toString()).strip());
     }
 
     @Test
@@ -134,8 +127,8 @@ class DockerArchiveWriterTest {
                 .withMatchingConfig()));
         String path = tmp.resolve("image.tar.gz").toString();
         assertEquals(Files.size(Path.of(path)), file.size());
-        assertEquals(file.sha256().hex(), run("/usr/bin/sha256sum", path).split(" ")[0]);
-        assertEquals(file.md5(), run("/usr/bin/md5sum", path).split(" ")[0]);
+        assertEquals(file.sha256().hex(), HostCommand.stdout("/usr/bin/sha256sum", path).split(" ")[0]);
+        assertEquals(file.md5(), HostCommand.stdout("/usr/bin/md5sum", path).split(" ")[0]);
     }
 
     private static byte[] onlyFile(byte[] layerTar) {

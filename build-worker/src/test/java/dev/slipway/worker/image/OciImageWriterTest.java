@@ -49,7 +49,8 @@ class OciImageWriterTest {
     }
 
     private SavedImage saved(DockerSaveTar save, String name) throws IOException {
-        return new DockerArchiveReader(json, compressors).read(new ByteArrayInputStream(save.bytes()), tmp.resolve(name));
+        return new DockerArchiveReader(json, compressors).read(new ByteArrayInputStream(save.bytes()),
+                tmp.resolve(name));
     }
 
     private static Map<String, String> annotations() {

@@ -116,8 +116,8 @@ class PrefetchedLayersTest {
         for (int i = 0; i < sizes.length; i++) {
             byte[] blob = gzipOf(sizes[i]); // the two 5 MiB layers differ only in their diff_id here
             Digest diffId = Digest.sha256(("layer " + i).getBytes(StandardCharsets.UTF_8));
-            Descriptor d = new Descriptor(OciImageWriter.LAYER, Digest.sha256((i + "").getBytes(StandardCharsets.UTF_8)),
-                    blob.length, diffId, -1);
+            Digest digest = Digest.sha256(("blob " + i).getBytes(StandardCharsets.UTF_8));
+            Descriptor d = new Descriptor(OciImageWriter.LAYER, digest, blob.length, diffId, -1);
             blobs.put(d.digest(), blob);
             known.put(diffId, d);
         }
