@@ -1,6 +1,7 @@
 package dev.slipway.worker.engine;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.exception.DockerClientException;
@@ -44,6 +45,8 @@ public final class DockerEngine implements ImageEngine {
     private final Duration responseTimeout;
     /** The image export on the JDK's unix socket channel (see {@link EngineStreams}); null for a TCP engine. */
     private final EngineStreams streams;
+    /** What {@link #info()} last learned; asked again when the engine's version changes. */
+    private volatile EngineInfo identity;
 
     public DockerEngine(EngineConfig config) {
         this.host = config.host();
@@ -63,15 +66,47 @@ public final class DockerEngine implements ImageEngine {
         this.streams = socket == null ? null : new EngineStreams(socket, config.responseTimeout(), Json.mapper());
     }
 
+    /**
+     * The engine's version asked every time (its cheap {@code /version}: the build records it), the rest (arch, OS
+     * and host name from the slower {@code /info}, which counts images and containers) asked again only when the
+     * version changed, that is after the engine was restarted.
+     */
     @Override
     public EngineInfo info() {
         try {
-            Info info = client.infoCmd().exec();
-            Version version = client.versionCmd().exec();
-            return new EngineInfo(info.getArchitecture(), info.getOsType(), version.getVersion(),
-                    version.getApiVersion(), info.getName());
+            EngineVersion version = version();
+            EngineInfo last = identity;
+            if (last == null || !last.engineVersion().equals(version.engine())
+                    || !last.apiVersion().equals(version.api())) {
+                Info info = client.infoCmd().exec();
+                last = new EngineInfo(info.getArchitecture(), info.getOsType(), version.engine(), version.api(),
+                        info.getName());
+                identity = last;
+            }
+            return last;
         } catch (RuntimeException e) {
             throw unreachable("ask the engine for its info", e);
+        }
+    }
+
+    private record EngineVersion(String engine, String api) {
+    }
+
+    /** The engine's version and API version: on a unix socket through {@link EngineStreams} (no client overhead). */
+    private EngineVersion version() {
+        if (streams == null) {
+            Version version = client.versionCmd().exec();
+            return new EngineVersion(version.getVersion(), version.getApiVersion());
+        }
+        try (InputStream answer = streams.get("/v" + API_VERSION + "/version", "ask the engine for its version")) {
+            JsonNode version = Json.mapper().readTree(answer);
+            return new EngineVersion(version.path("Version").asText(), version.path("ApiVersion").asText());
+        } catch (IOException e) {
+            throw new SlipwayException(ErrorCode.ENGINE_ERROR, "The engine's version answer is unreadable: "
+                    + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SlipwayException(ErrorCode.CANCELED, "Interrupted while asking the engine for its version", e);
         }
     }
 

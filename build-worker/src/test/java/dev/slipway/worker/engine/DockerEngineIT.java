@@ -44,6 +44,27 @@ class DockerEngineIT {
     @TempDir
     Path dir;
 
+    private static String cli(String... args) {
+        String[] command = new String[args.length + 1];
+        command[0] = "/usr/bin/docker";
+        System.arraycopy(args, 0, command, 1, args.length);
+        CommandResult result = Command.of(command).timeout(Duration.ofMinutes(1)).run();
+        assertTrue(result.ok(), result::output);
+        return result.stdout().strip();
+    }
+
+    @Test
+    void info_isWhatTheDockerCliReports_andAskedAgainGivesTheSame() {
+        try (DockerEngine engine = new DockerEngine(EngineConfig.defaults())) {
+            ImageEngine.EngineInfo info = engine.info();
+            assertEquals(cli("info", "--format", "{{.Architecture}} {{.OSType}} {{.Name}}"),
+                    info.arch() + " " + info.os() + " " + info.hostName());
+            assertEquals(cli("version", "--format", "{{.Server.Version}} {{.Server.APIVersion}}"),
+                    info.engineVersion() + " " + info.apiVersion());
+            assertEquals(info, engine.info());
+        }
+    }
+
     @Test
     void save_overTheUnixSocket_isByteForByteWhatDockerSaveWrites() throws Exception {
         BaseImage image = new BaseImageFixture().standard();
