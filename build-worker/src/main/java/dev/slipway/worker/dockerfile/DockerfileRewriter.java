@@ -6,6 +6,7 @@ import dev.slipway.common.image.ImageReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -18,6 +19,7 @@ import java.util.TreeMap;
 public final class DockerfileRewriter {
     /** Where yum and dnf read repository files. */
     public static final String YUM_REPOS_D = "/etc/yum.repos.d";
+    private static final Set<String> DEFERRABLE = Set.of("CMD", "ENTRYPOINT");
     private DockerfileRewriter() {
     }
 
@@ -84,11 +86,16 @@ public final class DockerfileRewriter {
                 out.append(' ').append(YUM_REPOS_D).append('/').append(newline);
             }
         }
+        Stage last = dockerfile.finalStage();
+        List<Instruction> deferred = repos && !last.scratch() ? List.of() : deferrable(last);
+        int engineEnd = -1;
         for (; next <= lines.size(); next++) {
+            if (!deferred.isEmpty() && next == deferred.get(0).line()) {
+                engineEnd = out.length();
+            }
             out.append(lines.get(next - 1));
         }
         endLine(out, newline);
-        Stage last = dockerfile.finalStage();
         if (repos && !last.scratch()) {
             String user = null;
             for (Instruction i : last.instructions()) {
@@ -106,11 +113,26 @@ public final class DockerfileRewriter {
                 out.append("USER ").append(user).append(newline);
             }
         }
-        String engineText = out.toString();
+        String engineText = engineEnd < 0 ? out.toString() : out.substring(0, engineEnd);
         out.append("COPY ").append(buildInfo).append(' ').append(FinalDockerfile.BUILDINFO_DIR).append(buildInfo)
                 .append(newline);
         out.append(labelLine).append(newline);
-        return new FinalDockerfile(out.toString(), buildInfo, engineText, labelLine, labels);
+        boolean cmdBefore = last.instructions().subList(0, last.instructions().size() - deferred.size()).stream()
+                .anyMatch(i -> i.keyword().equals("CMD"));
+        return new FinalDockerfile(out.toString(), buildInfo, engineText, labelLine, labels, deferred, cmdBefore);
+    }
+
+    /**
+     * The CMD and ENTRYPOINT instructions (without flags) that end the final stage: they only set the config, and the
+     * worker applies them with the buildinfo layer instead of the engine's one commit each.
+     */
+    private static List<Instruction> deferrable(Stage stage) {
+        List<Instruction> all = stage.instructions();
+        int first = all.size();
+        while (first > 0 && DEFERRABLE.contains(all.get(first - 1).keyword()) && all.get(first - 1).flags().isEmpty()) {
+            first--;
+        }
+        return all.subList(first, all.size());
     }
 
     private static void endLine(StringBuilder out, String newline) {

@@ -8,8 +8,9 @@ import java.util.Map;
 /**
  * The build_image step, after add_labels: build the final Dockerfile through the engine API: no cache for release
  * builds, parents by digest, a unique build tag, every engine line into the build log. The engine runs all of it but
- * the buildinfo {@code COPY} and the {@code LABEL} line, which save_image writes into the image itself (each would
- * cost the engine a commit, the COPY a container too). The build tag is removed in the exit phase.
+ * the CMD and ENTRYPOINT instructions that end it, the buildinfo {@code COPY} and the {@code LABEL} line, which
+ * save_image applies to the image itself (each would cost the engine a commit, the COPY a container too). The build
+ * tag is removed in the exit phase.
  */
 final class BuildImageStep implements BuildStep {
     private final ImageEngine engine;
@@ -32,9 +33,12 @@ final class BuildImageStep implements BuildStep {
         state.onExit("remove build image " + state.engineTag, () -> engine.removeImage(state.engineTag));
         boolean noCache = !state.request.scratch();
         state.log.line("Building " + state.engineTag + (noCache ? " without cache" : ""));
-        state.engineImageId = engine.build(new ImageEngine.BuildSpec(context, dockerfile, state.engineTag, noCache, Map.of()),
-                line -> state.log.line("engine: " + line));
-        state.log.line("Built image " + state.engineImageId + "; " + state.finalDockerfile.buildInfoPath()
-                + " and the labels are added while it is saved");
+        state.engineImageId = engine.build(new ImageEngine.BuildSpec(context, dockerfile, state.engineTag, noCache,
+                Map.of()), line -> state.log.line("engine: " + line));
+        int applied = state.finalDockerfile.deferred().size() + 2;
+        state.log.line("Built image " + state.engineImageId + "; the final Dockerfile's last " + applied
+                + " instructions (" + String.join(", ", state.finalDockerfile.deferred().stream()
+                        .map(i -> i.keyword()).toList()) + (applied > 2 ? ", " : "")
+                + "COPY of the buildinfo file, LABEL) are applied while it is saved");
     }
 }

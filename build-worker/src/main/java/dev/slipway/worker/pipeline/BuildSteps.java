@@ -1,6 +1,6 @@
 package dev.slipway.worker.pipeline;
 
-import dev.slipway.worker.image.BuildInfoLayer;
+import dev.slipway.worker.image.LastInstructions;
 import dev.slipway.worker.image.DockerArchiveWriter;
 import dev.slipway.worker.yum.YumRepoFetcher;
 import java.util.ArrayList;
@@ -35,7 +35,7 @@ public final class BuildSteps {
         recipe.add(new AddLabelsStep(s.site(), s.clock()));                    // 5. labels, final Dockerfile
         recipe.add(new BuildImageStep(s.engine()));                            // 6. engine build, unique tag
         recipe.add(new ConcurrentSteps(s.background(),                         // 7. side by side:
-                new SaveImageStep(s.engine(), s.archives(), new BuildInfoLayer(s.json()), s.ociWriter(),
+                new SaveImageStep(s.engine(), s.archives(), new LastInstructions(s.json()), s.ociWriter(),
                         new DockerArchiveWriter(s.json()), s.background()),   // docker save -> OCI, compressed once
                 new ReadPackagesStep(s.packages())));                          //    packages from the saved layers
         if (release) {

@@ -1,7 +1,8 @@
 package dev.slipway.worker.pipeline;
 
+import dev.slipway.worker.dockerfile.FinalDockerfile;
 import dev.slipway.worker.engine.ImageEngine;
-import dev.slipway.worker.image.BuildInfoLayer;
+import dev.slipway.worker.image.LastInstructions;
 import dev.slipway.worker.image.DockerArchiveReader;
 import dev.slipway.worker.image.DockerArchiveWriter;
 import dev.slipway.worker.image.KnownLayers;
@@ -16,30 +17,31 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 
 /**
  * The save_image step, after build_image and beside read_packages: take the built image out of the engine once
  * ({@code docker save}) and, while it streams, compress each layer once on every core; the uncompressed layer tars
- * are handed to {@link ReadPackagesStep} as soon as they are on disk. Then the final Dockerfile's last two
- * instructions, which the engine did not run, are applied ({@link BuildInfoLayer}) and the OCI layout is written,
+ * are handed to {@link ReadPackagesStep} as soon as they are on disk. Then the final Dockerfile's last
+ * instructions, which the engine did not run, are applied ({@link LastInstructions}) and the OCI layout is written,
  * whose blobs and manifest are pushed to every registry and copied to the mirror. Release builds also get the
  * gzipped {@code docker load}-able archive, made from the same blobs in the background while the pushes run.
  */
 final class SaveImageStep implements BuildStep {
     private final ImageEngine engine;
     private final DockerArchiveReader reader;
-    private final BuildInfoLayer buildInfo;
+    private final LastInstructions lastInstructions;
     private final OciImageWriter writer;
     private final DockerArchiveWriter archiveWriter;
     private final ExecutorService background;
 
-    SaveImageStep(ImageEngine engine, DockerArchiveReader reader, BuildInfoLayer buildInfo, OciImageWriter writer,
+    SaveImageStep(ImageEngine engine, DockerArchiveReader reader, LastInstructions lastInstructions, OciImageWriter writer,
             DockerArchiveWriter archiveWriter, ExecutorService background) {
         this.engine = engine;
         this.reader = reader;
-        this.buildInfo = buildInfo;
+        this.lastInstructions = lastInstructions;
         this.writer = writer;
         this.archiveWriter = archiveWriter;
         this.background = background;
@@ -74,10 +76,15 @@ final class SaveImageStep implements BuildStep {
         // The package reader (running beside this step) takes the uncompressed layers from here.
         state.saved.complete(image);
         long read = System.nanoTime();
-        SavedImage finished = buildInfo.addTo(image, new BuildInfoLayer.Contents(
-                state.finalDockerfile.buildInfoPath(), state.finalDockerfile.text().getBytes(StandardCharsets.UTF_8),
-                state.finalDockerfile.labels(), state.finalDockerfile.labelInstruction(),
-                state.started.truncatedTo(ChronoUnit.SECONDS), state.dockerfile.finalStage().scratch()));
+        FinalDockerfile last = state.finalDockerfile;
+        List<LastInstructions.RuntimeCommand> commands = last.deferred().stream().map(i -> new LastInstructions
+                .RuntimeCommand(LastInstructions.RuntimeCommand.Kind.valueOf(i.keyword()),
+                i.arguments().execForm() ? i.arguments().values() : null,
+                i.arguments().execForm() ? null : i.arguments().text())).toList();
+        SavedImage finished = lastInstructions.addTo(image, new LastInstructions.Contents(last.buildInfoPath(),
+                last.text().getBytes(StandardCharsets.UTF_8), last.labels(), last.labelInstruction(),
+                state.started.truncatedTo(ChronoUnit.SECONDS), state.dockerfile.finalStage().scratch(), commands,
+                last.cmdBeforeDeferred()));
         state.image = writer.write(finished, state.annotations, state.workDir.resolve("oci"),
                 state.tags.primary().isEmpty() ? state.tags.unique() : state.tags.primary().get(0), state.baseLayers);
         // Where save_image's time goes, for the benchmark: the engine's answer, its stream, the OCI layout.

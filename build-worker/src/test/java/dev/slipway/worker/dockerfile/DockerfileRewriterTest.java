@@ -44,6 +44,46 @@ class DockerfileRewriterTest {
     }
 
     @Test
+    void rewrite_cmdAndEntrypointEndingTheFinalStage_areLeftToTheWorker() {
+        String tail = "CMD [\"/bin/app\", \"--serve\"]\n# the entry point\nENTRYPOINT /usr/bin/tini \\\n  --\n";
+        FinalDockerfile out = rewrite("FROM fedora:40\n" + LABELS + "RUN make\n" + tail, Map.of("fedora:40", PIN),
+                Map.of("a", "b"));
+        assertEquals("FROM " + PIN + "\n" + LABELS + "RUN make\n", out.engineText());
+        assertEquals(out.engineText() + tail + "COPY Dockerfile-fedora-foo-1.0-3 /root/buildinfo/Dockerfile-fedora-foo-1.0-3\n"
+                + "LABEL \"a\"=\"b\"\n", out.text());
+        assertEquals(List.of("CMD", "ENTRYPOINT"), out.deferred().stream().map(Instruction::keyword).toList());
+        assertEquals(List.of("/bin/app", "--serve"), out.deferred().get(0).arguments().values());
+        assertEquals(false, out.cmdBeforeDeferred());
+    }
+
+    @Test
+    void rewrite_onlyTheTrailingRunOfCmdAndEntrypoint_isDeferred_andAnEarlierCmdIsNoted() {
+        FinalDockerfile out = rewrite("FROM fedora:40\n" + LABELS + "CMD a\nRUN make\nENTRYPOINT [\"b\"]\n",
+                Map.of("fedora:40", PIN), Map.of("a", "b"));
+        assertEquals("FROM " + PIN + "\n" + LABELS + "CMD a\nRUN make\n", out.engineText());
+        assertEquals(List.of("ENTRYPOINT"), out.deferred().stream().map(Instruction::keyword).toList());
+        assertTrue(out.cmdBeforeDeferred());
+    }
+
+    @Test
+    void rewrite_earlierStagesCmd_andAStageEndingInRun_deferNothing() {
+        FinalDockerfile out = rewrite("FROM fedora:40 AS b\nCMD x\nFROM b\n" + LABELS + "RUN make\n",
+                Map.of("fedora:40", PIN), Map.of("a", "b"));
+        assertTrue(out.deferred().isEmpty());
+        assertEquals(false, out.cmdBeforeDeferred());
+        assertTrue(out.text().startsWith(out.engineText() + "COPY "), out.text());
+    }
+
+    @Test
+    void rewrite_withYumRepos_theRepoFilesRemovalEndsTheStage_soNothingIsDeferred() {
+        Dockerfile df = Dockerfile.parse("FROM fedora:40\n" + LABELS + "CMD [\"x\"]\n");
+        FinalDockerfile out = DockerfileRewriter.rewrite(df, Map.of("fedora:40", PIN),
+                ImageLabels.of(df).withRelease("3"), Map.of("a", "b"), "repos", List.of("a.repo"));
+        assertTrue(out.deferred().isEmpty());
+        assertTrue(out.engineText().contains("CMD [\"x\"]\nRUN rm -f /etc/yum.repos.d/a.repo\n"), out.engineText());
+    }
+
+    @Test
     void rewrite_keepsPlatformAliasAndOtherLinesByteIdentical() {
         String text = "# build it\r\nARG BASE=fedora:40\r\n  FROM --platform=$BUILDPLATFORM ${BASE} as builder\r\n"
                 + "RUN echo \\\r\n   hi   \r\nFROM builder\r\n" + LABELS.replace("\n", "\r\n");

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class BuildInfoLayerTest {
+class LastInstructionsTest {
     private static final Instant BUILT = Instant.parse("2026-12-02T10:11:12Z");
     private static final String PATH = "/root/buildinfo/Dockerfile-app-1.0-1";
     private static final byte[] DOCKERFILE = "FROM base\nCOPY x /root/buildinfo/x\nLABEL \"a\"=\"1\"\n"
@@ -61,15 +61,15 @@ class BuildInfoLayerTest {
         return save;
     }
 
-    private static BuildInfoLayer.Contents contents(boolean scratch) {
-        return new BuildInfoLayer.Contents(PATH, DOCKERFILE, Map.of("release", "1", "name", "app"),
+    private static LastInstructions.Contents contents(boolean scratch) {
+        return new LastInstructions.Contents(PATH, DOCKERFILE, Map.of("release", "1", "name", "app"),
                 "LABEL \"name\"=\"app\" \"release\"=\"1\"", BUILT, scratch);
     }
 
     @Test
     void config_mergesTheLabels_laterWins_sortedAsTheEngineWritesThem() throws Exception {
         SavedImage engine = saved(engineImage("2026-12-02T10:11:30.123456789Z", Map.of("zz", "own", "release", "0")));
-        SavedImage image = new BuildInfoLayer(json).addTo(engine, contents(false));
+        SavedImage image = new LastInstructions(json).addTo(engine, contents(false));
         JsonNode labels = json.readTree(image.config()).path("config").path("Labels");
         assertEquals("{\"name\":\"app\",\"release\":\"1\",\"zz\":\"own\"}", labels.toString());
         assertEquals("[\"/bin/sh\"]", json.readTree(image.config()).path("config").path("Cmd").toString(),
@@ -80,7 +80,7 @@ class BuildInfoLayerTest {
     void config_namesTheLayer_andTheHistoryShowsBothInstructions() throws Exception {
         String created = "2026-12-02T10:11:30.123456789Z";
         SavedImage engine = saved(engineImage(created, Map.of()));
-        SavedImage image = new BuildInfoLayer(json).addTo(engine, contents(false));
+        SavedImage image = new LastInstructions(json).addTo(engine, contents(false));
         JsonNode config = json.readTree(image.config());
         assertEquals(2, image.layerTars().size());
         Descriptor layer = image.layerBlobs().get(1);
@@ -100,7 +100,7 @@ class BuildInfoLayerTest {
 
     @Test
     void layer_holdsTheFileOwnedByRoot_asCopyWritesIt_andItsBlobIsItsGzip() throws Exception {
-        SavedImage image = new BuildInfoLayer(json).addTo(saved(engineImage(null, Map.of())), contents(false));
+        SavedImage image = new LastInstructions(json).addTo(saved(engineImage(null, Map.of())), contents(false));
         Path tar = image.layerTars().get(1);
         Descriptor blob = image.layerBlobs().get(1);
         // GNU tar's listing: the file's own directory (COPY changes it) and the file; /root keeps the parent's.
@@ -120,7 +120,7 @@ class BuildInfoLayerTest {
 
     @Test
     void fromScratch_theLayerCreatesEveryDirectory() throws Exception {
-        SavedImage image = new BuildInfoLayer(json).addTo(saved(engineImage(null, Map.of())), contents(true));
+        SavedImage image = new LastInstructions(json).addTo(saved(engineImage(null, Map.of())), contents(true));
         assertEquals(List.of("root/", "root/buildinfo/", PATH.substring(1)),
                 HostCommand.stdout("/usr/bin/tar", "-tf", image.layerTars().get(1).toString()).lines().toList());
         JsonNode history = json.readTree(image.config()).path("history");
@@ -128,10 +128,64 @@ class BuildInfoLayerTest {
                 "without the engine's time the history takes the build's");
     }
 
+    private JsonNode withCommands(Map<String, Object> engineConfig, boolean cmdBefore,
+            LastInstructions.RuntimeCommand... commands) throws Exception {
+        DockerSaveTar save = engineImage("2026-12-02T10:11:30Z", Map.of());
+        ObjectNode config = (ObjectNode) json.readTree(save.config);
+        engineConfig.forEach((k, v) -> ((ObjectNode) config.get("config")).set(k, json.valueToTree(v)));
+        save.config = json.writeValueAsBytes(config);
+        SavedImage image = new LastInstructions(json).addTo(saved(save), new LastInstructions.Contents(PATH,
+                DOCKERFILE, Map.of("a", "1"), "LABEL \"a\"=\"1\"", BUILT, false, List.of(commands), cmdBefore));
+        return json.readTree(image.config());
+    }
+
+    private static LastInstructions.RuntimeCommand exec(LastInstructions.RuntimeCommand.Kind kind, String... args) {
+        return new LastInstructions.RuntimeCommand(kind, List.of(args), null);
+    }
+
+    private static LastInstructions.RuntimeCommand shell(LastInstructions.RuntimeCommand.Kind kind, String text) {
+        return new LastInstructions.RuntimeCommand(kind, null, text);
+    }
+
+    @Test
+    void cmd_execFormAsWritten_shellFormAfterTheImagesShell_eachInTheHistory() throws Exception {
+        JsonNode config = withCommands(Map.of("Shell", List.of("/bin/bash", "-eo", "pipefail", "-c")), false,
+                exec(LastInstructions.RuntimeCommand.Kind.CMD, "/bin/app", "--say \"hi\""),
+                shell(LastInstructions.RuntimeCommand.Kind.CMD, "echo $HOME | tr a-z A-Z"));
+        assertEquals("[\"/bin/bash\",\"-eo\",\"pipefail\",\"-c\",\"echo $HOME | tr a-z A-Z\"]",
+                config.path("config").path("Cmd").toString());
+        JsonNode history = config.path("history");
+        assertEquals("/bin/bash -eo pipefail -c #(nop)  CMD [\"/bin/app\" \"--say \\\"hi\\\"\"]",
+                history.get(1).path("created_by").asText());
+        assertTrue(history.get(1).path("empty_layer").asBoolean());
+        assertEquals("/bin/bash -eo pipefail -c #(nop)  CMD [\"/bin/bash\" \"-eo\" \"pipefail\" \"-c\""
+                + " \"echo $HOME | tr a-z A-Z\"]", history.get(2).path("created_by").asText());
+        assertTrue(history.get(3).path("created_by").asText().startsWith("/bin/bash -eo pipefail -c #(nop) COPY "));
+        assertEquals(5, history.size());
+    }
+
+    @Test
+    void entrypoint_withoutACmdInTheStage_dropsTheParentsCmd_asTheBuilderDoes() throws Exception {
+        JsonNode config = withCommands(Map.of(), false, shell(LastInstructions.RuntimeCommand.Kind.ENTRYPOINT,
+                "/usr/bin/tini --"));
+        assertEquals("[\"/bin/sh\",\"-c\",\"/usr/bin/tini --\"]", config.path("config").path("Entrypoint").toString());
+        assertTrue(config.path("config").get("Cmd").isNull(), config.toString());
+    }
+
+    @Test
+    void entrypoint_afterACmd_keepsIt_whetherTheCmdCameBeforeOrAmongTheDeferred() throws Exception {
+        JsonNode before = withCommands(Map.of(), true, exec(LastInstructions.RuntimeCommand.Kind.ENTRYPOINT, "e"));
+        assertEquals("[\"/bin/sh\"]", before.path("config").path("Cmd").toString());
+        JsonNode among = withCommands(Map.of(), false, exec(LastInstructions.RuntimeCommand.Kind.CMD, "c"),
+                exec(LastInstructions.RuntimeCommand.Kind.ENTRYPOINT, "e"));
+        assertEquals("[\"c\"]", among.path("config").path("Cmd").toString());
+        assertEquals("[\"e\"]", among.path("config").path("Entrypoint").toString());
+    }
+
     @Test
     void contents_refuseARelativeOrDirectoryPath() {
         for (String bad : List.of("root/buildinfo/x", "/root/buildinfo/", "/root//x", "/root/../etc/x")) {
-            assertThrows(IllegalArgumentException.class, () -> new BuildInfoLayer.Contents(bad, DOCKERFILE, Map.of(),
+            assertThrows(IllegalArgumentException.class, () -> new LastInstructions.Contents(bad, DOCKERFILE, Map.of(),
                     "LABEL a=b", BUILT, false), bad);
         }
     }

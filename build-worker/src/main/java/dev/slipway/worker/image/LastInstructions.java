@@ -28,19 +28,21 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
 /**
- * The last two instructions of every final Dockerfile, {@code COPY <buildinfo file> /root/buildinfo/<file>} and the
- * one {@code LABEL} line, applied to the saved image here rather than by the engine, where each costs a commit and
- * the COPY a container: one more layer holding the file (owned by root, mode 0644, as COPY without {@code --chown}
- * writes it whatever the USER), the labels merged into the config (a later LABEL wins over an earlier one), and both
- * instructions in the config's history, as {@code docker history} shows them.
+ * The last instructions of every final Dockerfile, applied to the saved image here rather than by the engine, where
+ * each costs a commit: the CMD and ENTRYPOINT instructions that end the user's final stage (only the config
+ * changes: exec form as written, shell form after the image's SHELL, an ENTRYPOINT clearing a CMD the stage did not
+ * set, as the builder does), then {@code COPY <buildinfo file> /root/buildinfo/<file>} (one more layer holding the
+ * file, owned by root, mode 0644, as COPY without {@code --chown} writes it whatever the USER) and the one
+ * {@code LABEL} line (the labels merged into the config, a later LABEL winning over an earlier one); each instruction
+ * in the config's history, as {@code docker history} shows it.
  */
-public final class BuildInfoLayer {
+public final class LastInstructions {
     private static final int FILE_MODE = TarArchiveEntry.DEFAULT_FILE_MODE;
     private static final int DIR_MODE = TarArchiveEntry.DEFAULT_DIR_MODE;
 
     private final ObjectMapper json;
 
-    public BuildInfoLayer(ObjectMapper json) {
+    public LastInstructions(ObjectMapper json) {
         this.json = json;
     }
 
@@ -54,15 +56,42 @@ public final class BuildInfoLayer {
      * @param time the layer's file times and, when the engine's config has none, the history's
      * @param scratchBase true when the final stage starts from scratch: the layer then creates every parent
      *     directory; otherwise they exist in the parent and keep their owner, mode and time
+     * @param commands the CMD and ENTRYPOINT instructions that end the final stage, in order, applied first
+     * @param cmdSetBefore whether the stage set CMD before {@code commands}
      */
     public record Contents(String path, byte[] file, Map<String, String> labels, String labelInstruction,
-            Instant time, boolean scratchBase) {
+            Instant time, boolean scratchBase, List<RuntimeCommand> commands, boolean cmdSetBefore) {
         public Contents {
             if (!path.startsWith("/") || path.endsWith("/") || path.contains("//") || path.contains("/../")) {
                 throw new IllegalArgumentException("an absolute file path: " + path);
             }
             file = file.clone();
             labels = Map.copyOf(labels);
+            commands = List.copyOf(commands);
+        }
+
+        /** Only the buildinfo file and the labels: no CMD or ENTRYPOINT ends the stage. */
+        public Contents(String path, byte[] file, Map<String, String> labels, String labelInstruction, Instant time,
+                boolean scratchBase) {
+            this(path, file, labels, labelInstruction, time, scratchBase, List.of(), false);
+        }
+    }
+
+    /**
+     * A CMD or ENTRYPOINT that ends the final stage.
+     *
+     * @param exec the JSON array's strings in exec form, or null in shell form
+     * @param shell the instruction's text in shell form (run by the image's SHELL), or null in exec form
+     */
+    public record RuntimeCommand(Kind kind, List<String> exec, String shell) {
+        /** Which of the two. */
+        public enum Kind { CMD, ENTRYPOINT }
+
+        public RuntimeCommand {
+            if ((exec == null) == (shell == null)) {
+                throw new IllegalArgumentException("exec form or shell form, exactly one");
+            }
+            exec = exec == null ? null : List.copyOf(exec);
         }
     }
 
@@ -155,11 +184,68 @@ public final class BuildInfoLayer {
         (rootfs.get("diff_ids") instanceof ArrayNode a ? a : rootfs.putArray("diff_ids")).add(diffId.toString());
         String created = created(config, contents.time());
         ArrayNode history = config.get("history") instanceof ArrayNode h ? h : config.putArray("history");
-        history.addObject().put("created", created).put("created_by", "/bin/sh -c #(nop) COPY file:"
+        List<String> shell = shell(runConfig);
+        String nop = String.join(" ", shell) + " #(nop) ";
+        boolean cmdSet = contents.cmdSetBefore();
+        for (RuntimeCommand command : contents.commands()) {
+            List<String> value = new ArrayList<>();
+            if (command.exec() != null) {
+                value.addAll(command.exec());
+            } else {
+                value.addAll(shell);
+                value.add(command.shell());
+            }
+            ArrayNode array = json.createArrayNode();
+            value.forEach(array::add);
+            if (command.kind() == RuntimeCommand.Kind.CMD) {
+                runConfig.set("Cmd", array);
+                cmdSet = true;
+            } else {
+                runConfig.set("Entrypoint", array);
+                if (!cmdSet) {
+                    runConfig.putNull("Cmd"); // the builder: an ENTRYPOINT drops a CMD the stage did not set
+                }
+            }
+            history.addObject().put("created", created).put("created_by", nop + " " + command.kind() + " "
+                    + goQuoted(value)).put("empty_layer", true);
+        }
+        history.addObject().put("created", created).put("created_by", nop + "COPY file:"
                 + Digest.sha256(contents.file()).hex() + " in " + contents.path() + " ");
-        history.addObject().put("created", created).put("created_by", "/bin/sh -c #(nop)  "
-                + contents.labelInstruction()).put("empty_layer", true);
+        history.addObject().put("created", created).put("created_by", nop + " " + contents.labelInstruction())
+                .put("empty_layer", true);
         return json.writeValueAsBytes(config);
+    }
+
+    /** The image's SHELL, or the builder's default. */
+    private static List<String> shell(ObjectNode runConfig) {
+        List<String> shell = new ArrayList<>();
+        if (runConfig.get("Shell") instanceof ArrayNode set && !set.isEmpty()) {
+            set.forEach(n -> shell.add(n.asText()));
+            return shell;
+        }
+        return List.of("/bin/sh", "-c");
+    }
+
+    /** A list as Go's {@code %q} prints a string slice, which is how the builder's history shows it. */
+    private static String goQuoted(List<String> values) {
+        StringBuilder out = new StringBuilder("[");
+        for (String v : values) {
+            if (out.length() > 1) {
+                out.append(' ');
+            }
+            out.append('"');
+            for (char c : v.toCharArray()) {
+                switch (c) {
+                    case '"' -> out.append("\\\"");
+                    case '\\' -> out.append("\\\\");
+                    case '\n' -> out.append("\\n");
+                    case '\t' -> out.append("\\t");
+                    default -> out.append(c);
+                }
+            }
+            out.append('"');
+        }
+        return out.append(']').toString();
     }
 
     /** The engine's own creation time when it recorded a valid one, so the history stays in order. */
