@@ -132,7 +132,8 @@ public final class DockerfileRewriter {
         while (first > 0 && DEFERRABLE.contains(all.get(first - 1).keyword()) && all.get(first - 1).flags().isEmpty()) {
             first--;
         }
-        return all.subList(first, all.size());
+        // A stage of nothing else keeps them: the engine's build would be the parent image itself, tagged.
+        return first == 0 ? List.of() : all.subList(first, all.size());
     }
 
     private static void endLine(StringBuilder out, String newline) {

@@ -75,6 +75,14 @@ class DockerfileRewriterTest {
     }
 
     @Test
+    void rewrite_aFinalStageOfOnlyCmd_isLeftToTheEngine() {
+        FinalDockerfile out = rewrite("FROM fedora:40 AS base\n" + LABELS + "FROM base\nCMD [\"x\"]\n",
+                Map.of("fedora:40", PIN), Map.of("a", "b"));
+        assertTrue(out.deferred().isEmpty());
+        assertEquals("FROM " + PIN + " AS base\n" + LABELS + "FROM base\nCMD [\"x\"]\n", out.engineText());
+    }
+
+    @Test
     void rewrite_withYumRepos_theRepoFilesRemovalEndsTheStage_soNothingIsDeferred() {
         Dockerfile df = Dockerfile.parse("FROM fedora:40\n" + LABELS + "CMD [\"x\"]\n");
         FinalDockerfile out = DockerfileRewriter.rewrite(df, Map.of("fedora:40", PIN),
