@@ -113,6 +113,9 @@ public final class DockerfileRewriter {
                 out.append("USER ").append(user).append(newline);
             }
         }
+        if (!deferred.isEmpty() && engineEnd < 0) {
+            throw new IllegalStateException("the deferred instructions start on no line of the final stage");
+        }
         String engineText = engineEnd < 0 ? out.toString() : out.substring(0, engineEnd);
         out.append("COPY ").append(buildInfo).append(' ').append(FinalDockerfile.BUILDINFO_DIR).append(buildInfo)
                 .append(newline);
