@@ -1,7 +1,11 @@
 package dev.slipway.worker.dockerfile;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Timeout;
 
 /**
@@ -16,9 +20,15 @@ class DockerfileFuzzTest {
         String text = new String(input, StandardCharsets.UTF_8);
         try {
             Dockerfile parsed = Dockerfile.parse(text);
-            parsed.parents();
             parsed.finalConfig().labels();
-            ImageLabels.of(parsed);
+            ImageLabels identity = ImageLabels.of(parsed).withRelease("1");
+            Map<String, String> pins = new HashMap<>();
+            parsed.parents().forEach(p -> pins.put(p, "registry.example/fuzz@sha256:" + "a".repeat(64)));
+            FinalDockerfile rewritten = DockerfileRewriter.rewrite(parsed, pins, identity, Map.of("a", "b"));
+            // The engine runs a start of the final Dockerfile; what it leaves out is only trailing CMD/ENTRYPOINT.
+            assertTrue(rewritten.text().startsWith(rewritten.engineText()));
+            assertTrue(rewritten.deferred().stream().allMatch(i -> i.keyword().equals("CMD")
+                    || i.keyword().equals("ENTRYPOINT")));
         } catch (DockerfileException expected) {
             // The parser's own refusal is the intended outcome for a malformed Dockerfile.
         }
