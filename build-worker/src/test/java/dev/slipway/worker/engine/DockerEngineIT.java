@@ -14,6 +14,7 @@ import dev.slipway.common.process.CommandResult;
 import dev.slipway.testing.image.BaseImage;
 import dev.slipway.testing.image.BaseImageFixture;
 import dev.slipway.worker.config.EngineConfig;
+import dev.slipway.worker.it.Tools;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -44,22 +45,13 @@ class DockerEngineIT {
     @TempDir
     Path dir;
 
-    private static String cli(String... args) {
-        String[] command = new String[args.length + 1];
-        command[0] = "/usr/bin/docker";
-        System.arraycopy(args, 0, command, 1, args.length);
-        CommandResult result = Command.of(command).timeout(Duration.ofMinutes(1)).run();
-        assertTrue(result.ok(), result::output);
-        return result.stdout().strip();
-    }
-
     @Test
     void info_isWhatTheDockerCliReports_andAskedAgainGivesTheSame() {
         try (DockerEngine engine = new DockerEngine(EngineConfig.defaults())) {
             ImageEngine.EngineInfo info = engine.info();
-            assertEquals(cli("info", "--format", "{{.Architecture}} {{.OSType}} {{.Name}}"),
+            assertEquals(Tools.docker("info", "--format", "{{.Architecture}} {{.OSType}} {{.Name}}").strip(),
                     info.arch() + " " + info.os() + " " + info.hostName());
-            assertEquals(cli("version", "--format", "{{.Server.Version}} {{.Server.APIVersion}}"),
+            assertEquals(Tools.docker("version", "--format", "{{.Server.Version}} {{.Server.APIVersion}}").strip(),
                     info.engineVersion() + " " + info.apiVersion());
             assertEquals(info, engine.info());
         }

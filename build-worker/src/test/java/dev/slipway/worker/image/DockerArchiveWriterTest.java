@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.slipway.common.image.Digest;
 import dev.slipway.common.json.Json;
+import dev.slipway.common.process.Command;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -85,9 +86,9 @@ class DockerArchiveWriterTest {
         assertEquals("[\"slipway/app:1.0-1\"]", manifest.get(0).path("RepoTags").toString());
         assertEquals(json.valueToTree(layers), manifest.get(0).path("Layers"));
         // GNU tar and gzip read it too.
-        HostCommand.stdout("/usr/bin/gzip", "-t", tmp.resolve("image.tar.gz").toString());
+        Command.of("/usr/bin/gzip", "-t", tmp.resolve("image.tar.gz").toString()).output();
         assertEquals(String.join("\n", layers) + "\n" + config + "\nmanifest.json",
-                HostCommand.stdout("/usr/bin/tar", "-tzf", tmp.resolve("image.tar.gz").toString()).strip());
+                Command.of("/usr/bin/tar", "-tzf", tmp.resolve("image.tar.gz").toString()).output().strip());
     }
 
     @Test
@@ -127,8 +128,8 @@ class DockerArchiveWriterTest {
                 .withMatchingConfig()));
         String path = tmp.resolve("image.tar.gz").toString();
         assertEquals(Files.size(Path.of(path)), file.size());
-        assertEquals(file.sha256().hex(), HostCommand.stdout("/usr/bin/sha256sum", path).split(" ")[0]);
-        assertEquals(file.md5(), HostCommand.stdout("/usr/bin/md5sum", path).split(" ")[0]);
+        assertEquals(file.sha256().hex(), Command.of("/usr/bin/sha256sum", path).output().split(" ")[0]);
+        assertEquals(file.md5(), Command.of("/usr/bin/md5sum", path).output().split(" ")[0]);
     }
 
     private static byte[] onlyFile(byte[] layerTar) {

@@ -7,11 +7,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slipway.common.json.Json;
 import dev.slipway.common.process.Command;
-import dev.slipway.common.process.CommandResult;
 import dev.slipway.testing.image.BaseImageFixture;
 import dev.slipway.worker.dockerfile.Dockerfile;
 import dev.slipway.worker.dockerfile.Instruction;
 import dev.slipway.worker.dockerfile.Stage;
+import dev.slipway.worker.it.Tools;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,24 +39,9 @@ class LastInstructionsIT {
 
     private final ObjectMapper json = Json.mapper();
 
-    private static String docker(String... args) {
-        String[] command = new String[args.length + 1];
-        command[0] = "/usr/bin/docker";
-        System.arraycopy(args, 0, command, 1, args.length);
-        CommandResult result = Command.of(command).timeout(Duration.ofMinutes(2)).run();
-        assertTrue(result.ok(), result::output);
-        return result.stdout();
-    }
-
-    private static String sh(String script) {
-        CommandResult result = Command.of("/bin/sh", "-c", script).timeout(Duration.ofMinutes(2)).run();
-        assertTrue(result.ok(), result::output);
-        return result.stdout();
-    }
-
     /** The runtime config without "Image" (the id of an intermediate image, which differs by creation time). */
     private String config(String image) throws Exception {
-        ObjectNode config = (ObjectNode) json.readTree(docker("image", "inspect", "--format", "{{json .Config}}",
+        ObjectNode config = (ObjectNode) json.readTree(Tools.docker("image", "inspect", "--format", "{{json .Config}}",
                 image));
         config.remove("Image");
         return config.toString();
@@ -64,12 +49,12 @@ class LastInstructionsIT {
 
     /** {@code /root} and everything under it as {@code tar -tv} lists the exported filesystem, times left out. */
     private static List<String> rootListing(String image) {
-        String container = docker("create", image, "/bin/sh").strip();
+        String container = Tools.docker("create", image, "/bin/sh").strip();
         try {
-            return sh("/usr/bin/docker export " + container + " | tar --numeric-owner -tvf - root/").lines()
+            return Tools.sh("/usr/bin/docker export " + container + " | tar --numeric-owner -tvf - root/").lines()
                     .map(l -> l.split(" +")).map(f -> f[0] + " " + f[1] + " " + f[2] + " " + f[5]).toList();
         } finally {
-            docker("rm", "-f", container);
+            Tools.docker("rm", "-f", container);
         }
     }
 
@@ -103,12 +88,12 @@ class LastInstructionsIT {
         String ours = "slipway-it/buildinfo:ours-" + n;
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            docker("build", "-q", "--no-cache", "-f", ctx.resolve("Dockerfile.whole").toString(), "-t", byEngine,
+            Tools.docker("build", "-q", "--no-cache", "-f", ctx.resolve("Dockerfile.whole").toString(), "-t", byEngine,
                     ctx.toString());
-            docker("build", "-q", "--no-cache", "-f", ctx.resolve("Dockerfile.engine").toString(), "-t", engineHead,
+            Tools.docker("build", "-q", "--no-cache", "-f", ctx.resolve("Dockerfile.engine").toString(), "-t", engineHead,
                     ctx.toString());
             Path saved = dir.resolve("saved-" + n + ".tar");
-            docker("save", "-o", saved.toString(), engineHead);
+            Tools.docker("save", "-o", saved.toString(), engineHead);
             SavedImage image;
             try (InputStream in = Files.newInputStream(saved)) {
                 image = new DockerArchiveReader(json, pool).read(in, dir.resolve("saved-" + n));
@@ -120,21 +105,21 @@ class LastInstructionsIT {
                     "1.0-1");
             Path archive = dir.resolve("image-" + n + ".tar.gz");
             WrittenFile written = new DockerArchiveWriter(json).write(layout, ours, Instant.now(), archive);
-            assertEquals(written.sha256().hex(), sh("sha256sum " + archive).split(" ")[0]);
-            assertTrue(docker("load", "-i", archive.toString()).contains("Loaded image: " + ours));
+            assertEquals(written.sha256().hex(), Tools.sh("sha256sum " + archive).split(" ")[0]);
+            assertTrue(Tools.docker("load", "-i", archive.toString()).contains("Loaded image: " + ours));
 
-            assertEquals(layout.imageId().toString(), docker("image", "inspect", "--format", "{{.Id}}", ours).strip());
+            assertEquals(layout.imageId().toString(), Tools.docker("image", "inspect", "--format", "{{.Id}}", ours).strip());
             assertEquals(config(byEngine), config(ours));
-            assertEquals(docker("image", "inspect", "--format", "{{len .RootFS.Layers}}", byEngine),
-                    docker("image", "inspect", "--format", "{{len .RootFS.Layers}}", ours));
+            assertEquals(Tools.docker("image", "inspect", "--format", "{{len .RootFS.Layers}}", byEngine),
+                    Tools.docker("image", "inspect", "--format", "{{len .RootFS.Layers}}", ours));
             assertEquals(rootListing(byEngine), rootListing(ours));
             assertTrue(rootListing(ours).contains("-rw-r--r-- 0/0 " + whole.length() + " root/buildinfo/" + NAME),
                     rootListing(ours).toString());
-            assertEquals(whole, docker("run", "--rm", "--user", "0", "--entrypoint", "cat", ours,
+            assertEquals(whole, Tools.docker("run", "--rm", "--user", "0", "--entrypoint", "cat", ours,
                     "/root/buildinfo/" + NAME));
-            List<String> history = docker("history", "--no-trunc", "--format", "{{.CreatedBy}}", ours).lines()
+            List<String> history = Tools.docker("history", "--no-trunc", "--format", "{{.CreatedBy}}", ours).lines()
                     .toList();
-            List<String> engineHistory = docker("history", "--no-trunc", "--format", "{{.CreatedBy}}", byEngine)
+            List<String> engineHistory = Tools.docker("history", "--no-trunc", "--format", "{{.CreatedBy}}", byEngine)
                     .lines().toList();
             assertTrue(history.get(0).endsWith("#(nop)  " + labelLine), history.get(0));
             assertTrue(history.get(1).matches(".* #\\(nop\\) COPY file:[0-9a-f]{64} in /root/buildinfo/" + NAME
@@ -170,7 +155,7 @@ class LastInstructionsIT {
         String parent = "slipway-it/buildinfo:parent-" + System.nanoTime();
         Path ctx = Files.createDirectories(dir.resolve("parent"));
         Files.writeString(ctx.resolve("Dockerfile"), "FROM " + base + "\nCMD [\"/bin/sh\"]\n");
-        docker("build", "-q", "-t", parent, ctx.toString());
+        Tools.docker("build", "-q", "-t", parent, ctx.toString());
         try {
             assertSameAsTheEngine("FROM " + parent + "\nENV A=1\n", "ENTRYPOINT /bin/true\n");
         } finally {

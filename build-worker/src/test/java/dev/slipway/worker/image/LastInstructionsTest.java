@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slipway.common.image.Digest;
 import dev.slipway.common.json.Json;
+import dev.slipway.common.process.Command;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -104,7 +105,7 @@ class LastInstructionsTest {
         Path tar = image.layerTars().get(1);
         Descriptor blob = image.layerBlobs().get(1);
         // GNU tar's listing: the file's own directory (COPY changes it) and the file; /root keeps the parent's.
-        String listing = HostCommand.stdout("/usr/bin/tar", "--numeric-owner", "--full-time", "-tvf", tar.toString());
+        String listing = Command.of("/usr/bin/tar", "--numeric-owner", "--full-time", "-tvf", tar.toString()).output();
         assertEquals(List.of("drwxr-xr-x 0/0 0 2026-12-02 10:11:12 root/buildinfo/",
                 "-rw-r--r-- 0/0 " + DOCKERFILE.length + " 2026-12-02 10:11:12 " + PATH.substring(1)),
                 listing.lines().map(l -> l.replaceAll(" +", " ")).toList());
@@ -114,7 +115,7 @@ class LastInstructionsTest {
         }
         assertEquals(blob.digest(), Digest.sha256(Files.readAllBytes(image.blob(blob))));
         assertEquals(Files.size(image.blob(blob)), blob.size());
-        assertEquals(DOCKERFILE.length, HostCommand.stdout("/usr/bin/tar", "-xOf", tar.toString(), PATH.substring(1))
+        assertEquals(DOCKERFILE.length, Command.of("/usr/bin/tar", "-xOf", tar.toString(), PATH.substring(1)).output()
                 .length());
     }
 
@@ -122,7 +123,7 @@ class LastInstructionsTest {
     void fromScratch_theLayerCreatesEveryDirectory() throws Exception {
         SavedImage image = new LastInstructions(json).addTo(saved(engineImage(null, Map.of())), contents(true));
         assertEquals(List.of("root/", "root/buildinfo/", PATH.substring(1)),
-                HostCommand.stdout("/usr/bin/tar", "-tf", image.layerTars().get(1).toString()).lines().toList());
+                Command.of("/usr/bin/tar", "-tf", image.layerTars().get(1).toString()).output().lines().toList());
         JsonNode history = json.readTree(image.config()).path("history");
         assertEquals(BUILT.toString(), history.get(1).path("created").asText(),
                 "without the engine's time the history takes the build's");

@@ -7,32 +7,32 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Runs the outside tools the tests check Slipway's outputs with (skopeo, rpm, docker, sha256sum). */
-final class Tools {
+public final class Tools {
     private Tools() {
     }
 
-    static String run(String... command) {
+    public static String run(String... command) {
         return Command.of(command).output();
     }
 
-    static String runIn(Path dir, String... command) {
+    public static String runIn(Path dir, String... command) {
         return Command.of(command).in(dir).timeout(Duration.ofMinutes(5)).output();
     }
 
-    static String docker(String... args) {
+    public static String docker(String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add("/usr/bin/docker");
         cmd.addAll(List.of(args));
         return Command.of(cmd).output();
     }
 
-    static String skopeo(String... args) {
+    public static String skopeo(String... args) {
         List<String> cmd = new ArrayList<>(List.of("skopeo"));
         cmd.addAll(List.of(args));
         return Command.of(cmd).output();
     }
 
-    static String sh(String script) {
+    public static String sh(String script) {
         return Command.of("bash", "-c", script).output();
     }
 }
