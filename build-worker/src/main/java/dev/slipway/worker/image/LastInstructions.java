@@ -47,7 +47,7 @@ public final class LastInstructions {
     }
 
     /**
-     * What the two instructions put into the image.
+     * What the last instructions put into the image.
      *
      * @param path the file's absolute path in the image, e.g. {@code /root/buildinfo/Dockerfile-a-1-2}
      * @param file its bytes (the final Dockerfile)
@@ -95,7 +95,10 @@ public final class LastInstructions {
         }
     }
 
-    /** {@code saved} with the buildinfo layer appended (tar beside its blob) and the config that names it. */
+    /**
+     * {@code saved} with the buildinfo layer appended (its tar beside its blob) and the config the instructions
+     * leave, which names it.
+     */
     public SavedImage addTo(SavedImage saved, Contents contents) {
         try {
             byte[] tar = layerTar(contents);

@@ -2,10 +2,10 @@ package dev.slipway.worker.pipeline;
 
 import dev.slipway.worker.dockerfile.FinalDockerfile;
 import dev.slipway.worker.engine.ImageEngine;
-import dev.slipway.worker.image.LastInstructions;
 import dev.slipway.worker.image.DockerArchiveReader;
 import dev.slipway.worker.image.DockerArchiveWriter;
 import dev.slipway.worker.image.KnownLayers;
+import dev.slipway.worker.image.LastInstructions;
 import dev.slipway.worker.image.OciImage;
 import dev.slipway.worker.image.OciImageWriter;
 import dev.slipway.worker.image.SavedImage;
@@ -37,8 +37,8 @@ final class SaveImageStep implements BuildStep {
     private final DockerArchiveWriter archiveWriter;
     private final ExecutorService background;
 
-    SaveImageStep(ImageEngine engine, DockerArchiveReader reader, LastInstructions lastInstructions, OciImageWriter writer,
-            DockerArchiveWriter archiveWriter, ExecutorService background) {
+    SaveImageStep(ImageEngine engine, DockerArchiveReader reader, LastInstructions lastInstructions,
+            OciImageWriter writer, DockerArchiveWriter archiveWriter, ExecutorService background) {
         this.engine = engine;
         this.reader = reader;
         this.lastInstructions = lastInstructions;
