@@ -1,7 +1,7 @@
 package dev.slipway.worker.pipeline;
 
-import dev.slipway.worker.image.LastInstructions;
 import dev.slipway.worker.image.DockerArchiveWriter;
+import dev.slipway.worker.image.LastInstructions;
 import dev.slipway.worker.yum.YumRepoFetcher;
 import java.util.ArrayList;
 import java.util.List;
