@@ -110,8 +110,7 @@ public final class DockerArchiveReader {
     }
 
     /**
-     * One layer: kept uncompressed (large files nobody reads left out), hashed, and gzipped once into its blob and
-     * the archive.
+     * One layer: kept uncompressed (large files nobody reads left out), hashed, and gzipped once into its blob.
      */
     private Descriptor layer(InputStream tar, Path target, Path blobs) throws IOException {
         MessageDigest raw = Digest.newSha256();

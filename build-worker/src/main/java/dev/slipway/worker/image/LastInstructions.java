@@ -93,6 +93,14 @@ public final class LastInstructions {
             }
             exec = exec == null ? null : List.copyOf(exec);
         }
+
+        /**
+         * An instruction as a parser reads it: {@code keyword} CMD or ENTRYPOINT, in exec form its JSON strings,
+         * otherwise its text.
+         */
+        public static RuntimeCommand of(String keyword, boolean execForm, List<String> values, String text) {
+            return new RuntimeCommand(Kind.valueOf(keyword), execForm ? values : null, execForm ? null : text);
+        }
     }
 
     /**

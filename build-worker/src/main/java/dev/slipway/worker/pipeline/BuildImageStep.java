@@ -3,6 +3,8 @@ package dev.slipway.worker.pipeline;
 import dev.slipway.worker.engine.ImageEngine;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -35,10 +37,11 @@ final class BuildImageStep implements BuildStep {
         state.log.line("Building " + state.engineTag + (noCache ? " without cache" : ""));
         state.engineImageId = engine.build(new ImageEngine.BuildSpec(context, dockerfile, state.engineTag, noCache,
                 Map.of()), line -> state.log.line("engine: " + line));
-        int applied = state.finalDockerfile.deferred().size() + 2;
-        state.log.line("Built image " + state.engineImageId + "; the final Dockerfile's last " + applied
-                + " instructions (" + String.join(", ", state.finalDockerfile.deferred().stream()
-                        .map(i -> i.keyword()).toList()) + (applied > 2 ? ", " : "")
-                + "COPY of the buildinfo file, LABEL) are applied while it is saved");
+        List<String> applied = new ArrayList<>();
+        state.finalDockerfile.deferred().forEach(i -> applied.add(i.keyword()));
+        applied.add("COPY of the buildinfo file");
+        applied.add("LABEL");
+        state.log.line("Built image " + state.engineImageId + "; the final Dockerfile's last " + applied.size()
+                + " instructions (" + String.join(", ", applied) + ") are applied while it is saved");
     }
 }

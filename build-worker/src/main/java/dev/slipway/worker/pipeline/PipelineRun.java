@@ -70,7 +70,7 @@ public final class PipelineRun {
     ImageReference baseRepository;
     TagPlan tags;
     String engineTag;
-    /** The image the engine built: the published image without the buildinfo layer and the added labels. */
+    /** The image the engine built: the published image before the final Dockerfile's last instructions. */
     String engineImageId;
     OciImage image;
     /**

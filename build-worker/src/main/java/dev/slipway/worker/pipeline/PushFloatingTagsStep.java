@@ -13,8 +13,8 @@ import java.util.concurrent.ExecutorService;
  * The push_floating_tags step, last in a release build's recipe: move the floating tags ({@code version},
  * {@code latest}) to the new image, only after every earlier step succeeded, so a failed or canceled build never
  * changes what {@code latest} means. The tags move side by side (each registry, each tag), each after its own
- * fence check, and are read back once all are put. Two builds of one component finishing together leave each tag on the newer
- * NVR, whichever moves last ({@link FloatingTagRace}).
+ * fence check, and are read back once all are put. Two builds of one component finishing together leave each tag on
+ * the newer NVR, whichever moves last ({@link FloatingTagRace}).
  */
 final class PushFloatingTagsStep implements BuildStep {
     /** How often an older build's image is moved off a floating tag before the race counts as a failure. */

@@ -77,10 +77,9 @@ final class SaveImageStep implements BuildStep {
         state.saved.complete(image);
         long read = System.nanoTime();
         FinalDockerfile last = state.finalDockerfile;
-        List<LastInstructions.RuntimeCommand> commands = last.deferred().stream().map(i -> new LastInstructions
-                .RuntimeCommand(LastInstructions.RuntimeCommand.Kind.valueOf(i.keyword()),
-                i.arguments().execForm() ? i.arguments().values() : null,
-                i.arguments().execForm() ? null : i.arguments().text())).toList();
+        List<LastInstructions.RuntimeCommand> commands = last.deferred().stream().map(i -> LastInstructions
+                .RuntimeCommand.of(i.keyword(), i.arguments().execForm(), i.arguments().values(),
+                        i.arguments().text())).toList();
         SavedImage finished = lastInstructions.addTo(image, new LastInstructions.Contents(last.buildInfoPath(),
                 last.text().getBytes(StandardCharsets.UTF_8), last.labels(), last.labelInstruction(),
                 state.started.truncatedTo(ChronoUnit.SECONDS), state.dockerfile.finalStage().scratch(), commands,

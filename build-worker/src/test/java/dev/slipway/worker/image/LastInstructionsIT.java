@@ -76,10 +76,8 @@ class LastInstructionsIT {
         List<Instruction> all = last.instructions();
         List<Instruction> trailing = all.subList(all.size() - (int) tail.lines()
                 .filter(l -> l.startsWith("CMD") || l.startsWith("ENTRYPOINT")).count(), all.size());
-        List<LastInstructions.RuntimeCommand> commands = trailing.stream().map(i -> new LastInstructions
-                .RuntimeCommand(LastInstructions.RuntimeCommand.Kind.valueOf(i.keyword()),
-                i.arguments().execForm() ? i.arguments().values() : null,
-                i.arguments().execForm() ? null : i.arguments().text())).toList();
+        List<LastInstructions.RuntimeCommand> commands = trailing.stream().map(i -> LastInstructions.RuntimeCommand
+                .of(i.keyword(), i.arguments().execForm(), i.arguments().values(), i.arguments().text())).toList();
         boolean cmdBefore = all.subList(0, all.size() - trailing.size()).stream()
                 .anyMatch(i -> i.keyword().equals("CMD"));
         long n = System.nanoTime();
